@@ -1,0 +1,340 @@
+//! Answers: one typed value per question, parsed from JSON or from `id=value` text and
+//! validated against the rulebook's questions.
+//!
+//! "Don't know" is a real answer (`null` in JSON): it is kept apart from a missing
+//! answer for the record, but the engine treats both as unknown, never as "no".
+
+mod error;
+mod raw;
+
+pub(crate) use raw::strip_position;
+
+pub use error::{AnswerError, AnswerErrors};
+
+use crate::rulebook::{Question, QuestionKind, Rulebook};
+use raw::Raw;
+use serde_json::{Map, Value as Json};
+use std::borrow::Cow;
+
+/// A validated answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    /// Index of the chosen option of a single-choice question.
+    Choice(u16),
+    /// Ticked options of a multiple-choice question (bit i = option i).
+    Multi(u64),
+    /// Yes (true) or no (false).
+    Bool(bool),
+    /// A number within the question's bounds.
+    Number(f64),
+}
+
+/// What is known about one question's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Slot {
+    /// Not answered.
+    #[default]
+    Missing,
+    /// Answered "don't know".
+    DontKnow,
+    /// Answered.
+    Given(Value),
+}
+
+/// The answers to every question of one rulebook, indexed like its questions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answers {
+    slots: Box<[Slot]>,
+}
+
+impl Answers {
+    /// No answers for a rulebook of `questions` questions.
+    pub fn empty(questions: usize) -> Answers {
+        Answers {
+            slots: vec![Slot::Missing; questions].into(),
+        }
+    }
+
+    /// No answers for this rulebook.
+    pub fn none_for(rulebook: &Rulebook) -> Answers {
+        Answers::empty(rulebook.questions.len())
+    }
+
+    /// The slot of question `q`.
+    #[inline]
+    pub fn slot(&self, q: usize) -> &Slot {
+        &self.slots[q]
+    }
+
+    /// The value of question `q`, if answered.
+    pub fn value(&self, q: usize) -> Option<Value> {
+        match self.slots[q] {
+            Slot::Given(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Replaces the slot of question `q`.
+    pub fn set(&mut self, q: usize, slot: Slot) {
+        self.slots[q] = slot;
+    }
+
+    /// Number of questions (answered or not).
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Whether the rulebook has no questions.
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Parses a JSON object of answers (`id` → string, list, boolean, number or null).
+    ///
+    /// Every problem is collected, so one run reports all of them.
+    pub fn from_json(rulebook: &Rulebook, text: &str) -> Result<Answers, AnswerErrors> {
+        let entries = raw::parse_object(text).map_err(|e| AnswerErrors(vec![e]))?;
+        Answers::from_entries(rulebook, entries)
+    }
+
+    /// Builds answers from a JSON value that must be an object.
+    pub fn from_json_value(rulebook: &Rulebook, value: &Json) -> Result<Answers, AnswerErrors> {
+        let Json::Object(map) = value else {
+            return Err(AnswerErrors(vec![AnswerError::NotAnObject {
+                found: raw::json_kind(value),
+            }]));
+        };
+        let entries = map
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(k.as_str()), Raw::from_json(v)))
+            .collect();
+        Answers::from_entries(rulebook, entries)
+    }
+
+    fn from_entries(rulebook: &Rulebook, entries: Vec<(Cow<str>, Raw)>) -> Result<Answers, AnswerErrors> {
+        let mut answers = Answers::none_for(rulebook);
+        let mut seen = vec![false; rulebook.questions.len()];
+        let mut errors = Vec::new();
+        for (id, raw) in entries {
+            let Some(q) = rulebook.question_index(&id) else {
+                errors.push(AnswerError::unknown_question(rulebook, &id));
+                continue;
+            };
+            if std::mem::replace(&mut seen[q], true) {
+                errors.push(AnswerError::Repeated {
+                    question: id.into_owned(),
+                });
+                continue;
+            }
+            match interpret(&rulebook.questions[q], raw) {
+                Ok(slot) => answers.slots[q] = slot,
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(answers)
+        } else {
+            Err(AnswerErrors(errors))
+        }
+    }
+
+    /// Sets one answer from text, as given to `--set id=value` or in a CSV cell.
+    ///
+    /// Multiple choice values are separated by `separator`; yes/no accepts yes, no, true,
+    /// false; numbers are decimal.
+    pub fn set_text(&mut self, rulebook: &Rulebook, id: &str, text: &str, separator: char) -> Result<(), AnswerError> {
+        let q = rulebook
+            .question_index(id)
+            .ok_or_else(|| AnswerError::unknown_question(rulebook, id))?;
+        let question = &rulebook.questions[q];
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(AnswerError::Empty {
+                question: question.id.clone(),
+                expected: expected(question),
+            });
+        }
+        let raw = match question.kind {
+            QuestionKind::Single => Raw::Str(Cow::Borrowed(text)),
+            QuestionKind::Multiple => Raw::List(
+                text.split(separator)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| Raw::Str(Cow::Borrowed(s)))
+                    .collect(),
+            ),
+            QuestionKind::YesNo => match text.to_ascii_lowercase().as_str() {
+                "yes" | "y" | "true" => Raw::Bool(true),
+                "no" | "n" | "false" => Raw::Bool(false),
+                _ => Raw::Str(Cow::Borrowed(text)),
+            },
+            QuestionKind::Number => match parse_number(text) {
+                Some(x) => Raw::Number(x),
+                None => Raw::Str(Cow::Borrowed(text)),
+            },
+        };
+        self.slots[q] = interpret(question, raw)?;
+        Ok(())
+    }
+
+    /// The answers as a JSON object in question order (`null` for "don't know").
+    pub fn to_json(&self, rulebook: &Rulebook) -> Map<String, Json> {
+        let mut map = Map::new();
+        for (q, slot) in self.slots.iter().enumerate() {
+            let question = &rulebook.questions[q];
+            let value = match slot {
+                Slot::Missing => continue,
+                Slot::DontKnow => Json::Null,
+                Slot::Given(v) => value_to_json(question, *v),
+            };
+            map.insert(question.id.clone(), value);
+        }
+        map
+    }
+}
+
+/// A value as JSON: option ids, booleans, numbers (whole numbers without a fraction).
+pub fn value_to_json(question: &Question, value: Value) -> Json {
+    match value {
+        Value::Choice(i) => Json::String(question.options[i as usize].value.clone()),
+        Value::Multi(mask) => Json::Array(
+            question
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1u64 << i) != 0)
+                .map(|(_, o)| Json::String(o.value.clone()))
+                .collect(),
+        ),
+        Value::Bool(b) => Json::Bool(b),
+        Value::Number(x) => number_to_json(x),
+    }
+}
+
+/// A number as JSON, written as an integer when it is whole.
+pub fn number_to_json(x: f64) -> Json {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        Json::from(x as i64)
+    } else {
+        serde_json::Number::from_f64(x).map_or(Json::Null, Json::Number)
+    }
+}
+
+/// Parses a decimal number, refusing NaN, infinities and anything that is not plain digits.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let plain = !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+        && t.chars().any(|c| c.is_ascii_digit());
+    if !plain {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// What a question expects, in words, for error messages.
+pub fn expected(question: &Question) -> String {
+    match question.kind {
+        QuestionKind::Single => format!("one of: {}", question.option_values()),
+        QuestionKind::Multiple => format!("a list of options from: {}", question.option_values()),
+        QuestionKind::YesNo => "yes or no (true or false)".to_owned(),
+        QuestionKind::Number => {
+            let whole = if question.integer { "a whole number" } else { "a number" };
+            let unit = question.unit.as_deref().map(|u| format!(" of {u}")).unwrap_or_default();
+            match (question.min, question.max) {
+                (Some(lo), Some(hi)) => format!("{whole}{unit} from {lo} to {hi}"),
+                (Some(lo), None) => format!("{whole}{unit} of at least {lo}"),
+                (None, Some(hi)) => format!("{whole}{unit} of at most {hi}"),
+                (None, None) => format!("{whole}{unit}"),
+            }
+        }
+    }
+}
+
+/// Checks a raw value against a question and turns it into a slot.
+fn interpret(question: &Question, raw: Raw) -> Result<Slot, AnswerError> {
+    let wrong_type = |found: &Raw| AnswerError::WrongType {
+        question: question.id.clone(),
+        expected: expected(question),
+        found: found.describe(),
+    };
+    if let Raw::Null = raw {
+        return Ok(Slot::DontKnow);
+    }
+    let value = match (question.kind, raw) {
+        (QuestionKind::Single, Raw::Str(s)) => Value::Choice(option_index(question, &s)? as u16),
+        (QuestionKind::Multiple, Raw::List(items)) => Value::Multi(multi_mask(question, items)?),
+        (QuestionKind::YesNo, Raw::Bool(b)) => Value::Bool(b),
+        (QuestionKind::Number, Raw::Number(x)) => Value::Number(check_number(question, x)?),
+        (_, other) => return Err(wrong_type(&other)),
+    };
+    Ok(Slot::Given(value))
+}
+
+fn option_index(question: &Question, value: &str) -> Result<usize, AnswerError> {
+    question.option_index(value).ok_or_else(|| AnswerError::InvalidOption {
+        question: question.id.clone(),
+        value: value.to_owned(),
+        valid: question.options.iter().map(|o| o.value.clone()).collect(),
+        suggestion: crate::suggest::did_you_mean(value, question.options.iter().map(|o| o.value.as_str()))
+            .map(str::to_owned),
+    })
+}
+
+fn multi_mask(question: &Question, items: Vec<Raw>) -> Result<u64, AnswerError> {
+    let mut mask = 0u64;
+    for item in items {
+        let Raw::Str(s) = item else {
+            return Err(AnswerError::WrongType {
+                question: question.id.clone(),
+                expected: expected(question),
+                found: format!("a list containing {}", item.describe()),
+            });
+        };
+        let bit = 1u64 << option_index(question, &s)?;
+        if mask & bit != 0 {
+            return Err(AnswerError::RepeatedOption {
+                question: question.id.clone(),
+                value: s.into_owned(),
+            });
+        }
+        mask |= bit;
+    }
+    let exclusive = question.exclusive_mask();
+    if mask & exclusive != 0 && mask.count_ones() > 1 {
+        let lone = question.options[(mask & exclusive).trailing_zeros() as usize]
+            .value
+            .clone();
+        return Err(AnswerError::ExclusiveCombined {
+            question: question.id.clone(),
+            exclusive: lone,
+        });
+    }
+    if mask == 0 && exclusive != 0 {
+        let lone = question.options[exclusive.trailing_zeros() as usize].value.clone();
+        return Err(AnswerError::NothingTicked {
+            question: question.id.clone(),
+            exclusive: lone,
+        });
+    }
+    Ok(mask)
+}
+
+fn check_number(question: &Question, x: f64) -> Result<f64, AnswerError> {
+    let out_of_range = question.min.is_some_and(|lo| x < lo) || question.max.is_some_and(|hi| x > hi);
+    if out_of_range || !x.is_finite() {
+        return Err(AnswerError::OutOfRange {
+            question: question.id.clone(),
+            value: x,
+            expected: expected(question),
+        });
+    }
+    if question.integer && x.fract() != 0.0 {
+        return Err(AnswerError::NotWhole {
+            question: question.id.clone(),
+            value: x,
+        });
+    }
+    Ok(x)
+}

@@ -1,0 +1,134 @@
+//! Helpers every subcommand shares: loading the rulebook, reading inputs, deciding the
+//! output's width and colour, and writing files atomically.
+
+use super::error::CliError;
+use clap::Args;
+use smp_screen::date::Date;
+use smp_screen::rulebook::{Rulebook, Sources};
+use smp_screen::style::{ColorChoice, Style};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Largest answers file accepted.
+pub const MAX_ANSWERS_BYTES: u64 = 4 * 1024 * 1024;
+
+/// `--rules PATH`.
+#[derive(Debug, Clone, Args)]
+pub struct RulesArg {
+    /// Rulebook file, or folder of *.json files [default: the embedded rulebook]
+    #[arg(long = "rules", value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
+impl RulesArg {
+    /// Loads and validates the rulebook, warning on stderr if its review is overdue.
+    pub fn load(&self) -> Result<Rulebook, CliError> {
+        let rulebook = load(self.path.as_deref())?;
+        warn_if_overdue(&rulebook);
+        Ok(rulebook)
+    }
+}
+
+/// Loads the rulebook at `path`, or the embedded one.
+pub fn load(path: Option<&Path>) -> Result<Rulebook, CliError> {
+    let sources = match path {
+        Some(p) => Sources::read(p)?,
+        None => Sources::embedded(),
+    };
+    Ok(Rulebook::from_sources(sources)?)
+}
+
+fn warn_if_overdue(rulebook: &Rulebook) {
+    let due = &rulebook.identity.review_due;
+    if Date::parse(due).is_some_and(|d| d < Date::today()) {
+        eprintln!(
+            "warning: rulebook {} {} was due for clinical review on {due}",
+            smp_screen::sanitize::one_line(&rulebook.identity.id),
+            smp_screen::sanitize::one_line(&rulebook.identity.version)
+        );
+    }
+}
+
+/// Reads a whole file, or standard input for `-`, refusing more than `limit` bytes.
+pub fn read_input(path: &Path, what: &'static str, limit: u64) -> Result<String, CliError> {
+    let io = |source| CliError::Io {
+        what,
+        path: path.to_owned(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    } else {
+        std::fs::File::open(path)
+            .map_err(io)?
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(CliError::TooLarge {
+            what: format!("{} {}", what.trim_start_matches("cannot read "), path.display()),
+            limit,
+        });
+    }
+    String::from_utf8(bytes).map_err(|_| io(std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")))
+}
+
+/// Style and wrap width for standard output.
+pub fn stdout_style(color: ColorChoice) -> (Style, usize) {
+    let tty = std::io::stdout().is_terminal();
+    let width = if tty {
+        console::Term::stdout().size_checked().map_or(80, |(_, w)| w as usize)
+    } else {
+        std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(80)
+    };
+    (Style::decide(color, tty), width.clamp(40, 100))
+}
+
+/// Fails early if `path` exists and may not be replaced.
+pub fn check_writable(path: &Path, force: bool) -> Result<(), CliError> {
+    if !force && path.exists() {
+        return Err(CliError::Exists { path: path.to_owned() });
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder (owner-only
+/// permissions), flushed to disk, then renamed over `path`. Without `force` an existing
+/// file is never replaced, even one created meanwhile.
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), CliError> {
+    let io = |what, source| CliError::Io {
+        what,
+        path: path.to_owned(),
+        source,
+    };
+    check_writable(path, force)?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".smp-screen-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| io("cannot write", e))?;
+    tmp.write_all(bytes).map_err(|e| io("cannot write", e))?;
+    tmp.as_file().sync_all().map_err(|e| io("cannot write", e))?;
+    let persisted = if force {
+        tmp.persist(path).map(drop)
+    } else {
+        tmp.persist_noclobber(path).map(drop)
+    };
+    persisted.map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            CliError::Exists { path: path.to_owned() }
+        } else {
+            io("cannot write", e.error)
+        }
+    })
+}

@@ -1,0 +1,96 @@
+//! Errors the command line tells apart, and the exit code of each.
+
+use smp_screen::answers::AnswerErrors;
+use smp_screen::rulebook::RulebookError;
+use smp_screen::rulebook::source::ReadError;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+/// Exit codes, documented in the README and `--help`.
+pub mod code {
+    /// Screened (or the command did its job).
+    pub const OK: u8 = 0;
+    /// An unexpected internal error.
+    pub const INTERNAL: u8 = 1;
+    /// Bad command-line usage (clap's own code).
+    pub const USAGE: u8 = 2;
+    /// Invalid answers.
+    pub const ANSWERS: u8 = 3;
+    /// Invalid or unreadable rulebook.
+    pub const RULEBOOK: u8 = 4;
+    /// A file could not be read or written (or would be overwritten).
+    pub const IO: u8 = 5;
+}
+
+/// The exit-code table printed at the end of `--help`.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0    screened
+  2    usage error
+  3    invalid answers (unknown question, invalid option, wrong type, missing under --strict)
+  4    invalid or unreadable rulebook
+  5    a file could not be read or written, or would be overwritten without --force";
+
+/// An error with a known exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Answers that failed validation.
+    #[error("{}", render_answers(origin, errors))]
+    Answers {
+        /// Where they came from, in words.
+        origin: String,
+        /// What is wrong.
+        errors: AnswerErrors,
+    },
+    /// A rulebook that failed validation.
+    #[error("{0}")]
+    Rulebook(#[from] RulebookError),
+    /// A rulebook that could not be read.
+    #[error("error: {0}")]
+    RulebookRead(#[from] ReadError),
+    /// A file that could not be read or written.
+    #[error("error: {what} {}: {source}", path.display())]
+    Io {
+        /// What was being done.
+        what: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Refusing to replace a file.
+    #[error("error: {} already exists; pass --force to replace it", path.display())]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Input larger than accepted.
+    #[error("error: {what} is larger than {limit} bytes")]
+    TooLarge {
+        /// What.
+        what: String,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+impl CliError {
+    /// The exit code for this error.
+    pub fn code(&self) -> u8 {
+        match self {
+            CliError::Answers { .. } => code::ANSWERS,
+            CliError::Rulebook(_) | CliError::RulebookRead(_) => code::RULEBOOK,
+            CliError::Io { .. } | CliError::Exists { .. } | CliError::TooLarge { .. } => code::IO,
+        }
+    }
+}
+
+fn render_answers(origin: &str, errors: &AnswerErrors) -> String {
+    let mut s = String::new();
+    for e in &errors.0 {
+        let _ = writeln!(s, "error: {}", smp_screen::sanitize::one_line(&e.to_string()));
+    }
+    let n = errors.0.len();
+    let _ = write!(s, "{n} invalid answer{} in {origin}", if n == 1 { "" } else { "s" });
+    s
+}

@@ -1,0 +1,74 @@
+//! The command line: argument definitions, one file per subcommand, and the mapping of
+//! errors to documented exit codes.
+
+mod assess;
+mod common;
+pub mod error;
+
+use clap::{Parser, Subcommand};
+use error::{CliError, EXIT_CODES_HELP, code};
+use smp_screen::style::ColorChoice;
+
+/// Screens a person for scalp micropigmentation (SMP). A screening aid, not medical advice.
+#[derive(Debug, Parser)]
+#[command(name = "smp-screen", version, about, after_help = EXIT_CODES_HELP, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Screen a set of answers (from a file or --set) without an interview
+    #[command(after_help = EXIT_CODES_HELP)]
+    Assess(assess::AssessArgs),
+}
+
+/// Parses the arguments, runs the command and returns the exit code.
+pub fn main() -> u8 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { code::USAGE } else { code::OK };
+        }
+    };
+    match run(cli) {
+        Ok(c) => c,
+        Err(err) => report(&err),
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Some(Command::Assess(args)) => args.run(cli.color),
+        None => Ok(code::USAGE),
+    }
+}
+
+/// Prints an error and picks its exit code. A closed pipe (`smp-screen … | head`) is not
+/// an error.
+fn report(err: &anyhow::Error) -> u8 {
+    let broken_pipe = err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        return code::OK;
+    }
+    match err.downcast_ref::<CliError>() {
+        Some(e) => {
+            eprintln!("{e}");
+            e.code()
+        }
+        None => {
+            eprintln!("error: {err:#}");
+            err.chain()
+                .find_map(|c| c.downcast_ref::<CliError>().map(CliError::code))
+                .unwrap_or(code::INTERNAL)
+        }
+    }
+}

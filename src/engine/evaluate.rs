@@ -1,0 +1,144 @@
+//! One evaluation of a rulebook over a set of answers.
+
+use super::resolve::{Resolution, resolve};
+use super::{Env, ScoreState, Tri};
+use crate::answers::{Answers, Slot};
+use crate::rulebook::{Rulebook, Step};
+
+/// Everything one evaluation decided.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// Whether each question applies (its `ask_if`).
+    pub applies: Vec<Tri>,
+    /// Each score's possible range.
+    pub scores: Vec<ScoreState>,
+    /// Each derived fact.
+    pub facts: Vec<Tri>,
+    /// Each rule: true = fired, unknown = possible, false = did not fire.
+    pub rules: Vec<Tri>,
+    /// The result from fired rules.
+    pub result: Resolution,
+    /// The result if every possible rule fired too.
+    pub worst_case: Resolution,
+}
+
+impl Evaluation {
+    /// Indices of rules that fired.
+    pub fn fired(&self) -> impl Iterator<Item = usize> + '_ {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t == Tri::True)
+            .map(|(i, _)| i)
+    }
+
+    /// Indices of rules undecided because of unknown answers.
+    pub fn possible(&self) -> impl Iterator<Item = usize> + '_ {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t == Tri::Unknown)
+            .map(|(i, _)| i)
+    }
+
+    /// Whether unknown answers leave any rule undecided.
+    pub fn is_provisional(&self) -> bool {
+        self.rules.contains(&Tri::Unknown)
+    }
+
+    /// The environment conditions read, for re-evaluating parts of conditions.
+    pub fn env<'a>(&'a self, answers: &'a Answers) -> Env<'a> {
+        Env {
+            answers,
+            applies: &self.applies,
+            facts: &self.facts,
+            scores: &self.scores,
+        }
+    }
+}
+
+/// Evaluates every rule of `rulebook` over `answers`.
+pub fn evaluate(rulebook: &Rulebook, answers: &Answers) -> Evaluation {
+    debug_assert_eq!(answers.len(), rulebook.questions.len());
+    let mut applies = vec![Tri::Unknown; rulebook.questions.len()];
+    let mut scores = vec![
+        ScoreState {
+            applies: Tri::Unknown,
+            min: 0.0,
+            max: 0.0
+        };
+        rulebook.scores.len()
+    ];
+    let mut facts = vec![Tri::Unknown; rulebook.facts.len()];
+    let mut rules = vec![Tri::Unknown; rulebook.rules.len()];
+    for step in &rulebook.plan {
+        let env = Env {
+            answers,
+            applies: &applies,
+            facts: &facts,
+            scores: &scores,
+        };
+        match *step {
+            Step::Applies(q) => {
+                let t = rulebook.questions[q]
+                    .ask_if
+                    .as_ref()
+                    .map_or(Tri::True, |c| c.eval(&env));
+                applies[q] = t;
+            }
+            Step::Rule(r) => {
+                let t = rulebook.rules[r].when.eval(&env);
+                rules[r] = t;
+            }
+            Step::Fact(f) => {
+                let t = rulebook.facts[f]
+                    .derived_by
+                    .iter()
+                    .fold(Tri::False, |acc, &r| acc.or(rules[r]));
+                facts[f] = t;
+            }
+            Step::Score(s) => {
+                let st = score_state(rulebook, s, answers, &applies);
+                scores[s] = st;
+            }
+        }
+    }
+    let result = resolve(rulebook, &rules, false);
+    let worst_case = resolve(rulebook, &rules, true);
+    Evaluation {
+        applies,
+        scores,
+        facts,
+        rules,
+        result,
+        worst_case,
+    }
+}
+
+/// The range a score can still take: answered items add their points, unanswered items
+/// anything between their lowest and highest option, items that may not apply also 0.
+fn score_state(rulebook: &Rulebook, s: usize, answers: &Answers, applies: &[Tri]) -> ScoreState {
+    let score = &rulebook.scores[s];
+    let (mut min, mut max, mut any) = (0.0, 0.0, Tri::False);
+    for (&q, &(lo, hi)) in score.items.iter().zip(&score.item_bounds) {
+        let a = applies[q];
+        any = any.or(a);
+        if a == Tri::False {
+            continue;
+        }
+        let (mut item_lo, mut item_hi) = match answers.slot(q) {
+            Slot::Given(crate::answers::Value::Choice(i)) => {
+                let p = rulebook.questions[q].options[*i as usize].score.unwrap_or(0.0);
+                (p, p)
+            }
+            _ => (lo, hi),
+        };
+        if a == Tri::Unknown {
+            item_lo = item_lo.min(0.0);
+            item_hi = item_hi.max(0.0);
+        }
+        min += item_lo;
+        max += item_hi;
+    }
+    ScoreState { applies: any, min, max }
+}

@@ -1,0 +1,12 @@
+//! The rule engine: three-valued conditions, evaluation in dependency order, and the
+//! resolution of verdict and ink. It knows nothing of files, terminals or output formats.
+
+mod condition;
+mod evaluate;
+mod resolve;
+mod tri;
+
+pub use condition::{Cond, Env, NumRange, Ref, ScoreState, Test};
+pub use evaluate::{Evaluation, evaluate};
+pub use resolve::{Ink, Resolution, resolve};
+pub use tri::Tri;

@@ -1,0 +1,98 @@
+//! From fired rules to one verdict and one ink.
+//!
+//! The verdict is the most severe any fired rule gives. The ink starts from both inks;
+//! fired rules forbid some; preferences pick between what remains, and a preference for
+//! the fading ink beats one for permanent ink because it can be undone. When rules forbid
+//! both inks, a physician must decide: the verdict becomes at least `refer`.
+
+use super::Tri;
+use crate::rulebook::{InkKind, Rulebook, Verdict};
+use serde::Serialize;
+
+/// The ink recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ink {
+    /// Fading pigment.
+    Temporary,
+    /// Permanent pigment.
+    Permanent,
+    /// Either would do.
+    Either,
+    /// No ink: the verdict is `unsuitable`.
+    None,
+}
+
+impl Ink {
+    /// The identifier used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ink::Temporary => "temporary",
+            Ink::Permanent => "permanent",
+            Ink::Either => "either",
+            Ink::None => "none",
+        }
+    }
+}
+
+/// A resolved verdict and ink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resolution {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The ink.
+    pub ink: Ink,
+    /// Whether the rules counted forbade both inks.
+    pub ink_conflict: bool,
+}
+
+/// Resolves verdict and ink from the rules that fired (and, with `with_possible`, the
+/// rules that might fire).
+pub fn resolve(rulebook: &Rulebook, states: &[Tri], with_possible: bool) -> Resolution {
+    let threshold = if with_possible { Tri::Unknown } else { Tri::True };
+    let mut verdict = Verdict::Suitable;
+    let (mut no_temporary, mut no_permanent) = (false, false);
+    let (mut want_temporary, mut want_permanent) = (false, false);
+    for (rule, _) in rulebook.rules.iter().zip(states).filter(|(_, s)| **s >= threshold) {
+        if let Some(v) = rule.verdict {
+            verdict = verdict.max(v);
+        }
+        for ink in &rule.forbid {
+            match ink {
+                InkKind::Temporary => no_temporary = true,
+                InkKind::Permanent => no_permanent = true,
+            }
+        }
+        match rule.prefer {
+            Some(InkKind::Temporary) => want_temporary = true,
+            Some(InkKind::Permanent) => want_permanent = true,
+            None => {}
+        }
+    }
+    let ink_conflict = no_temporary && no_permanent;
+    let ink = match (no_temporary, no_permanent) {
+        // Both forbidden: the reversible ink is the least harmful placeholder, and the
+        // verdict below sends the person to a physician before anything is done.
+        (true, true) => Ink::Temporary,
+        (false, true) => Ink::Temporary,
+        (true, false) => Ink::Permanent,
+        (false, false) if want_temporary => Ink::Temporary,
+        (false, false) if want_permanent => Ink::Permanent,
+        (false, false) => Ink::Either,
+    };
+    if ink_conflict {
+        verdict = verdict.max(Verdict::Refer);
+    }
+    if verdict == Verdict::Unsuitable {
+        return Resolution {
+            verdict,
+            ink: Ink::None,
+            ink_conflict,
+        };
+    }
+    Resolution {
+        verdict,
+        ink,
+        ink_conflict,
+    }
+}

@@ -1,0 +1,89 @@
+//! Three-valued (Kleene) truth: a missing answer makes a test unknown, never false.
+
+use serde::Serialize;
+
+/// A truth value that may be unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tri {
+    /// Definitely does not hold.
+    False,
+    /// Depends on answers not given.
+    Unknown,
+    /// Definitely holds.
+    True,
+}
+
+impl Tri {
+    /// Kleene conjunction: false wins, then unknown.
+    #[inline]
+    pub fn and(self, other: Tri) -> Tri {
+        self.min(other)
+    }
+
+    /// Kleene disjunction: true wins, then unknown.
+    #[inline]
+    pub fn or(self, other: Tri) -> Tri {
+        self.max(other)
+    }
+
+    /// Kleene negation: unknown stays unknown.
+    #[inline]
+    #[allow(clippy::should_implement_trait)]
+    pub fn not(self) -> Tri {
+        match self {
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+            Tri::True => Tri::False,
+        }
+    }
+
+    /// From a definite boolean.
+    #[inline]
+    pub fn from_bool(b: bool) -> Tri {
+        if b { Tri::True } else { Tri::False }
+    }
+
+    /// The identifier used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tri::False => "false",
+            Tri::Unknown => "unknown",
+            Tri::True => "true",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tri::{self, *};
+
+    const ALL: [Tri; 3] = [False, Unknown, True];
+
+    #[test]
+    fn truth_tables_follow_kleene() {
+        assert_eq!(True.and(Unknown), Unknown);
+        assert_eq!(False.and(Unknown), False);
+        assert_eq!(True.or(Unknown), True);
+        assert_eq!(False.or(Unknown), Unknown);
+        assert_eq!(Unknown.not(), Unknown);
+        assert_eq!(True.not(), False);
+    }
+
+    #[test]
+    fn operations_are_monotone_in_information() {
+        // Replacing an unknown by either definite value never flips a definite result.
+        let refines = |coarse: Tri, fine: Tri| coarse == Unknown || coarse == fine;
+        for a in ALL {
+            for b in ALL {
+                for fa in ALL.into_iter().filter(|&x| refines(a, x)) {
+                    for fb in ALL.into_iter().filter(|&x| refines(b, x)) {
+                        assert!(refines(a.and(b), fa.and(fb)));
+                        assert!(refines(a.or(b), fa.or(fb)));
+                        assert!(refines(a.not(), fa.not()));
+                    }
+                }
+            }
+        }
+    }
+}

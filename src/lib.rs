@@ -1,0 +1,17 @@
+//! smp-screen: screens a person for scalp micropigmentation (SMP) with a rulebook of
+//! questions and rules loaded from JSON. A screening aid, never a diagnosis.
+//!
+//! The library holds everything but the command line: the rulebook format and loader
+//! ([`rulebook`]), the three-valued rule engine ([`engine`]), answers ([`answers`]), the
+//! shared result and its output formats ([`report`]).
+
+pub mod answers;
+pub mod audience;
+pub mod date;
+pub mod engine;
+pub mod record;
+pub mod report;
+pub mod rulebook;
+pub mod sanitize;
+pub mod style;
+pub mod suggest;

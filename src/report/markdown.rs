@@ -1,0 +1,152 @@
+//! The Markdown format, for pasting into clinic notes.
+
+use super::{Context, Report, words};
+use crate::audience::Audience;
+use std::io::{self, Write};
+
+/// Markdown with headings, lists and a risk table.
+pub struct Markdown;
+
+/// Escapes characters that Markdown would interpret, and flattens lines.
+fn md(text: &str) -> String {
+    let flat = crate::sanitize::one_line(text);
+    let mut out = String::with_capacity(flat.len());
+    for c in flat.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl Report for Markdown {
+    fn render(&self, cx: &Context, out: &mut dyn Write) -> io::Result<()> {
+        let s = cx.screening;
+        let consultant = s.audience == Audience::Consultant;
+        writeln!(out, "# SMP screening: {}\n", words::verdict_label(s.verdict))?;
+        writeln!(
+            out,
+            "**Verdict:** {} — {}\n",
+            s.verdict.as_str(),
+            md(&s.verdict_meaning)
+        )?;
+        if !s.verdict_because.is_empty() && s.verdict > crate::rulebook::Verdict::Suitable {
+            writeln!(out, "Why:\n")?;
+            for f in s.fired.iter().filter(|f| s.verdict_because.contains(&f.rule)) {
+                if consultant {
+                    writeln!(out, "- `{}` {}", f.rule, md(&f.title))?;
+                } else {
+                    writeln!(out, "- {}", md(&f.summary))?;
+                }
+            }
+            writeln!(out)?;
+        }
+        if s.provisional {
+            let deciding = s.deciding_questions(cx.rulebook);
+            writeln!(
+                out,
+                "> **Provisional.** Unanswered: {}. At worst: verdict {}, ink {}.\n",
+                deciding.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", "),
+                s.worst_case.verdict.as_str(),
+                s.worst_case.ink.as_str()
+            )?;
+        }
+        writeln!(out, "**Ink:** {}\n", words::ink_name(s.ink, s.audience))?;
+        for r in &s.ink_because {
+            if consultant {
+                writeln!(out, "- `{}` ({}): {}", r.rule, r.effect.replace('_', " "), md(&r.text))?;
+            } else {
+                writeln!(out, "- {}", md(&r.text))?;
+            }
+        }
+        if !s.ink_because.is_empty() {
+            writeln!(out)?;
+        }
+        if let Some(note) = words::ink_note(s.ink, s.audience) {
+            writeln!(out, "{}\n", md(note))?;
+        }
+        if !s.risks.is_empty() {
+            writeln!(out, "## Risks\n")?;
+            if consultant {
+                writeln!(out, "| Severity | Risk | Detail | Rules |\n|---|---|---|---|")?;
+                for r in &s.risks {
+                    writeln!(
+                        out,
+                        "| {} | {} | {} | {} |",
+                        r.severity.as_str(),
+                        md(&r.title),
+                        md(&r.text),
+                        r.because.join(", ")
+                    )?;
+                }
+            } else {
+                writeln!(out, "| Severity | Risk | What it means |\n|---|---|---|")?;
+                for r in &s.risks {
+                    writeln!(out, "| {} | {} | {} |", r.severity.as_str(), md(&r.title), md(&r.text))?;
+                }
+            }
+            writeln!(out)?;
+        }
+        if !s.advice.is_empty() {
+            writeln!(out, "## Advice\n")?;
+            for a in &s.advice {
+                let now = if a.urgent { " (first)" } else { "" };
+                writeln!(out, "- **{}**{now}: {}", md(&a.title), md(&a.text))?;
+            }
+            writeln!(out)?;
+        }
+        if consultant && !s.fired.is_empty() {
+            writeln!(out, "## Rules fired\n")?;
+            writeln!(
+                out,
+                "| Rule | Verdict | Rationale | Source | Evidence |\n|---|---|---|---|---|"
+            )?;
+            for f in &s.fired {
+                writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} | {} |",
+                    f.rule,
+                    f.verdict.map_or("—", |v| v.as_str()),
+                    md(f.rationale.as_deref().unwrap_or("—")),
+                    md(f.source.as_deref().unwrap_or("—")),
+                    f.evidence
+                        .map_or("—", |e| words::evidence_words(e, Audience::Consultant))
+                )?;
+            }
+            writeln!(out)?;
+        }
+        if consultant && !s.possible.is_empty() {
+            writeln!(out, "## Undecided rules\n")?;
+            for p in &s.possible {
+                writeln!(
+                    out,
+                    "- `{}` {}: decided by {}",
+                    p.rule,
+                    md(&p.title),
+                    p.decided_by.join(", ")
+                )?;
+            }
+            writeln!(out)?;
+        }
+        if !s.ignored.is_empty() {
+            writeln!(
+                out,
+                "Answers not used (question did not apply): {}\n",
+                s.ignored.join(", ")
+            )?;
+        }
+        writeln!(out, "---\n")?;
+        writeln!(out, "*{}*\n", md(&s.disclaimer))?;
+        writeln!(
+            out,
+            "Rulebook `{}` {} (sha256 `{}`), reviewed {}; {} {}.",
+            s.rulebook.id,
+            md(&s.rulebook.version),
+            s.rulebook.sha256,
+            md(&s.rulebook.reviewed_on),
+            s.tool.name,
+            s.tool.version
+        )
+    }
+}

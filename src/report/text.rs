@@ -1,0 +1,276 @@
+//! The text format: a report for a person, wrapped to the terminal, coloured only when
+//! the stream allows it. Rulebook text is untrusted and is sanitised before printing.
+
+use super::{Context, Report, words};
+use crate::audience::Audience;
+use crate::engine::Ink;
+use crate::rulebook::Verdict;
+use crate::sanitize;
+use std::io::{self, Write};
+
+/// The plain-text report.
+pub struct Text;
+
+/// Wraps `text` to `width` with the given first-line and following-line indents.
+pub(crate) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let clean = sanitize::terminal(text);
+    let options = textwrap::Options::new(width.max(20))
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    textwrap::fill(&clean, options)
+}
+
+/// Questions shown by name to a patient before "and N more".
+const MAX_LISTED: usize = 8;
+
+impl Report for Text {
+    fn render(&self, cx: &Context, out: &mut dyn Write) -> io::Result<()> {
+        let s = cx.screening;
+        let st = cx.style;
+        let w = cx.width;
+        let consultant = s.audience == Audience::Consultant;
+        let clean = |t: &str| sanitize::one_line(t).into_owned();
+
+        writeln!(
+            out,
+            "{}",
+            st.bold(&format!(
+                "SMP screening · {} {}",
+                clean(&s.rulebook.title),
+                clean(&s.rulebook.version)
+            ))
+        )?;
+        writeln!(out)?;
+
+        let label = words::verdict_label(s.verdict);
+        let so_far = if s.provisional && s.worst_case.verdict > s.verdict {
+            " (so far: provisional)"
+        } else {
+            ""
+        };
+        writeln!(out, "{} {}{so_far}", st.bold("Verdict:"), st.verdict(s.verdict, label))?;
+        writeln!(out, "{}", wrap(&s.verdict_meaning, w, "  ", "  "))?;
+        if s.verdict > Verdict::Suitable && !s.verdict_because.is_empty() {
+            writeln!(out, "  Why:")?;
+            for id in &s.verdict_because {
+                let rule = s.fired.iter().find(|f| &f.rule == id);
+                let text = match (consultant, rule) {
+                    (true, Some(f)) => format!("[{}] {}", f.rule, f.title),
+                    (false, Some(f)) => f.summary.clone(),
+                    (_, None) => id.clone(),
+                };
+                writeln!(out, "{}", wrap(&text, w, "    • ", "      "))?;
+            }
+        }
+        if s.provisional {
+            provisional(cx, out)?;
+        }
+        writeln!(out)?;
+
+        writeln!(out, "{} {}", st.bold("Ink:"), words::ink_name(s.ink, s.audience))?;
+        for reason in &s.ink_because {
+            let text = if consultant {
+                format!("[{}] {}: {}", reason.rule, effect_words(&reason.effect), reason.text)
+            } else {
+                reason.text.clone()
+            };
+            writeln!(out, "{}", wrap(&text, w, "    • ", "      "))?;
+        }
+        if let Some(note) = words::ink_note(s.ink, s.audience) {
+            writeln!(out, "{}", wrap(note, w, "  ", "  "))?;
+        }
+        if s.ink_conflict {
+            let note = if consultant {
+                "Ink conflict: fired rules rule out both pigments; the verdict was raised to refer."
+            } else {
+                "Your answers rule out both kinds of ink, so a physician needs to decide first."
+            };
+            writeln!(out, "{}", wrap(note, w, "  ", "  "))?;
+        }
+        if s.ink == Ink::None {
+            writeln!(
+                out,
+                "{}",
+                wrap("No ink is recommended while SMP is not advisable.", w, "  ", "  ")
+            )?;
+        }
+        writeln!(out)?;
+
+        if !s.risks.is_empty() {
+            writeln!(out, "{}", st.bold("Risks"))?;
+            for r in &s.risks {
+                let tag = format!("{:<6}", words::severity_label(r.severity));
+                writeln!(
+                    out,
+                    "  {}  {}",
+                    st.severity(r.severity, &tag),
+                    st.bold(&clean(&r.title))
+                )?;
+                writeln!(out, "{}", wrap(&r.text, w, "          ", "          "))?;
+                if consultant {
+                    writeln!(
+                        out,
+                        "{}",
+                        st.dim(&wrap(
+                            &format!("rules: {}", r.because.join(", ")),
+                            w,
+                            "          ",
+                            "          "
+                        ))
+                    )?;
+                }
+            }
+            writeln!(out)?;
+        }
+
+        // With refer or unsuitable, what to do now comes apart from advice that only
+        // matters if treatment goes ahead later, so the two never read as contradictory.
+        let split = s.verdict >= Verdict::Refer;
+        let groups: [(&str, Vec<&super::AdviceItem>); 2] = if split {
+            [
+                ("What to do now", s.advice.iter().filter(|a| a.urgent).collect()),
+                (
+                    "If SMP becomes possible later",
+                    s.advice.iter().filter(|a| !a.urgent).collect(),
+                ),
+            ]
+        } else {
+            [("Advice", s.advice.iter().collect()), ("", Vec::new())]
+        };
+        for (heading, items) in groups.iter().filter(|(_, items)| !items.is_empty()) {
+            writeln!(out, "{}", st.bold(heading))?;
+            for a in items {
+                writeln!(out, "{}", wrap(&format!("{}: {}", a.title, a.text), w, "  • ", "    "))?;
+                if consultant {
+                    writeln!(
+                        out,
+                        "{}",
+                        st.dim(&wrap(&format!("rules: {}", a.because.join(", ")), w, "    ", "    "))
+                    )?;
+                }
+            }
+            writeln!(out)?;
+        }
+
+        if consultant && !s.fired.is_empty() {
+            writeln!(out, "{}", st.bold("Rules fired"))?;
+            for f in &s.fired {
+                let verdict = f.verdict.map(|v| format!(" → {}", v.as_str())).unwrap_or_default();
+                writeln!(
+                    out,
+                    "  {}{}",
+                    st.bold(&format!("[{}] {}", clean(&f.rule), clean(&f.title))),
+                    verdict
+                )?;
+                if let Some(r) = &f.rationale {
+                    writeln!(out, "{}", wrap(r, w, "      ", "      "))?;
+                }
+                let mut cite = Vec::new();
+                if let Some(src) = &f.source {
+                    cite.push(format!("Source: {src}"));
+                }
+                if let Some(e) = f.evidence {
+                    cite.push(format!("Evidence: {}", words::evidence_words(e, Audience::Consultant)));
+                }
+                if !cite.is_empty() {
+                    writeln!(out, "{}", st.dim(&wrap(&cite.join(". "), w, "      ", "      ")))?;
+                }
+            }
+            writeln!(out)?;
+        }
+        if consultant && !s.possible.is_empty() {
+            writeln!(out, "{}", st.bold("Undecided rules (unanswered questions)"))?;
+            for p in &s.possible {
+                let verdict = p.verdict.map(|v| format!(" → {}", v.as_str())).unwrap_or_default();
+                let line = format!(
+                    "[{}] {}{}; decided by: {}",
+                    p.rule,
+                    p.title,
+                    verdict,
+                    p.decided_by.join(", ")
+                );
+                writeln!(out, "{}", wrap(&line, w, "  ", "      "))?;
+            }
+            writeln!(out)?;
+        }
+        if !s.ignored.is_empty() {
+            let text = if consultant {
+                format!("Answers not used (question did not apply): {}", s.ignored.join(", "))
+            } else {
+                format!(
+                    "Some answers were not needed, because the questions did not apply to you: {}.",
+                    s.ignored.join(", ")
+                )
+            };
+            writeln!(out, "{}", st.dim(&wrap(&text, w, "", "")))?;
+            writeln!(out)?;
+        }
+
+        writeln!(out, "{}", wrap(&s.disclaimer, w, "", ""))?;
+        let short = &s.rulebook.sha256[..s.rulebook.sha256.len().min(12)];
+        writeln!(
+            out,
+            "{}",
+            st.dim(&format!(
+                "Rulebook {} {} (sha256 {short}…), reviewed {}",
+                clean(&s.rulebook.id),
+                clean(&s.rulebook.version),
+                clean(&s.rulebook.reviewed_on)
+            ))
+        )
+    }
+}
+
+/// The paragraph that says a result is provisional, which questions could change it, and
+/// how far.
+fn provisional(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
+    let s = cx.screening;
+    let w = cx.width;
+    let consultant = s.audience == Audience::Consultant;
+    let deciding = s.deciding_questions(cx.rulebook);
+    let n = deciding.len();
+    let changes = s.worst_case.verdict != s.verdict || s.worst_case.ink != s.ink;
+    let mut text = format!(
+        "Provisional: {n} unanswered question{} could change this result",
+        if n == 1 { "" } else { "s" }
+    );
+    if changes {
+        text.push_str(&format!(
+            "; at worst the verdict would be {} and the ink {}.",
+            words::verdict_label(s.worst_case.verdict),
+            words::ink_name(s.worst_case.ink, s.audience)
+        ));
+    } else {
+        text.push_str(", though not the verdict or the ink.");
+    }
+    if !consultant && s.worst_case.verdict >= Verdict::Refer && s.verdict < Verdict::Refer {
+        text.push_str(" Until they are answered, do not go ahead: see a physician first.");
+    }
+    writeln!(out, "{}", wrap(&text, w, "  ", "  "))?;
+    if consultant {
+        writeln!(
+            out,
+            "{}",
+            wrap(&format!("Unanswered: {}", deciding.join(", ")), w, "  ", "  ")
+        )?;
+    } else {
+        for id in deciding.iter().take(MAX_LISTED) {
+            let prompt = cx.rulebook.question(id).map_or(*id, |q| q.prompt_for(s.audience));
+            writeln!(out, "{}", wrap(prompt, w, "    – ", "      "))?;
+        }
+        if n > MAX_LISTED {
+            writeln!(out, "    – and {} more", n - MAX_LISTED)?;
+        }
+    }
+    Ok(())
+}
+
+fn effect_words(key: &str) -> &'static str {
+    match key {
+        "forbid_permanent" => "rules out permanent",
+        "forbid_temporary" => "rules out temporary",
+        "prefer_temporary" => "favours temporary",
+        "prefer_permanent" => "favours permanent",
+        _ => "shapes the ink",
+    }
+}

@@ -1,0 +1,98 @@
+//! Fixed wording for the engine's vocabulary, in two voices.
+
+use crate::audience::Audience;
+use crate::engine::Ink;
+use crate::rulebook::{Evidence, InkKind, Severity, Verdict};
+
+/// What a verdict means.
+pub fn verdict_meaning(verdict: Verdict, audience: Audience) -> &'static str {
+    match (audience, verdict) {
+        (Audience::Patient, Verdict::Suitable) => {
+            "Nothing in your answers argues against SMP. A practitioner still has to see your scalp before any treatment."
+        }
+        (Audience::Patient, Verdict::Caution) => "SMP may suit you, but only with the conditions below in mind.",
+        (Audience::Patient, Verdict::Refer) => {
+            "See a physician first: something in your answers needs a doctor's opinion before any SMP."
+        }
+        (Audience::Patient, Verdict::Unsuitable) => "SMP is not advisable now.",
+        (Audience::Consultant, Verdict::Suitable) => "No contraindication or caution identified by the screen.",
+        (Audience::Consultant, Verdict::Caution) => {
+            "Candidate with conditions: address the risks and advice before treatment."
+        }
+        (Audience::Consultant, Verdict::Refer) => "Medical clearance required before treatment.",
+        (Audience::Consultant, Verdict::Unsuitable) => "Not a candidate at present.",
+    }
+}
+
+/// The verdict's short label.
+pub fn verdict_label(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Suitable => "SUITABLE",
+        Verdict::Caution => "CAUTION",
+        Verdict::Refer => "REFER",
+        Verdict::Unsuitable => "UNSUITABLE",
+    }
+}
+
+/// The ink in words.
+pub fn ink_name(ink: Ink, audience: Audience) -> &'static str {
+    match (audience, ink) {
+        (Audience::Patient, Ink::Temporary) => "fading (\"temporary\") pigment",
+        (Audience::Patient, Ink::Permanent) => "permanent pigment",
+        (Audience::Patient, Ink::Either) => "either fading or permanent pigment",
+        (Audience::Patient, Ink::None) => "none for now",
+        (Audience::Consultant, Ink::Temporary) => "temporary (resorbable) pigment",
+        (Audience::Consultant, Ink::Permanent) => "permanent pigment",
+        (Audience::Consultant, Ink::Either) => "temporary or permanent pigment",
+        (Audience::Consultant, Ink::None) => "none (not a candidate at present)",
+    }
+}
+
+/// What an ink choice means when no single rule explains it.
+pub fn ink_note(ink: Ink, audience: Audience) -> Option<&'static str> {
+    match (audience, ink) {
+        (Audience::Patient, Ink::Either) => Some(
+            "Nothing in your answers points to one ink. Fading ink has to be redone every year or few and may leave a faint trace; permanent ink fades slowly but does not go away on its own.",
+        ),
+        (Audience::Consultant, Ink::Either) => Some("No rule constrains the pigment choice; decide with the patient."),
+        _ => None,
+    }
+}
+
+/// An ink effect as a key for JSON (`forbid_permanent`, `prefer_temporary`, …).
+pub fn effect_key(forbid: bool, ink: InkKind) -> String {
+    format!("{}_{}", if forbid { "forbid" } else { "prefer" }, ink.as_str())
+}
+
+/// An ink effect in words.
+pub fn effect_words(forbid: bool, ink: InkKind) -> &'static str {
+    match (forbid, ink) {
+        (true, InkKind::Permanent) => "rules out permanent ink",
+        (true, InkKind::Temporary) => "rules out fading ink",
+        (false, InkKind::Temporary) => "favours fading ink",
+        (false, InkKind::Permanent) => "favours permanent ink",
+    }
+}
+
+/// How strong the evidence is, in words.
+pub fn evidence_words(evidence: Evidence, audience: Audience) -> &'static str {
+    match (audience, evidence) {
+        (Audience::Patient, Evidence::Clinical) => "studies show",
+        (Audience::Patient, Evidence::Practitioner) => "clinics report",
+        (Audience::Patient, Evidence::Marketing) => "clinics claim (advertising, unproven)",
+        (Audience::Patient, Evidence::Inference) => "reasoned from what is known, not yet studied",
+        (Audience::Consultant, Evidence::Clinical) => "clinical literature",
+        (Audience::Consultant, Evidence::Practitioner) => "practitioner opinion",
+        (Audience::Consultant, Evidence::Marketing) => "marketing claim",
+        (Audience::Consultant, Evidence::Inference) => "inference",
+    }
+}
+
+/// Severity label, fixed width for alignment.
+pub fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::High => "HIGH",
+        Severity::Medium => "MEDIUM",
+        Severity::Low => "LOW",
+    }
+}

@@ -1,0 +1,1203 @@
+//! Validation and compilation: file text → typed documents → one indexed [`Rulebook`].
+//!
+//! Every problem is collected (not just the first) and carries the file and JSON path
+//! where it was found; positions are resolved to line:column at the end.
+
+use super::model::*;
+use super::{
+    Advice, Choice, Diagnostic, Fact, Index, Level, Origin, Question, Rgb, Risk, RiskRef, Rule, Rulebook,
+    RulebookError, Score, SourceFile, Sources, plan,
+};
+use crate::date::Date;
+use crate::engine::{Cond, NumRange, Test};
+use crate::suggest::did_you_mean;
+use serde_json::Value as Json;
+use std::collections::HashMap;
+
+/// Deepest nesting of `all`/`any`/`not` accepted.
+pub const MAX_DEPTH: usize = 32;
+/// Most rules in one rulebook.
+pub const MAX_RULES: usize = 250_000;
+/// Most questions in one rulebook.
+pub const MAX_QUESTIONS: usize = 5_000;
+/// Most characters in one text field.
+pub const MAX_TEXT: usize = 20_000;
+/// Most characters in one id.
+pub const MAX_ID: usize = 80;
+/// Most options of one question (they are held as bits of a 64-bit mask).
+pub const MAX_OPTIONS: usize = 64;
+
+pub(super) fn compile(sources: Sources) -> Result<Rulebook, RulebookError> {
+    let sha256 = sources.sha256();
+    let mut diags = Vec::new();
+    let mut docs = Vec::with_capacity(sources.files.len());
+    for (fi, file) in sources.files.iter().enumerate() {
+        match parse_file(fi, &file.text) {
+            Ok(doc) => docs.push(doc),
+            Err(d) => {
+                diags.push(*d);
+                docs.push(RulebookFile::default());
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(finish(diags, &sources.files));
+    }
+    let mut cx = Compiler::default();
+    let built = cx.build(&docs);
+    if cx.diags.iter().any(|d| d.level == Level::Error) {
+        return Err(finish(cx.diags, &sources.files));
+    }
+    let Some(mut rulebook) = built else {
+        return Err(finish(cx.diags, &sources.files));
+    };
+    rulebook.sha256 = sha256;
+    rulebook.files = sources.files;
+    Ok(rulebook)
+}
+
+fn finish(mut diags: Vec<Diagnostic>, files: &[SourceFile]) -> RulebookError {
+    Diagnostic::locate(&mut diags, files);
+    diags.sort_by_key(|d| (d.level, d.file_index, d.line, d.column));
+    RulebookError { diagnostics: diags }
+}
+
+/// Parses one file into its typed document, with the JSON path of the first problem.
+pub(crate) fn parse_file(fi: usize, text: &str) -> Result<RulebookFile, Box<Diagnostic>> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let classify = |path: String, inner: serde_json::Error| {
+        let message = crate::answers::strip_position(&inner.to_string());
+        let (line, column) = (inner.line(), inner.column());
+        Box::new(match inner.classify() {
+            serde_json::error::Category::Data => data_error(fi, path, message, line, column),
+            _ => syntax_error(fi, text, message, line, column),
+        })
+    };
+    let doc: RulebookFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        classify(path, e.into_inner())
+    })?;
+    de.end().map_err(|e| classify(String::new(), e))?;
+    Ok(doc)
+}
+
+fn data_error(fi: usize, path: String, message: String, line: usize, column: usize) -> Diagnostic {
+    // serde names unknown fields with the list of expected ones; turn that into a
+    // short message and a suggestion.
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, expected)) = rest.split_once('`')
+    {
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let help = did_you_mean(field, candidates.iter().copied())
+            .map(|s| format!("did you mean `{s}`?"))
+            .or_else(|| (!candidates.is_empty()).then(|| format!("expected one of: {}", candidates.join(", "))));
+        let at = if path == "." { field.to_owned() } else { path };
+        return Diagnostic::error("unknown-field", fi, at, format!("unknown field `{field}`"))
+            .on_key()
+            .with_help(help);
+    }
+    let code = if message.starts_with("missing field") {
+        "missing-field"
+    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        "wrong-type"
+    } else if message.starts_with("unknown variant") {
+        "unknown-value"
+    } else {
+        "invalid"
+    };
+    let help = message.strip_prefix("unknown variant `").and_then(|rest| {
+        let (value, expected) = rest.split_once('`')?;
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        did_you_mean(value, candidates).map(|s| format!("did you mean `{s}`?"))
+    });
+    // The path finds the offending value exactly (a missing field: the object lacking
+    // it); serde's position, just after the token, is the fallback.
+    Diagnostic::error(code, fi, if path == "." { String::new() } else { path }, message)
+        .with_help(help)
+        .or_at(line, column)
+}
+
+fn syntax_error(fi: usize, text: &str, message: String, line: usize, column: usize) -> Diagnostic {
+    let (line, column, message) = super::spans::pinpoint_syntax(text, line, column, message);
+    let mut d = Diagnostic::error("syntax", fi, String::new(), message).at_line_col(line, column);
+    d.path = None;
+    d
+}
+
+/// Where an item sits while compiling.
+#[derive(Debug, Clone)]
+struct At {
+    file: usize,
+    path: String,
+}
+
+impl At {
+    fn child(&self, field: &str) -> At {
+        At {
+            file: self.file,
+            path: format!("{}.{field}", self.path),
+        }
+    }
+    fn item(&self, i: usize) -> At {
+        At {
+            file: self.file,
+            path: format!("{}[{i}]", self.path),
+        }
+    }
+    fn origin(&self) -> Origin {
+        Origin {
+            file: self.file,
+            path: self.path.clone(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Compiler {
+    diags: Vec<Diagnostic>,
+    questions: Vec<Question>,
+    question_ids: HashMap<String, usize>,
+    score_ids: HashMap<String, usize>,
+    fact_ids: HashMap<String, usize>,
+    risk_ids: HashMap<String, usize>,
+    advice_ids: HashMap<String, usize>,
+    scores: Vec<Score>,
+}
+
+/// Every item of one section across files, with where it sits.
+fn gather<'a, T>(
+    docs: &'a [RulebookFile],
+    section: &str,
+    get: impl Fn(&'a RulebookFile) -> &'a [T],
+) -> Vec<(&'a T, At)> {
+    docs.iter()
+        .enumerate()
+        .flat_map(|(fi, doc)| {
+            get(doc).iter().enumerate().map(move |(i, item)| {
+                (
+                    item,
+                    At {
+                        file: fi,
+                        path: format!("{section}[{i}]"),
+                    },
+                )
+            })
+        })
+        .collect()
+}
+
+impl Compiler {
+    fn error(&mut self, code: &'static str, at: &At, message: impl Into<String>) {
+        self.diags
+            .push(Diagnostic::error(code, at.file, at.path.clone(), message));
+    }
+
+    fn error_help(&mut self, code: &'static str, at: &At, message: impl Into<String>, help: Option<String>) {
+        self.diags
+            .push(Diagnostic::error(code, at.file, at.path.clone(), message).with_help(help));
+    }
+
+    fn build(&mut self, docs: &[RulebookFile]) -> Option<Rulebook> {
+        let identity = self.identity(docs);
+        let question_docs = gather(docs, "questions", |d| &d.questions);
+        let score_docs = gather(docs, "scores", |d| &d.scores);
+        let fact_docs = gather(docs, "facts", |d| &d.facts);
+        let rule_docs = gather(docs, "rules", |d| &d.rules);
+        let risk_docs = gather(docs, "risks", |d| &d.risks);
+        let advice_docs = gather(docs, "advice", |d| &d.advice);
+
+        if question_docs.len() > MAX_QUESTIONS {
+            self.diags.push(Diagnostic::general(
+                Level::Error,
+                "too-many-questions",
+                format!("{} questions; the limit is {MAX_QUESTIONS}", question_docs.len()),
+            ));
+            return None;
+        }
+        if rule_docs.len() > MAX_RULES {
+            self.diags.push(Diagnostic::general(
+                Level::Error,
+                "too-many-rules",
+                format!("{} rules; the limit is {MAX_RULES}", rule_docs.len()),
+            ));
+            return None;
+        }
+
+        self.question_ids = self.index("question", question_docs.iter().map(|(q, at)| (q.id.as_str(), at)));
+        self.score_ids = self.index("score", score_docs.iter().map(|(s, at)| (s.id.as_str(), at)));
+        self.fact_ids = self.index("fact", fact_docs.iter().map(|(f, at)| (f.id.as_str(), at)));
+        self.risk_ids = self.index("risk", risk_docs.iter().map(|(r, at)| (r.id.as_str(), at)));
+        self.advice_ids = self.index("advice", advice_docs.iter().map(|(a, at)| (a.id.as_str(), at)));
+        let rule_ids = self.index("rule", rule_docs.iter().map(|(r, at)| (r.id.as_str(), at)));
+
+        self.questions = question_docs.iter().map(|(q, at)| self.question_shell(q, at)).collect();
+        let risks: Vec<Risk> = risk_docs.iter().map(|(r, at)| self.risk(r, at)).collect();
+        let advice: Vec<Advice> = advice_docs.iter().map(|(a, at)| self.advice(a, at)).collect();
+        self.scores = score_docs.iter().map(|(s, at)| self.score(s, at)).collect();
+        let mut facts: Vec<Fact> = fact_docs
+            .iter()
+            .map(|(f, at)| {
+                self.text(&f.description, &at.child("description"), true);
+                Fact {
+                    id: f.id.clone(),
+                    description: f.description.clone(),
+                    derived_by: Vec::new(),
+                    origin: at.origin(),
+                }
+            })
+            .collect();
+        let rules: Vec<Rule> = rule_docs.iter().map(|(r, at)| self.rule(r, at)).collect();
+        for (ri, rule) in rules.iter().enumerate() {
+            for &f in &rule.derive {
+                facts[f].derived_by.push(ri);
+            }
+        }
+        for (qi, (q, at)) in question_docs.iter().enumerate() {
+            let ask_if = q.ask_if.as_ref().and_then(|c| self.cond(c, &at.child("ask_if"), 0));
+            let show_ifs: Vec<Option<Cond>> = q
+                .options
+                .iter()
+                .enumerate()
+                .map(|(oi, o)| {
+                    o.show_if
+                        .as_ref()
+                        .and_then(|c| self.cond(c, &at.child("options").item(oi).child("show_if"), 0))
+                })
+                .collect();
+            let question = &mut self.questions[qi];
+            question.ask_if = ask_if;
+            for (choice, show_if) in question.options.iter_mut().zip(show_ifs) {
+                choice.show_if = show_if;
+            }
+        }
+        let identity = identity?;
+        if self.diags.iter().any(|d| d.level == Level::Error) {
+            return None;
+        }
+        let questions = std::mem::take(&mut self.questions);
+        let scores = std::mem::take(&mut self.scores);
+        let plan = match plan::plan(&questions, &scores, &facts, &rules) {
+            Ok(p) => p,
+            Err(d) => {
+                self.diags.push(*d);
+                return None;
+            }
+        };
+        Some(Rulebook {
+            identity,
+            sha256: String::new(),
+            files: Vec::new(),
+            questions,
+            scores,
+            facts,
+            rules,
+            risks,
+            advice,
+            plan,
+            index: Index {
+                questions: std::mem::take(&mut self.question_ids),
+                rules: rule_ids,
+                risks: std::mem::take(&mut self.risk_ids),
+                advice: std::mem::take(&mut self.advice_ids),
+            },
+        })
+    }
+
+    fn identity(&mut self, docs: &[RulebookFile]) -> Option<Identity> {
+        let found: Vec<(usize, &Identity)> = docs
+            .iter()
+            .enumerate()
+            .filter_map(|(fi, d)| d.rulebook.as_ref().map(|r| (fi, r)))
+            .collect();
+        let Some(&(fi, identity)) = found.first() else {
+            self.diags.push(
+                Diagnostic::general(Level::Error, "no-identity", "no file carries the `rulebook` block (id, title, version, reviewed_by, reviewed_on, review_due, disclaimer)")
+            );
+            return None;
+        };
+        for &(other, _) in &found[1..] {
+            let at = At {
+                file: other,
+                path: "rulebook".into(),
+            };
+            self.error(
+                "duplicate-identity",
+                &at,
+                "a second `rulebook` block; exactly one file of a rulebook carries it",
+            );
+        }
+        let at = At {
+            file: fi,
+            path: "rulebook".into(),
+        };
+        self.check_id(&identity.id, &at.child("id"));
+        self.text(&identity.title, &at.child("title"), true);
+        self.text(&identity.reviewed_by, &at.child("reviewed_by"), true);
+        self.text(&identity.disclaimer, &at.child("disclaimer"), true);
+        if let Some(d) = &identity.description {
+            self.text(d, &at.child("description"), false);
+        }
+        if !is_semver(&identity.version) {
+            self.error_help(
+                "bad-version",
+                &at.child("version"),
+                format!("version `{}` is not a semantic version", identity.version),
+                Some("write MAJOR.MINOR.PATCH, such as `1.2.0`".into()),
+            );
+        }
+        let mut dates = Vec::new();
+        for (field, value) in [
+            ("reviewed_on", &identity.reviewed_on),
+            ("review_due", &identity.review_due),
+        ] {
+            match Date::parse(value) {
+                Some(d) => dates.push(d),
+                None => self.error_help(
+                    "bad-date",
+                    &at.child(field),
+                    format!("`{value}` is not a date"),
+                    Some("write YYYY-MM-DD, such as `2027-06-30`".into()),
+                ),
+            }
+        }
+        if let [reviewed, due] = dates[..]
+            && due < reviewed
+        {
+            self.error(
+                "bad-date",
+                &at.child("review_due"),
+                format!("review_due {due} comes before reviewed_on {reviewed}"),
+            );
+        }
+        Some(identity.clone())
+    }
+
+    /// Maps ids to their position, reporting bad and duplicate ids.
+    fn index<'a>(&mut self, what: &str, items: impl Iterator<Item = (&'a str, &'a At)>) -> HashMap<String, usize> {
+        let mut map: HashMap<String, usize> = HashMap::new();
+        let mut first: Vec<&At> = Vec::new();
+        for (i, (id, at)) in items.enumerate() {
+            self.check_id(id, &at.child("id"));
+            if let Some(&j) = map.get(id) {
+                let prev = first[j].clone();
+                self.diags.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        at.file,
+                        at.child("id").path,
+                        format!("duplicate {what} id `{id}`"),
+                    )
+                    .with_help(Some(format!("first defined at {}", prev.path))),
+                );
+            } else {
+                map.insert(id.to_owned(), i);
+            }
+            first.push(at);
+        }
+        map
+    }
+
+    fn check_id(&mut self, id: &str, at: &At) {
+        let ok = !id.is_empty()
+            && id.len() <= MAX_ID
+            && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+        if !ok {
+            self.error_help(
+                "bad-id",
+                at,
+                format!("`{}` is not a valid id", crate::sanitize::one_line(id)),
+                Some(format!("use letters, digits, `_`, `-` and `.`, starting with a letter or digit, at most {MAX_ID} characters")),
+            );
+        }
+    }
+
+    fn text(&mut self, s: &str, at: &At, required: bool) {
+        if required && s.trim().is_empty() {
+            self.error("empty-text", at, "this text is empty");
+        }
+        if s.chars().count() > MAX_TEXT {
+            self.error("text-too-long", at, format!("text longer than {MAX_TEXT} characters"));
+        }
+    }
+
+    fn question_shell(&mut self, q: &QuestionDoc, at: &At) -> Question {
+        self.text(&q.prompt, &at.child("prompt"), true);
+        self.text(&q.help, &at.child("help"), true);
+        for (field, value) in [
+            ("prompt_consultant", &q.prompt_consultant),
+            ("help_consultant", &q.help_consultant),
+            ("section", &q.section),
+            ("unit", &q.unit),
+        ] {
+            if let Some(v) = value {
+                self.text(v, &at.child(field), true);
+            }
+        }
+        let choice = matches!(q.kind, QuestionKind::Single | QuestionKind::Multiple);
+        if choice && q.options.len() < 2 {
+            self.error(
+                "too-few-options",
+                &at.child("options"),
+                format!("question `{}` needs at least two options", q.id),
+            );
+        }
+        if !choice && !q.options.is_empty() {
+            self.error(
+                "options-not-allowed",
+                &at.child("options"),
+                format!("a {} question takes no options", kind_name(q.kind)),
+            );
+        }
+        if q.options.len() > MAX_OPTIONS {
+            self.error(
+                "too-many-options",
+                &at.child("options"),
+                format!("{} options; the limit is {MAX_OPTIONS}", q.options.len()),
+            );
+        }
+        if q.kind != QuestionKind::Number {
+            for (field, set) in [
+                ("min", q.min.is_some()),
+                ("max", q.max.is_some()),
+                ("integer", q.integer),
+                ("unit", q.unit.is_some()),
+            ] {
+                if set {
+                    self.error(
+                        "number-only",
+                        &at.child(field),
+                        format!("`{field}` applies only to number questions"),
+                    );
+                }
+            }
+        }
+        if let (Some(lo), Some(hi)) = (q.min, q.max)
+            && lo > hi
+        {
+            self.error("bad-bounds", &at.child("min"), format!("min {lo} is above max {hi}"));
+        }
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut options = Vec::with_capacity(q.options.len());
+        for (oi, o) in q.options.iter().enumerate() {
+            let oat = at.child("options").item(oi);
+            self.check_id(&o.value, &oat.child("value"));
+            if let Some(prev) = seen.insert(&o.value, oi) {
+                self.error_help(
+                    "duplicate-option",
+                    &oat.child("value"),
+                    format!("option `{}` appears twice in `{}`", o.value, q.id),
+                    Some(format!("first at options[{prev}]")),
+                );
+            }
+            self.text(&o.label, &oat.child("label"), true);
+            for (field, value) in [("label_consultant", &o.label_consultant), ("help", &o.help)] {
+                if let Some(v) = value {
+                    self.text(v, &oat.child(field), true);
+                }
+            }
+            if o.exclusive && q.kind != QuestionKind::Multiple {
+                self.error(
+                    "exclusive-not-multiple",
+                    &oat.child("exclusive"),
+                    "`exclusive` applies only to multiple-choice options",
+                );
+            }
+            if o.score.is_some() && q.kind != QuestionKind::Single {
+                self.error(
+                    "score-not-single",
+                    &oat.child("score"),
+                    "`score` applies only to single-choice options",
+                );
+            }
+            let swatch = o.swatch.as_deref().and_then(|s| {
+                let rgb = parse_hex(s);
+                if rgb.is_none() {
+                    self.error_help(
+                        "bad-swatch",
+                        &oat.child("swatch"),
+                        format!("`{s}` is not a colour"),
+                        Some("write #rrggbb, such as `#8d5524`".into()),
+                    );
+                }
+                rgb
+            });
+            options.push(Choice {
+                value: o.value.clone(),
+                label: o.label.clone(),
+                label_consultant: o.label_consultant.clone(),
+                help: o.help.clone(),
+                exclusive: o.exclusive,
+                swatch,
+                score: o.score,
+                show_if: None,
+            });
+        }
+        Question {
+            id: q.id.clone(),
+            kind: q.kind,
+            section: q.section.clone(),
+            prompt: q.prompt.clone(),
+            prompt_consultant: q.prompt_consultant.clone(),
+            help: q.help.clone(),
+            help_consultant: q.help_consultant.clone(),
+            options,
+            min: q.min,
+            max: q.max,
+            integer: q.integer,
+            unit: q.unit.clone(),
+            ask_if: None,
+            fixed: q.fixed,
+            origin: at.origin(),
+        }
+    }
+
+    fn risk(&mut self, r: &RiskDoc, at: &At) -> Risk {
+        self.text(&r.title, &at.child("title"), true);
+        self.text(&r.text, &at.child("text"), true);
+        if let Some(t) = &r.text_consultant {
+            self.text(t, &at.child("text_consultant"), true);
+        }
+        Risk {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            severity: r.severity,
+            text: r.text.clone(),
+            text_consultant: r.text_consultant.clone(),
+            origin: at.origin(),
+        }
+    }
+
+    fn advice(&mut self, a: &AdviceDoc, at: &At) -> Advice {
+        self.text(&a.title, &at.child("title"), true);
+        self.text(&a.text, &at.child("text"), true);
+        if let Some(t) = &a.text_consultant {
+            self.text(t, &at.child("text_consultant"), true);
+        }
+        Advice {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            text: a.text.clone(),
+            text_consultant: a.text_consultant.clone(),
+            origin: at.origin(),
+        }
+    }
+
+    fn score(&mut self, s: &ScoreDoc, at: &At) -> Score {
+        self.text(&s.title, &at.child("title"), true);
+        if s.items.is_empty() {
+            self.error("empty-score", &at.child("items"), "a score needs at least one question");
+        }
+        let mut items = Vec::new();
+        let mut item_bounds = Vec::new();
+        for (i, id) in s.items.iter().enumerate() {
+            let iat = at.child("items").item(i);
+            let Some(q) = self.lookup_question(id, &iat) else {
+                continue;
+            };
+            if items.contains(&q) {
+                self.error("duplicate-item", &iat, format!("question `{id}` is listed twice"));
+                continue;
+            }
+            let question = &self.questions[q];
+            if question.kind != QuestionKind::Single {
+                self.error(
+                    "score-item-kind",
+                    &iat,
+                    format!(
+                        "question `{id}` is {}, but score items must be single choice",
+                        kind_name(question.kind)
+                    ),
+                );
+                continue;
+            }
+            let points: Option<Vec<f64>> = question.options.iter().map(|o| o.score).collect();
+            let Some(points) = points else {
+                self.error(
+                    "unscored-option",
+                    &iat,
+                    format!("question `{id}` has options without a `score`"),
+                );
+                continue;
+            };
+            let lo = points.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = points.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            items.push(q);
+            item_bounds.push((lo, hi));
+        }
+        Score {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            items,
+            description: s.description.clone(),
+            item_bounds,
+        }
+    }
+
+    fn rule(&mut self, r: &RuleDoc, at: &At) -> Rule {
+        self.text(&r.title, &at.child("title"), true);
+        for (field, value) in [
+            ("summary", &r.summary),
+            ("rationale", &r.rationale),
+            ("source", &r.source),
+        ] {
+            if let Some(v) = value {
+                self.text(v, &at.child(field), true);
+            }
+        }
+        let when = self.cond(&r.when, &at.child("when"), 0).unwrap_or(Cond::Always);
+        let (forbid, prefer) = match &r.ink {
+            Some(ink) => {
+                let iat = at.child("ink");
+                let mut forbid = Vec::new();
+                for (i, k) in ink.forbid.iter().enumerate() {
+                    if forbid.contains(k) {
+                        self.error(
+                            "duplicate-ink",
+                            &iat.child("forbid").item(i),
+                            format!("`{}` is forbidden twice", k.as_str()),
+                        );
+                    } else {
+                        forbid.push(*k);
+                    }
+                }
+                if forbid.len() == 2 {
+                    self.error_help(
+                        "forbids-both-inks",
+                        &iat.child("forbid"),
+                        "a rule that forbids both inks leaves nothing to recommend",
+                        Some("give the rule `\"verdict\": \"unsuitable\"` instead".into()),
+                    );
+                }
+                if let Some(p) = ink.prefer
+                    && forbid.contains(&p)
+                {
+                    self.error(
+                        "prefers-forbidden-ink",
+                        &iat.child("prefer"),
+                        format!("the rule prefers `{}` and also forbids it", p.as_str()),
+                    );
+                }
+                if forbid.is_empty() && ink.prefer.is_none() {
+                    self.error("empty-ink", &iat, "`ink` needs `forbid` or `prefer`");
+                }
+                (forbid, ink.prefer)
+            }
+            None => (Vec::new(), None),
+        };
+        let mut risks: Vec<RiskRef> = Vec::new();
+        for (i, rr) in r.risks.iter().enumerate() {
+            let rat = at.child("risks").item(i);
+            let Some(risk) = self.lookup(&rr.id, &rat, "risk", Catalogue::Risk) else {
+                continue;
+            };
+            if risks.iter().any(|x| x.risk == risk) {
+                self.error("duplicate-risk", &rat, format!("risk `{}` is listed twice", rr.id));
+                continue;
+            }
+            risks.push(RiskRef {
+                risk,
+                severity: rr.severity,
+            });
+        }
+        let advice = self.refs(&r.advice, &at.child("advice"), "advice", Catalogue::Advice);
+        let derive = self.refs(&r.derive, &at.child("derive"), "fact", Catalogue::Fact);
+        if r.verdict.is_none() && r.ink.is_none() && r.risks.is_empty() && r.advice.is_empty() && r.derive.is_empty() {
+            self.error_help(
+                "no-effect",
+                at,
+                format!("rule `{}` has no effect", r.id),
+                Some("give it a verdict, ink, risks, advice or derive".into()),
+            );
+        }
+        Rule {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            summary: r.summary.clone(),
+            when,
+            verdict: r.verdict,
+            forbid,
+            prefer,
+            risks,
+            advice,
+            derive,
+            rationale: r.rationale.clone(),
+            source: r.source.clone(),
+            evidence: r.evidence,
+            origin: at.origin(),
+        }
+    }
+
+    fn refs(&mut self, ids: &[String], at: &At, what: &str, catalogue: Catalogue) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            let iat = at.item(i);
+            if let Some(x) = self.lookup(id, &iat, what, catalogue) {
+                if out.contains(&x) {
+                    self.error("duplicate-reference", &iat, format!("{what} `{id}` is listed twice"));
+                } else {
+                    out.push(x);
+                }
+            }
+        }
+        out
+    }
+
+    fn lookup(&mut self, id: &str, at: &At, what: &str, catalogue: Catalogue) -> Option<usize> {
+        let map = match catalogue {
+            Catalogue::Risk => &self.risk_ids,
+            Catalogue::Advice => &self.advice_ids,
+            Catalogue::Fact => &self.fact_ids,
+            Catalogue::Score => &self.score_ids,
+        };
+        if let Some(&i) = map.get(id) {
+            return Some(i);
+        }
+        let help = did_you_mean(id, map.keys().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
+        let code = match catalogue {
+            Catalogue::Risk => "unknown-risk",
+            Catalogue::Advice => "unknown-advice",
+            Catalogue::Fact => "unknown-fact",
+            Catalogue::Score => "unknown-score",
+        };
+        self.error_help(
+            code,
+            at,
+            format!("unknown {what} `{}`", crate::sanitize::one_line(id)),
+            help,
+        );
+        None
+    }
+
+    fn lookup_question(&mut self, id: &str, at: &At) -> Option<usize> {
+        if let Some(&q) = self.question_ids.get(id) {
+            return Some(q);
+        }
+        let help =
+            did_you_mean(id, self.question_ids.keys().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
+        self.error_help(
+            "unknown-question",
+            at,
+            format!("unknown question `{}`", crate::sanitize::one_line(id)),
+            help,
+        );
+        None
+    }
+
+    fn cond(&mut self, doc: &ConditionDoc, at: &At, depth: usize) -> Option<Cond> {
+        if depth > MAX_DEPTH {
+            self.error(
+                "too-deep",
+                at,
+                format!("condition nested deeper than {MAX_DEPTH} levels"),
+            );
+            return None;
+        }
+        let forms: Vec<&str> = [
+            ("all", doc.all.is_some()),
+            ("any", doc.any.is_some()),
+            ("not", doc.not.is_some()),
+            ("always", doc.always.is_some()),
+            ("question", doc.question.is_some()),
+            ("fact", doc.fact.is_some()),
+            ("score", doc.score.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, present)| present.then_some(name))
+        .collect();
+        let tests: Vec<&str> = [
+            ("equals", doc.equals.is_some()),
+            ("in", doc.one_of.is_some()),
+            ("contains", doc.contains.is_some()),
+            ("lt", doc.lt.is_some()),
+            ("le", doc.le.is_some()),
+            ("gt", doc.gt.is_some()),
+            ("ge", doc.ge.is_some()),
+            ("answered", doc.answered.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, present)| present.then_some(name))
+        .collect();
+        let form = match forms[..] {
+            [] => {
+                self.error_help(
+                    "empty-condition",
+                    at,
+                    "a condition needs one of: all, any, not, always, question, fact, score",
+                    None,
+                );
+                return None;
+            }
+            [one] => one,
+            [a, b, ..] => {
+                self.error_help(
+                    "mixed-condition",
+                    at,
+                    format!("a condition has one form, but this one has both `{a}` and `{b}`"),
+                    Some("put each in its own condition inside `all` or `any`".to_owned()),
+                );
+                return None;
+            }
+        };
+        let numeric = doc.lt.is_some() || doc.le.is_some() || doc.gt.is_some() || doc.ge.is_some();
+        if !matches!(form, "question" | "score") && !tests.is_empty() {
+            self.error(
+                "test-without-subject",
+                &at.child(tests[0]),
+                format!("`{}` tests a question or score, not `{form}`", tests[0]),
+            );
+            return None;
+        }
+        match form {
+            "all" | "any" => {
+                let parts = if form == "all" {
+                    doc.all.as_ref()
+                } else {
+                    doc.any.as_ref()
+                }?;
+                let pat = at.child(form);
+                if parts.is_empty() {
+                    self.error(
+                        "empty-list",
+                        &pat,
+                        format!("`{form}: []` is an empty list; add conditions or remove it"),
+                    );
+                    return None;
+                }
+                let compiled: Vec<Cond> = parts
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, p)| self.cond(p, &pat.item(i), depth + 1))
+                    .collect();
+                if compiled.len() != parts.len() {
+                    return None;
+                }
+                Some(if form == "all" {
+                    Cond::All(compiled.into())
+                } else {
+                    Cond::Any(compiled.into())
+                })
+            }
+            "not" => {
+                let inner = self.cond(doc.not.as_ref()?, &at.child("not"), depth + 1)?;
+                Some(Cond::Not(Box::new(inner)))
+            }
+            "always" => {
+                if doc.always == Some(true) {
+                    Some(Cond::Always)
+                } else {
+                    self.error(
+                        "always-false",
+                        &at.child("always"),
+                        "`always: false` never holds; remove the rule instead",
+                    );
+                    None
+                }
+            }
+            "fact" => {
+                let id = doc.fact.as_deref()?;
+                let f = self.lookup(id, &at.child("fact"), "fact", Catalogue::Fact)?;
+                Some(Cond::Fact(f))
+            }
+            "score" => {
+                let id = doc.score.as_deref()?;
+                let s = self.lookup(id, &at.child("score"), "score", Catalogue::Score)?;
+                if tests.iter().any(|t| !matches!(*t, "lt" | "le" | "gt" | "ge")) || !numeric {
+                    self.error_help(
+                        "bad-score-test",
+                        at,
+                        format!("score `{id}` is tested with lt, le, gt or ge"),
+                        None,
+                    );
+                    return None;
+                }
+                let range = numeric_range(doc);
+                let score = &self.scores[s];
+                let lo: f64 = score.item_bounds.iter().map(|b| b.0.min(0.0)).sum();
+                let hi: f64 = score.item_bounds.iter().map(|b| b.1.max(0.0)).sum();
+                if range.is_empty() || range.test_interval(lo, hi) == crate::engine::Tri::False {
+                    self.error(
+                        "never-holds",
+                        at,
+                        format!("score `{id}` lies between {lo} and {hi}, so this test can never hold"),
+                    );
+                    return None;
+                }
+                Some(Cond::Score(s, range))
+            }
+            _ => {
+                let id = doc.question.as_deref()?;
+                let q = self.lookup_question(id, &at.child("question"))?;
+                self.question_test(q, doc, at, &tests, numeric)
+            }
+        }
+    }
+
+    fn question_test(&mut self, q: usize, doc: &ConditionDoc, at: &At, tests: &[&str], numeric: bool) -> Option<Cond> {
+        let (qid, kind) = (self.questions[q].id.clone(), self.questions[q].kind);
+        let groups = tests
+            .iter()
+            .filter(|t| !matches!(**t, "lt" | "le" | "gt" | "ge"))
+            .count()
+            + usize::from(numeric);
+        if groups == 0 {
+            self.error_help(
+                "missing-test",
+                at,
+                format!("the test on `{qid}` says nothing about the answer"),
+                Some(format!("add {}", tests_for(kind))),
+            );
+            return None;
+        }
+        if groups > 1 {
+            self.error_help(
+                "mixed-test",
+                at,
+                format!("one test on `{qid}` uses {}", tests.join(" and ")),
+                Some("use one test per condition and combine them with `all` or `any`".into()),
+            );
+            return None;
+        }
+        let wrong = |cx: &mut Compiler, test: &str| {
+            cx.error_help(
+                "wrong-test",
+                &at.child(test),
+                format!("`{test}` does not apply to `{qid}`, a {} question", kind_name(kind)),
+                Some(format!("use {}", tests_for(kind))),
+            );
+            None
+        };
+        if let Some(answered) = doc.answered {
+            let c = Cond::Question(q, Test::Answered);
+            return Some(if answered { c } else { Cond::Not(Box::new(c)) });
+        }
+        let test = match kind {
+            QuestionKind::Single => {
+                if let Some(v) = &doc.equals {
+                    Test::ChoiceIn(1u64 << self.option_value(q, v, &at.child("equals"))?)
+                } else if let Some(vs) = &doc.one_of {
+                    Test::ChoiceIn(self.option_set(q, vs, &at.child("in"))?)
+                } else {
+                    return wrong(self, tests[0]);
+                }
+            }
+            QuestionKind::Multiple => {
+                if let Some(v) = &doc.contains {
+                    Test::MultiAny(1u64 << self.option_value(q, v, &at.child("contains"))?)
+                } else if let Some(vs) = &doc.one_of {
+                    Test::MultiAny(self.option_set(q, vs, &at.child("in"))?)
+                } else {
+                    return wrong(self, tests[0]);
+                }
+            }
+            QuestionKind::YesNo => match &doc.equals {
+                Some(Json::Bool(b)) => Test::Bool(*b),
+                Some(other) => {
+                    self.error(
+                        "wrong-type",
+                        &at.child("equals"),
+                        format!(
+                            "`{qid}` is a yes/no question: compare it with true or false, not {}",
+                            describe(other)
+                        ),
+                    );
+                    return None;
+                }
+                None => return wrong(self, tests[0]),
+            },
+            QuestionKind::Number => {
+                let range = if let Some(v) = &doc.equals {
+                    let Some(x) = v.as_f64() else {
+                        self.error(
+                            "wrong-type",
+                            &at.child("equals"),
+                            format!(
+                                "`{qid}` is a number question: compare it with a number, not {}",
+                                describe(v)
+                            ),
+                        );
+                        return None;
+                    };
+                    NumRange {
+                        lo: x,
+                        lo_inclusive: true,
+                        hi: x,
+                        hi_inclusive: true,
+                    }
+                } else if numeric {
+                    numeric_range(doc)
+                } else {
+                    return wrong(self, tests[0]);
+                };
+                let question = &self.questions[q];
+                let bounds = NumRange {
+                    lo: question.min.unwrap_or(f64::NEG_INFINITY),
+                    lo_inclusive: true,
+                    hi: question.max.unwrap_or(f64::INFINITY),
+                    hi_inclusive: true,
+                };
+                if range.intersect(&bounds).is_empty() {
+                    let msg = format!(
+                        "`{qid}` takes {}, so this test can never hold",
+                        crate::answers::expected(question)
+                    );
+                    self.error("never-holds", at, msg);
+                    return None;
+                }
+                Test::Number(range)
+            }
+        };
+        Some(Cond::Question(q, test))
+    }
+
+    /// Resolves an option value given in a condition to the option's index.
+    fn option_value(&mut self, q: usize, v: &Json, at: &At) -> Option<usize> {
+        let question = &self.questions[q];
+        let Json::String(value) = v else {
+            let msg = format!("`{}` takes option values (text), not {}", question.id, describe(v));
+            self.error("wrong-type", at, msg);
+            return None;
+        };
+        if let Some(i) = question.option_index(value) {
+            return Some(i);
+        }
+        let elsewhere = self
+            .questions
+            .iter()
+            .find(|other| other.option_index(value).is_some())
+            .map(|other| other.id.clone());
+        let question = &self.questions[q];
+        let help = match did_you_mean(value, question.options.iter().map(|o| o.value.as_str())) {
+            Some(s) => Some(format!("did you mean `{s}`?")),
+            None => Some(format!("options of `{}`: {}", question.id, question.option_values())),
+        };
+        let message = match elsewhere {
+            Some(other) => format!("`{value}` is an option of `{other}`, not of `{}`", question.id),
+            None => format!(
+                "`{}` is not an option of `{}`",
+                crate::sanitize::one_line(value),
+                question.id
+            ),
+        };
+        self.error_help("unknown-option", at, message, help);
+        None
+    }
+
+    fn option_set(&mut self, q: usize, values: &[Json], at: &At) -> Option<u64> {
+        if values.is_empty() {
+            self.error("never-holds", at, "`in: []` lists no values, so it can never hold");
+            return None;
+        }
+        let mut mask = 0u64;
+        let mut ok = true;
+        for (i, v) in values.iter().enumerate() {
+            match self.option_value(q, v, &at.item(i)) {
+                Some(bit) => mask |= 1u64 << bit,
+                None => ok = false,
+            }
+        }
+        ok.then_some(mask)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Catalogue {
+    Risk,
+    Advice,
+    Fact,
+    Score,
+}
+
+fn numeric_range(doc: &ConditionDoc) -> NumRange {
+    let mut r = NumRange::ALL;
+    let bound = |lo: f64, lo_inclusive, hi: f64, hi_inclusive| NumRange {
+        lo,
+        lo_inclusive,
+        hi,
+        hi_inclusive,
+    };
+    if let Some(x) = doc.gt {
+        r = r.intersect(&bound(x, false, f64::INFINITY, true));
+    }
+    if let Some(x) = doc.ge {
+        r = r.intersect(&bound(x, true, f64::INFINITY, true));
+    }
+    if let Some(x) = doc.lt {
+        r = r.intersect(&bound(f64::NEG_INFINITY, true, x, false));
+    }
+    if let Some(x) = doc.le {
+        r = r.intersect(&bound(f64::NEG_INFINITY, true, x, true));
+    }
+    r
+}
+
+/// The name of a question kind in words.
+pub(crate) fn kind_name(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Single => "single-choice",
+        QuestionKind::Multiple => "multiple-choice",
+        QuestionKind::YesNo => "yes/no",
+        QuestionKind::Number => "number",
+    }
+}
+
+fn tests_for(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Single => "`equals` (one option), `in` (a list of options) or `answered`",
+        QuestionKind::Multiple => "`contains` (one option), `in` (any of a list) or `answered`",
+        QuestionKind::YesNo => "`equals` with true or false, or `answered`",
+        QuestionKind::Number => "`equals`, `lt`, `le`, `gt`, `ge` or `answered`",
+    }
+}
+
+fn describe(v: &Json) -> String {
+    match v {
+        Json::Null => "null".into(),
+        Json::Bool(b) => format!("{b}"),
+        Json::Number(n) => format!("the number {n}"),
+        Json::String(s) => format!("the text {:?}", s),
+        Json::Array(_) => "a list".into(),
+        Json::Object(_) => "an object".into(),
+    }
+}
+
+fn parse_hex(s: &str) -> Option<Rgb> {
+    let hex = s.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+}
+
+fn is_semver(v: &str) -> bool {
+    let core = v.split(['-', '+']).next().unwrap_or("");
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semantic_versions() {
+        assert!(is_semver("1.0.0"));
+        assert!(is_semver("12.3.45-rc.1"));
+        assert!(!is_semver("1.0"));
+        assert!(!is_semver("01.0.0"));
+        assert!(!is_semver("v1.0.0"));
+    }
+
+    #[test]
+    fn hex_colours() {
+        assert_eq!(parse_hex("#8d5524"), Some(Rgb(0x8d, 0x55, 0x24)));
+        assert_eq!(parse_hex("8d5524"), None);
+        assert_eq!(parse_hex("#8d552"), None);
+    }
+}

@@ -1,0 +1,218 @@
+//! Rulebook diagnostics: what is wrong, in which file, at which line:column and JSON
+//! path, with a caret under the culprit and a suggestion where one exists.
+
+use super::SourceFile;
+use super::spans::{SpanIndex, line_col, line_text, offset_of};
+use crate::sanitize;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// The rulebook cannot be used.
+    Error,
+    /// The rulebook works but something is probably wrong.
+    Warning,
+}
+
+/// One finding about a rulebook.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub level: Level,
+    /// Stable kebab-case identifier, such as `unknown-question`.
+    pub code: &'static str,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// File name.
+    pub file: Option<String>,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// 1-based column (characters).
+    pub column: Option<usize>,
+    /// JSON path inside the file.
+    pub path: Option<String>,
+    /// A suggestion, such as "did you mean `scar_age`?".
+    pub help: Option<String>,
+    #[serde(skip)]
+    pub(crate) file_index: Option<usize>,
+    #[serde(skip)]
+    pub(crate) on_key: bool,
+    #[serde(skip)]
+    pub(crate) caret: Option<(String, usize, usize)>,
+    #[serde(skip)]
+    pub(crate) fallback: Option<(usize, usize)>,
+}
+
+impl Diagnostic {
+    /// An error about the item at `path` in file `file`.
+    pub fn error(code: &'static str, file: usize, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Level::Error, code, Some(file), Some(path.into()), message.into())
+    }
+
+    /// A warning about the item at `path` in file `file`.
+    pub fn warning(code: &'static str, file: usize, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Level::Warning, code, Some(file), Some(path.into()), message.into())
+    }
+
+    /// A finding about the rulebook as a whole.
+    pub fn general(level: Level, code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(level, code, None, None, message.into())
+    }
+
+    fn new(level: Level, code: &'static str, file: Option<usize>, path: Option<String>, message: String) -> Diagnostic {
+        Diagnostic {
+            level,
+            code,
+            message,
+            file: None,
+            line: None,
+            column: None,
+            path,
+            help: None,
+            file_index: file,
+            on_key: false,
+            caret: None,
+            fallback: None,
+        }
+    }
+
+    /// Adds a suggestion.
+    pub fn with_help(mut self, help: Option<String>) -> Diagnostic {
+        self.help = help;
+        self
+    }
+
+    /// Points the caret at the member's key rather than its value.
+    pub fn on_key(mut self) -> Diagnostic {
+        self.on_key = true;
+        self
+    }
+
+    /// Sets an exact position (from a parser) instead of a path lookup.
+    pub(crate) fn at_line_col(mut self, line: usize, column: usize) -> Diagnostic {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// A position to use when the path cannot be found exactly in the text.
+    pub(crate) fn or_at(mut self, line: usize, column: usize) -> Diagnostic {
+        self.fallback = Some((line, column));
+        self
+    }
+
+    /// Fills in file names, lines, columns and the source line for a caret.
+    pub fn locate(diagnostics: &mut [Diagnostic], files: &[SourceFile]) {
+        let mut indexes: HashMap<usize, SpanIndex> = HashMap::new();
+        for d in diagnostics.iter_mut() {
+            let Some(fi) = d.file_index else { continue };
+            let Some(file) = files.get(fi) else { continue };
+            d.file = Some(file.name.clone());
+            let text = &file.text;
+            let point = |line: usize, column: usize| {
+                let at = offset_of(text, line, column);
+                (at, at + text[at..].chars().next().map_or(1, char::len_utf8))
+            };
+            let found = d.path.as_deref().and_then(|path| {
+                let index = indexes.entry(fi).or_insert_with(|| SpanIndex::new(text));
+                index.find(path)
+            });
+            let (start, end) = match (d.line.zip(d.column), found, d.fallback) {
+                (Some((line, column)), _, _) => point(line, column),
+                (None, Some((span, true)), _) => match span.key {
+                    Some((k0, k1)) if d.on_key => (k0, k1),
+                    _ => (span.start, span.end),
+                },
+                (None, _, Some((line, column))) => point(line, column),
+                (None, Some((span, false)), None) => (span.start, span.end),
+                (None, None, None) => continue,
+            };
+            let (line, column) = line_col(text, start);
+            d.line = Some(line);
+            d.column = Some(column);
+            let source_line = line_text(text, start);
+            // The caret stays on the first line of a multi-line value.
+            let width = text[start..end.min(text.len())]
+                .split('\n')
+                .next()
+                .map_or(1, |s| s.chars().count().max(1));
+            d.caret = Some((source_line.to_owned(), column, width));
+        }
+    }
+
+    /// Renders like a compiler: `error: …`, `--> file:line:col`, the line, a caret, help.
+    pub fn render(&self, out: &mut String) {
+        let label = match self.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        let _ = writeln!(out, "{label}: {}", sanitize::one_line(&self.message));
+        let gutter = " ".repeat(self.line.map_or(1, |l| l.to_string().len()));
+        let location = match (&self.file, self.line, self.column) {
+            (Some(f), Some(l), Some(c)) => Some(format!("{f}:{l}:{c}")),
+            (Some(f), _, _) => Some(f.clone()),
+            _ => None,
+        };
+        if let Some(loc) = location {
+            let _ = writeln!(out, "{gutter}--> {}", sanitize::one_line(&loc));
+        }
+        if let (Some((source, column, width)), Some(line)) = (&self.caret, self.line) {
+            let number = line.to_string();
+            let pad = &gutter;
+            // Tabs become one space each so the caret lines up with the column count.
+            let shown: String = sanitize::one_line(&source.replace('\t', " ")).into_owned();
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{number} | {shown}");
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(column - 1), "^".repeat(*width));
+        }
+        if let Some(path) = &self.path
+            && !path.is_empty()
+        {
+            let _ = writeln!(out, "{gutter} = at: {}", sanitize::one_line(path));
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "{gutter} = help: {}", sanitize::one_line(help));
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let mut s = String::new();
+        self.render(&mut s);
+        f.write_str(s.trim_end())
+    }
+}
+
+/// A rulebook that failed to load: its error diagnostics (and any warnings found on the way).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RulebookError {
+    /// The findings, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl RulebookError {
+    /// The error diagnostics only.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.level == Level::Error)
+    }
+}
+
+impl fmt::Display for RulebookError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let mut s = String::new();
+        for d in self.errors() {
+            d.render(&mut s);
+            s.push('\n');
+        }
+        let n = self.errors().count();
+        let _ = write!(s, "invalid rulebook: {n} error{}", if n == 1 { "" } else { "s" });
+        f.write_str(&s)
+    }
+}
+
+impl std::error::Error for RulebookError {}

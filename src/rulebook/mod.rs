@@ -1,0 +1,327 @@
+//! The rulebook: its file format, loading from a file, a folder or the embedded copy,
+//! validation, and the compiled, indexed form the engine evaluates.
+
+mod compile;
+pub mod diagnostic;
+pub mod model;
+mod plan;
+pub mod source;
+pub mod spans;
+
+pub use diagnostic::{Diagnostic, Level, RulebookError};
+pub use model::{Evidence, Identity, InkKind, QuestionKind, Severity, Verdict};
+pub use plan::Step;
+pub use source::{SourceFile, Sources};
+
+use crate::audience::Audience;
+use crate::engine::Cond;
+use std::collections::HashMap;
+
+/// Where an item was defined: which file of the rulebook, and its JSON path there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// Index into [`Rulebook::files`].
+    pub file: usize,
+    /// JSON path, such as `rules[3]`.
+    pub path: String,
+}
+
+/// A validated rulebook, with every reference resolved to an index.
+#[derive(Debug)]
+pub struct Rulebook {
+    /// Identity from the file that carries it.
+    pub identity: Identity,
+    /// SHA-256 of the rulebook's files (see [`Sources::sha256`]).
+    pub sha256: String,
+    /// The files it was loaded from, kept for diagnostics.
+    pub files: Vec<SourceFile>,
+    /// Questions in the order asked.
+    pub questions: Vec<Question>,
+    /// Scores.
+    pub scores: Vec<Score>,
+    /// Derived facts.
+    pub facts: Vec<Fact>,
+    /// Rules.
+    pub rules: Vec<Rule>,
+    /// Risk catalogue.
+    pub risks: Vec<Risk>,
+    /// Advice catalogue.
+    pub advice: Vec<Advice>,
+    /// Evaluation order: every step after everything it reads.
+    pub(crate) plan: Vec<Step>,
+    index: Index,
+}
+
+#[derive(Debug, Default)]
+struct Index {
+    questions: HashMap<String, usize>,
+    rules: HashMap<String, usize>,
+    risks: HashMap<String, usize>,
+    advice: HashMap<String, usize>,
+}
+
+/// A question, compiled.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// Identifier.
+    pub id: String,
+    /// Answer kind.
+    pub kind: QuestionKind,
+    /// Heading that groups it.
+    pub section: Option<String>,
+    /// Patient wording.
+    pub prompt: String,
+    /// Consultant wording, when different.
+    pub prompt_consultant: Option<String>,
+    /// Why it is asked, plainly.
+    pub help: String,
+    /// Why it is asked, clinically.
+    pub help_consultant: Option<String>,
+    /// Options (choice questions).
+    pub options: Vec<Choice>,
+    /// Smallest number accepted.
+    pub min: Option<f64>,
+    /// Largest number accepted.
+    pub max: Option<f64>,
+    /// Whole numbers only.
+    pub integer: bool,
+    /// Unit of a number.
+    pub unit: Option<String>,
+    /// Skip logic.
+    pub ask_if: Option<Cond>,
+    /// A trait the person cannot change.
+    pub fixed: bool,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+impl Question {
+    /// Index of the option with this value.
+    pub fn option_index(&self, value: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.value == value)
+    }
+
+    /// The option values, comma-separated, for messages.
+    pub fn option_values(&self) -> String {
+        self.options
+            .iter()
+            .map(|o| o.value.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Bits of the options that must stand alone (such as `none`).
+    pub fn exclusive_mask(&self) -> u64 {
+        self.options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.exclusive)
+            .fold(0, |m, (i, _)| m | 1u64 << i)
+    }
+
+    /// The wording for this reader.
+    pub fn prompt_for(&self, audience: Audience) -> &str {
+        audience.pick(&self.prompt, self.prompt_consultant.as_deref())
+    }
+
+    /// Why it is asked, for this reader.
+    pub fn help_for(&self, audience: Audience) -> &str {
+        audience.pick(&self.help, self.help_consultant.as_deref())
+    }
+}
+
+/// An option of a choice question, compiled.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// Value used in answers.
+    pub value: String,
+    /// Patient label.
+    pub label: String,
+    /// Consultant label, when different.
+    pub label_consultant: Option<String>,
+    /// Short explanation.
+    pub help: Option<String>,
+    /// Stands alone in a multiple choice.
+    pub exclusive: bool,
+    /// Colour shown beside it.
+    pub swatch: Option<Rgb>,
+    /// Points for scores.
+    pub score: Option<f64>,
+    /// Offered only when this holds.
+    pub show_if: Option<Cond>,
+}
+
+impl Choice {
+    /// The label for this reader.
+    pub fn label_for(&self, audience: Audience) -> &str {
+        audience.pick(&self.label, self.label_consultant.as_deref())
+    }
+}
+
+/// A colour for a swatch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// `#rrggbb`.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+/// A score, compiled.
+#[derive(Debug, Clone)]
+pub struct Score {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The questions summed.
+    pub items: Vec<usize>,
+    /// Where the scoring comes from.
+    pub description: Option<String>,
+    /// Lowest and highest points each item can add, in `items` order.
+    pub item_bounds: Vec<(f64, f64)>,
+}
+
+/// A derived fact, compiled.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    /// Identifier.
+    pub id: String,
+    /// Meaning in words.
+    pub description: String,
+    /// Rules that derive it.
+    pub derived_by: Vec<usize>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// A rule, compiled.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Identifier.
+    pub id: String,
+    /// Short clinical title.
+    pub title: String,
+    /// Plain-words conclusion for a patient.
+    pub summary: Option<String>,
+    /// When it fires.
+    pub when: Cond,
+    /// Verdict it raises the result to.
+    pub verdict: Option<Verdict>,
+    /// Inks it forbids.
+    pub forbid: Vec<InkKind>,
+    /// Ink it prefers.
+    pub prefer: Option<InkKind>,
+    /// Risks it reports.
+    pub risks: Vec<RiskRef>,
+    /// Advice it gives (indices into the advice catalogue).
+    pub advice: Vec<usize>,
+    /// Facts it derives.
+    pub derive: Vec<usize>,
+    /// Why.
+    pub rationale: Option<String>,
+    /// Where from.
+    pub source: Option<String>,
+    /// How strong.
+    pub evidence: Option<Evidence>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+impl Rule {
+    /// The patient-facing summary, or the title when there is none.
+    pub fn summary_or_title(&self) -> &str {
+        self.summary.as_deref().unwrap_or(&self.title)
+    }
+
+    /// Whether it forbids `ink`.
+    pub fn forbids(&self, ink: InkKind) -> bool {
+        self.forbid.contains(&ink)
+    }
+}
+
+/// A risk named by a rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RiskRef {
+    /// Index into the risk catalogue.
+    pub risk: usize,
+    /// Severity overriding the catalogue's.
+    pub severity: Option<Severity>,
+}
+
+/// A catalogue risk, compiled.
+#[derive(Debug, Clone)]
+pub struct Risk {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Default severity.
+    pub severity: Severity,
+    /// Patient text.
+    pub text: String,
+    /// Consultant text.
+    pub text_consultant: Option<String>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// A catalogue advice, compiled.
+#[derive(Debug, Clone)]
+pub struct Advice {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Patient text.
+    pub text: String,
+    /// Consultant text.
+    pub text_consultant: Option<String>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+impl Rulebook {
+    /// Parses and validates a rulebook from its files.
+    pub fn from_sources(sources: Sources) -> Result<Rulebook, RulebookError> {
+        compile::compile(sources)
+    }
+
+    /// The rulebook compiled into the binary.
+    pub fn embedded() -> Result<Rulebook, RulebookError> {
+        Rulebook::from_sources(Sources::embedded())
+    }
+
+    /// Index of the question with this id.
+    #[inline]
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.index.questions.get(id).copied()
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.question_index(id).map(|i| &self.questions[i])
+    }
+
+    /// Index of the rule with this id.
+    pub fn rule_index(&self, id: &str) -> Option<usize> {
+        self.index.rules.get(id).copied()
+    }
+
+    /// Index of the risk with this id.
+    pub fn risk_index(&self, id: &str) -> Option<usize> {
+        self.index.risks.get(id).copied()
+    }
+
+    /// Index of the advice with this id.
+    pub fn advice_index(&self, id: &str) -> Option<usize> {
+        self.index.advice.get(id).copied()
+    }
+
+    /// The name of the file an item came from.
+    pub fn file_name(&self, origin: &Origin) -> &str {
+        &self.files[origin.file].name
+    }
+}

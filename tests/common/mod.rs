@@ -1,0 +1,54 @@
+//! Shared helpers for integration tests: the binary, example paths, tiny rulebooks.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use smp_screen::rulebook::{Rulebook, Sources};
+use std::path::PathBuf;
+
+/// The `smp-screen` binary with a clean, colourless environment.
+pub fn smp() -> Command {
+    let mut cmd = Command::cargo_bin("smp-screen").expect("binary");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("COLUMNS", "80");
+    cmd
+}
+
+/// A file in the repository.
+pub fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The identity block every test rulebook needs.
+pub const IDENTITY: &str = r#""rulebook": {"id": "test", "title": "Test rulebook", "version": "1.0.0",
+  "reviewed_by": "tests", "reviewed_on": "2026-01-01", "review_due": "2099-01-01", "disclaimer": "Test only."}"#;
+
+/// A rulebook text from the JSON of its sections (without the identity).
+pub fn rulebook_text(sections: &str) -> String {
+    if sections.trim().is_empty() {
+        format!("{{{IDENTITY}}}")
+    } else {
+        format!("{{{IDENTITY},\n{sections}}}")
+    }
+}
+
+/// Compiles a test rulebook, panicking with the diagnostics if it is invalid.
+pub fn rulebook(sections: &str) -> Rulebook {
+    match Rulebook::from_sources(Sources::from_text("test.json", &rulebook_text(sections))) {
+        Ok(r) => r,
+        Err(e) => panic!("test rulebook invalid:\n{e}"),
+    }
+}
+
+/// The error a test rulebook fails with.
+pub fn rulebook_error(sections: &str) -> String {
+    match Rulebook::from_sources(Sources::from_text("test.json", &rulebook_text(sections))) {
+        Ok(_) => panic!("rulebook unexpectedly valid"),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// Answers that fill in every question of the default rulebook for an unremarkable case.
+pub fn base_answers() -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(repo("examples/shaved-look-suitable.json")).unwrap()).unwrap()
+}
