@@ -7,6 +7,7 @@
 
 pub mod answers;
 pub mod audience;
+pub mod cases;
 pub mod date;
 pub mod engine;
 pub mod record;

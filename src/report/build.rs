@@ -219,10 +219,11 @@ fn walk(
         return;
     }
     let question = |q: usize, found: &mut [bool], seen_facts: &mut [bool], seen_asks: &mut [bool]| {
-        if eval.applies[q] == Tri::Unknown && !std::mem::replace(&mut seen_asks[q], true) {
-            if let Some(ask) = &rulebook.questions[q].ask_if {
-                walk(rulebook, answers, eval, ask, found, seen_facts, seen_asks);
-            }
+        if eval.applies[q] == Tri::Unknown
+            && !std::mem::replace(&mut seen_asks[q], true)
+            && let Some(ask) = &rulebook.questions[q].ask_if
+        {
+            walk(rulebook, answers, eval, ask, found, seen_facts, seen_asks);
         }
         if eval.applies[q] != Tri::False && !matches!(answers.slot(q), Slot::Given(_)) {
             found[q] = true;

@@ -53,13 +53,7 @@ impl Report for Text {
         if s.verdict > Verdict::Suitable && !s.verdict_because.is_empty() {
             writeln!(out, "  Why:")?;
             for id in &s.verdict_because {
-                let rule = s.fired.iter().find(|f| &f.rule == id);
-                let text = match (consultant, rule) {
-                    (true, Some(f)) => format!("[{}] {}", f.rule, f.title),
-                    (false, Some(f)) => f.summary.clone(),
-                    (_, None) => id.clone(),
-                };
-                writeln!(out, "{}", wrap(&text, w, "    • ", "      "))?;
+                writeln!(out, "{}", wrap(&reason(s, id, None), w, "    • ", "      "))?;
             }
         }
         if s.provisional {
@@ -67,14 +61,24 @@ impl Report for Text {
         }
         writeln!(out)?;
 
-        writeln!(out, "{} {}", st.bold("Ink:"), words::ink_name(s.ink, s.audience))?;
-        for reason in &s.ink_because {
-            let text = if consultant {
-                format!("[{}] {}: {}", reason.rule, effect_words(&reason.effect), reason.text)
-            } else {
-                reason.text.clone()
-            };
-            writeln!(out, "{}", wrap(&text, w, "    • ", "      "))?;
+        let heading = words::ink_heading(s.verdict, s.audience);
+        writeln!(out, "{} {}", st.bold(heading), words::ink_name(s.ink, s.audience))?;
+        // A patient is not told the same reason twice: those already given under "Why"
+        // are referred to, not repeated.
+        let mut repeated = false;
+        for r in &s.ink_because {
+            if !consultant && s.verdict_because.contains(&r.rule) {
+                repeated = true;
+                continue;
+            }
+            writeln!(
+                out,
+                "{}",
+                wrap(&reason(s, &r.rule, Some(&r.effect)), w, "    • ", "      ")
+            )?;
+        }
+        if repeated {
+            writeln!(out, "    • and for the reasons above.")?;
         }
         if let Some(note) = words::ink_note(s.ink, s.audience) {
             writeln!(out, "{}", wrap(note, w, "  ", "  "))?;
@@ -263,6 +267,24 @@ fn provisional(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// One fired rule as a reason: its plain summary and how strong the evidence is for a
+/// patient; its id, title and ink effect for a consultant.
+fn reason(s: &super::Screening, rule: &str, effect: Option<&str>) -> String {
+    let Some(f) = s.fired.iter().find(|f| f.rule == rule) else {
+        return rule.to_owned();
+    };
+    match s.audience {
+        Audience::Consultant => match effect {
+            Some(e) => format!("[{}] {}: {}", f.rule, effect_words(e), f.title),
+            None => format!("[{}] {}", f.rule, f.title),
+        },
+        Audience::Patient => match f.evidence {
+            Some(e) => format!("{} ({})", f.summary, words::evidence_words(e, Audience::Patient)),
+            None => f.summary.clone(),
+        },
+    }
 }
 
 fn effect_words(key: &str) -> &'static str {

@@ -34,6 +34,15 @@ pub fn verdict_label(verdict: Verdict) -> &'static str {
     }
 }
 
+/// The heading of the ink section: conditional when a physician must clear the person first.
+pub fn ink_heading(verdict: Verdict, audience: Audience) -> &'static str {
+    match (verdict >= Verdict::Refer && verdict < Verdict::Unsuitable, audience) {
+        (true, Audience::Patient) => "Ink, if a physician agrees:",
+        (true, Audience::Consultant) => "Ink (subject to medical clearance):",
+        (false, _) => "Ink:",
+    }
+}
+
 /// The ink in words.
 pub fn ink_name(ink: Ink, audience: Audience) -> &'static str {
     match (audience, ink) {
@@ -77,10 +86,10 @@ pub fn effect_words(forbid: bool, ink: InkKind) -> &'static str {
 /// How strong the evidence is, in words.
 pub fn evidence_words(evidence: Evidence, audience: Audience) -> &'static str {
     match (audience, evidence) {
-        (Audience::Patient, Evidence::Clinical) => "studies show",
-        (Audience::Patient, Evidence::Practitioner) => "clinics report",
-        (Audience::Patient, Evidence::Marketing) => "clinics claim (advertising, unproven)",
-        (Audience::Patient, Evidence::Inference) => "reasoned from what is known, not yet studied",
+        (Audience::Patient, Evidence::Clinical) => "studies show this",
+        (Audience::Patient, Evidence::Practitioner) => "clinics report this",
+        (Audience::Patient, Evidence::Marketing) => "only advertising claims this",
+        (Audience::Patient, Evidence::Inference) => "reasoned, not yet studied",
         (Audience::Consultant, Evidence::Clinical) => "clinical literature",
         (Audience::Consultant, Evidence::Practitioner) => "practitioner opinion",
         (Audience::Consultant, Evidence::Marketing) => "marketing claim",
