@@ -109,7 +109,9 @@ fn text_report_names_the_verdict_ink_risks_and_disclaimer() {
         .success()
         .stdout(predicate::str::contains("Verdict: REFER"))
         .stdout(predicate::str::contains("See a physician first"))
-        .stdout(predicate::str::contains("Ink, if a physician agrees: fading (\"temporary\") pigment"))
+        .stdout(predicate::str::contains(
+            "Ink, if a physician agrees: fading (\"temporary\") pigment",
+        ))
         .stdout(predicate::str::contains("HIGH    Bleeding"))
         .stdout(predicate::str::contains("screening aid, not medical advice"))
         .stdout(predicate::str::contains("\x1b[").not())
