@@ -4,7 +4,7 @@
 
 use crate::answers::Answers;
 use crate::audience::Audience;
-use crate::engine::{Ink, Tri, evaluate};
+use crate::engine::Ink;
 use crate::report::{Screening, screen};
 use crate::rulebook::Rulebook;
 use crate::rulebook::model::RiskRefDoc;
@@ -153,16 +153,11 @@ pub fn parse(text: &str) -> Result<Case, String> {
     })
 }
 
-/// The questions an interview asks for these answers, in order: those that apply or
-/// may apply once the earlier answers are known.
+/// The questions an interview asks for these answers, in order.
 pub fn asked(rulebook: &Rulebook, answers: &Answers) -> Vec<String> {
-    let eval = evaluate(rulebook, answers);
-    rulebook
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|(q, _)| eval.applies[*q] != Tri::False)
-        .map(|(_, question)| question.id.clone())
+    crate::interview::questions_asked(rulebook, answers)
+        .into_iter()
+        .map(|q| rulebook.questions[q].id.clone())
         .collect()
 }
 

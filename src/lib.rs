@@ -10,6 +10,7 @@ pub mod audience;
 pub mod cases;
 pub mod date;
 pub mod engine;
+pub mod interview;
 pub mod record;
 pub mod report;
 pub mod rulebook;

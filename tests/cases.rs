@@ -57,3 +57,26 @@ fn a_case_that_disagrees_fails_with_a_readable_difference() {
         ]
     );
 }
+
+#[test]
+fn whole_interviews_ask_the_expected_questions_for_three_kinds_of_people() {
+    // No scars, a strip scar, a contraindication: the golden cases that pin the exact
+    // questions an interview asks, in order, through the real interview state machine.
+    let rb = Rulebook::embedded().unwrap();
+    let files = cases::read_folder(&common::repo("rules/cases")).unwrap();
+    let pinned: Vec<&str> = files
+        .iter()
+        .filter(|f| f.case.as_ref().is_ok_and(|c| c.expect.asked.is_some()))
+        .map(|f| f.name.as_str())
+        .collect();
+    for needed in ["01-baseline-shaved-look", "14-mature-strip-scar", "45-pregnant"] {
+        assert!(
+            pinned.contains(&needed),
+            "{needed} must pin its questions; pinned: {pinned:?}"
+        );
+    }
+    let (outcomes, _) = cases::run_all(&rb, &files);
+    for o in outcomes.iter().filter(|o| pinned.contains(&o.name.as_str())) {
+        assert!(o.problems.is_empty(), "{}: {:?}", o.name, o.problems);
+    }
+}

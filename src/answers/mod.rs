@@ -146,34 +146,7 @@ impl Answers {
         let q = rulebook
             .question_index(id)
             .ok_or_else(|| AnswerError::unknown_question(rulebook, id))?;
-        let question = &rulebook.questions[q];
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(AnswerError::Empty {
-                question: question.id.clone(),
-                expected: expected(question),
-            });
-        }
-        let raw = match question.kind {
-            QuestionKind::Single => Raw::Str(Cow::Borrowed(text)),
-            QuestionKind::Multiple => Raw::List(
-                text.split(separator)
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(|s| Raw::Str(Cow::Borrowed(s)))
-                    .collect(),
-            ),
-            QuestionKind::YesNo => match text.to_ascii_lowercase().as_str() {
-                "yes" | "y" | "true" => Raw::Bool(true),
-                "no" | "n" | "false" => Raw::Bool(false),
-                _ => Raw::Str(Cow::Borrowed(text)),
-            },
-            QuestionKind::Number => match parse_number(text) {
-                Some(x) => Raw::Number(x),
-                None => Raw::Str(Cow::Borrowed(text)),
-            },
-        };
-        self.slots[q] = interpret(question, raw)?;
+        self.slots[q] = parse_text(&rulebook.questions[q], text, separator)?;
         Ok(())
     }
 
@@ -190,6 +163,53 @@ impl Answers {
             map.insert(question.id.clone(), value);
         }
         map
+    }
+}
+
+/// Parses one answer from text (`--set`, a CSV cell, a typed number), validated.
+pub fn parse_text(question: &Question, text: &str, separator: char) -> Result<Slot, AnswerError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(AnswerError::Empty {
+            question: question.id.clone(),
+            expected: expected(question),
+        });
+    }
+    let raw = match question.kind {
+        QuestionKind::Single => Raw::Str(Cow::Borrowed(text)),
+        QuestionKind::Multiple => Raw::List(
+            text.split(separator)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Raw::Str(Cow::Borrowed(s)))
+                .collect(),
+        ),
+        QuestionKind::YesNo => match text.to_ascii_lowercase().as_str() {
+            "yes" | "y" | "true" => Raw::Bool(true),
+            "no" | "n" | "false" => Raw::Bool(false),
+            _ => Raw::Str(Cow::Borrowed(text)),
+        },
+        QuestionKind::Number => match parse_number(text) {
+            Some(x) => Raw::Number(x),
+            None => Raw::Str(Cow::Borrowed(text)),
+        },
+    };
+    interpret(question, raw)
+}
+
+/// Checks a value built elsewhere (an interview's ticks) against the question's rules:
+/// options that must stand alone, at least one tick, number bounds.
+pub fn check_value(question: &Question, value: Value) -> Result<Value, AnswerError> {
+    match value {
+        Value::Multi(mask) => {
+            let raw = (0..question.options.len())
+                .filter(|i| mask & (1u64 << i) != 0)
+                .map(|i| Raw::Str(Cow::Borrowed(question.options[i].value.as_str())))
+                .collect();
+            multi_mask(question, raw).map(Value::Multi)
+        }
+        Value::Number(x) => check_number(question, x).map(Value::Number),
+        other => Ok(other),
     }
 }
 

@@ -6,11 +6,9 @@ use clap::{Args, ValueEnum};
 use smp_screen::answers::{AnswerError, AnswerErrors, Answers, Slot};
 use smp_screen::audience::Audience;
 use smp_screen::engine::{Tri, evaluate};
-use smp_screen::record::Record;
-use smp_screen::report::{self, Context, Report};
+use smp_screen::report::{self, Report};
 use smp_screen::rulebook::Rulebook;
 use smp_screen::style::ColorChoice;
-use std::io::Write;
 use std::path::PathBuf;
 
 /// Output formats of a result.
@@ -81,22 +79,19 @@ impl AssessArgs {
             Format::Text => common::stdout_style(color),
             _ => (smp_screen::style::Style::PLAIN, 80),
         };
-        let cx = Context {
-            screening: &screening,
-            rulebook: &rulebook,
-            answers: &answers,
-            style,
-            width,
-        };
-        let mut buf = Vec::new();
-        self.format.renderer().render(&cx, &mut buf)?;
-        let mut out = std::io::stdout().lock();
-        out.write_all(&buf)?;
-        out.flush()?;
-        if let Some(path) = &self.save {
-            let record = Record::new(&rulebook, &answers, &screening, None);
-            common::write_atomic(path, record.to_json().as_bytes(), self.force)?;
-        }
+        let renderer = self.format.renderer();
+        common::deliver(
+            &rulebook,
+            &answers,
+            &screening,
+            common::Delivery {
+                renderer: &*renderer,
+                style,
+                width,
+                save: self.save.as_deref(),
+                force: self.force,
+            },
+        )?;
         Ok(super::error::code::OK)
     }
 

@@ -3,7 +3,10 @@
 
 use super::error::CliError;
 use clap::Args;
+use smp_screen::answers::Answers;
 use smp_screen::date::Date;
+use smp_screen::record::Record;
+use smp_screen::report::{Context, Report, Screening};
 use smp_screen::rulebook::{Rulebook, Sources};
 use smp_screen::style::{ColorChoice, Style};
 use std::io::{IsTerminal, Read, Write};
@@ -131,4 +134,40 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), CliErr
             io("cannot write", e.error)
         }
     })
+}
+
+/// Where and how a result goes: its format on standard output, and an optional record.
+pub struct Delivery<'a> {
+    /// The format.
+    pub renderer: &'a dyn Report,
+    /// Colour and width for standard output.
+    pub style: Style,
+    /// Wrap width.
+    pub width: usize,
+    /// Save a record here.
+    pub save: Option<&'a Path>,
+    /// Replace an existing record.
+    pub force: bool,
+}
+
+/// Prints a result on standard output, then saves its record if asked; the record is
+/// written only once the result has been printed in full.
+pub fn deliver(rulebook: &Rulebook, answers: &Answers, screening: &Screening, d: Delivery) -> anyhow::Result<()> {
+    let cx = Context {
+        screening,
+        rulebook,
+        answers,
+        style: d.style,
+        width: d.width,
+    };
+    let mut buf = Vec::new();
+    d.renderer.render(&cx, &mut buf)?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(&buf)?;
+    out.flush()?;
+    if let Some(path) = d.save {
+        let record = Record::new(rulebook, answers, screening, None);
+        write_atomic(path, record.to_json().as_bytes(), d.force)?;
+    }
+    Ok(())
 }

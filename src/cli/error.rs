@@ -20,6 +20,10 @@ pub mod code {
     pub const RULEBOOK: u8 = 4;
     /// A file could not be read or written (or would be overwritten).
     pub const IO: u8 = 5;
+    /// The interview needs a terminal and there is none.
+    pub const NO_TERMINAL: u8 = 6;
+    /// The interview was cancelled (Ctrl-C or Esc), as shells report SIGINT.
+    pub const CANCELLED: u8 = 130;
 }
 
 /// The exit-code table printed at the end of `--help`.
@@ -29,7 +33,9 @@ Exit codes:
   2    usage error
   3    invalid answers (unknown question, invalid option, wrong type, missing under --strict)
   4    invalid or unreadable rulebook
-  5    a file could not be read or written, or would be overwritten without --force";
+  5    a file could not be read or written, or would be overwritten without --force
+  6    the interview needs a terminal (use `smp-screen assess --answers FILE` without one)
+  130  interview cancelled (Ctrl-C or Esc)";
 
 /// An error with a known exit code.
 #[derive(Debug, thiserror::Error)]
@@ -64,6 +70,14 @@ pub enum CliError {
         /// The file.
         path: PathBuf,
     },
+    /// The interview was started without a terminal.
+    #[error(
+        "error: the interview needs a terminal: standard input and standard error must both be one.\n\
+         To screen without a terminal, put the answers in a JSON file and run:\n  \
+         smp-screen assess --answers FILE\n\
+         (see `smp-screen assess --help` and examples/ for the format)"
+    )]
+    NoTerminal,
     /// Input larger than accepted.
     #[error("error: {what} is larger than {limit} bytes")]
     TooLarge {
@@ -81,6 +95,7 @@ impl CliError {
             CliError::Answers { .. } => code::ANSWERS,
             CliError::Rulebook(_) | CliError::RulebookRead(_) => code::RULEBOOK,
             CliError::Io { .. } | CliError::Exists { .. } | CliError::TooLarge { .. } => code::IO,
+            CliError::NoTerminal => code::NO_TERMINAL,
         }
     }
 }

@@ -4,17 +4,23 @@
 mod assess;
 mod common;
 pub mod error;
+mod interview;
+mod terminal;
 
 use clap::{Parser, Subcommand};
 use error::{CliError, EXIT_CODES_HELP, code};
 use smp_screen::style::ColorChoice;
 
 /// Screens a person for scalp micropigmentation (SMP). A screening aid, not medical advice.
+///
+/// With no subcommand, runs the interview in the terminal.
 #[derive(Debug, Parser)]
-#[command(name = "smp-screen", version, about, after_help = EXIT_CODES_HELP, arg_required_else_help = true)]
+#[command(name = "smp-screen", version, about, after_help = EXIT_CODES_HELP, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    #[command(flatten)]
+    interview: interview::InterviewArgs,
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     color: ColorChoice,
@@ -25,6 +31,9 @@ enum Command {
     /// Screen a set of answers (from a file or --set) without an interview
     #[command(after_help = EXIT_CODES_HELP)]
     Assess(assess::AssessArgs),
+    /// Interview a person in the terminal (the default when no subcommand is given)
+    #[command(after_help = EXIT_CODES_HELP)]
+    Interview(interview::InterviewArgs),
 }
 
 /// Parses the arguments, runs the command and returns the exit code.
@@ -45,7 +54,8 @@ pub fn main() -> u8 {
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Some(Command::Assess(args)) => args.run(cli.color),
-        None => Ok(code::USAGE),
+        Some(Command::Interview(args)) => args.run(cli.color),
+        None => cli.interview.run(cli.color),
     }
 }
 

@@ -10,7 +10,7 @@ pub mod words;
 pub use build::{decided_by, screen};
 pub use json::Json;
 pub use markdown::Markdown;
-pub use text::Text;
+pub use text::{Text, wrap};
 
 use crate::answers::Answers;
 use crate::audience::Audience;

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 pub struct Text;
 
 /// Wraps `text` to `width` with the given first-line and following-line indents.
-pub(crate) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let clean = sanitize::terminal(text);
     let options = textwrap::Options::new(width.max(20))
         .initial_indent(first)

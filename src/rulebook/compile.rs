@@ -430,6 +430,7 @@ impl Compiler {
             ("prompt_consultant", &q.prompt_consultant),
             ("help_consultant", &q.help_consultant),
             ("section", &q.section),
+            ("short", &q.short),
             ("unit", &q.unit),
         ] {
             if let Some(v) = value {
@@ -539,6 +540,12 @@ impl Compiler {
             id: q.id.clone(),
             kind: q.kind,
             section: q.section.clone(),
+            short: q.short.clone().unwrap_or_else(|| {
+                let words = q.id.replace(['_', '-'], " ");
+                let mut c = words.chars();
+                c.next()
+                    .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            }),
             prompt: q.prompt.clone(),
             prompt_consultant: q.prompt_consultant.clone(),
             help: q.help.clone(),

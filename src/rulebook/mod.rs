@@ -69,6 +69,8 @@ pub struct Question {
     pub kind: QuestionKind,
     /// Heading that groups it.
     pub section: Option<String>,
+    /// Short name for summaries (the id in words when the file gives none).
+    pub short: String,
     /// Patient wording.
     pub prompt: String,
     /// Consultant wording, when different.

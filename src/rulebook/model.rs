@@ -86,6 +86,9 @@ pub struct QuestionDoc {
     /// Optional heading that groups questions in forms and the interview.
     #[serde(default)]
     pub section: Option<String>,
+    /// A short name for summaries, reviews and forms, such as "Keloid history".
+    #[serde(default)]
+    pub short: Option<String>,
     /// Wording for the patient.
     pub prompt: String,
     /// Wording for the consultant, when it differs.

@@ -1,0 +1,578 @@
+//! The interview as a plain state machine over the engine: which question comes next,
+//! going back, dropping answers that no longer apply, review and edits, and an offer to
+//! stop early once SMP is certainly not advisable. It knows nothing of terminals: an
+//! [`Asker`] puts each question to a person (or a script, in tests).
+
+use crate::answers::{Answers, Slot};
+use crate::engine::{Evaluation, Tri, evaluate};
+use crate::rulebook::{Rulebook, Verdict};
+use std::io;
+
+/// What to do next.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// Put a question.
+    Ask(Prompt),
+    /// Every question that applies has been asked: show the answers for review.
+    Review,
+}
+
+/// A question to put, with where the interview stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    /// The question's index in the rulebook.
+    pub question: usize,
+    /// Its number in this interview (1-based).
+    pub number: usize,
+    /// About how many questions the interview will have: those asked, plus those that
+    /// certainly apply given the answers so far (skip logic may still add some).
+    pub estimate: usize,
+    /// The answer given before (after going back or when editing), to offer as default.
+    pub previous: Slot,
+    /// Whether there is a question to go back to.
+    pub can_go_back: bool,
+    /// Options of a choice question to offer (those whose `show_if` is not false).
+    pub options: Vec<usize>,
+}
+
+/// A person's reply to a question.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reply {
+    /// An answer (`Slot::DontKnow` for "I don't know").
+    Answer(Slot),
+    /// Go back to the previous question.
+    Back,
+    /// Leave the interview.
+    Cancel,
+}
+
+/// A person's reply at the review.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ReviewReply {
+    /// The answers are right: show the result.
+    Confirm,
+    /// Change the answer to this question.
+    Edit(usize),
+    /// Go back to the last question.
+    Back,
+    /// Leave the interview.
+    Cancel,
+}
+
+/// Puts questions to someone.
+pub trait Asker {
+    /// Asks one question.
+    fn ask(&mut self, session: &Session, prompt: &Prompt) -> io::Result<Reply>;
+    /// Shows every answer and asks whether to confirm or change one.
+    fn review(&mut self, session: &Session) -> io::Result<ReviewReply>;
+    /// SMP is certainly not advisable now (for the reasons given): stop here?
+    fn offer_stop(&mut self, session: &Session, reasons: &[usize]) -> io::Result<bool>;
+}
+
+/// How an interview ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finish {
+    /// With these answers.
+    Done(Answers),
+    /// Left before the end.
+    Cancelled,
+}
+
+/// The state of one interview.
+#[derive(Debug, Clone)]
+pub struct Session<'a> {
+    rulebook: &'a Rulebook,
+    answers: Answers,
+    asked: Vec<usize>,
+    eval: Evaluation,
+    stop_offered: bool,
+}
+
+impl<'a> Session<'a> {
+    /// A new interview with no answers.
+    pub fn new(rulebook: &'a Rulebook) -> Session<'a> {
+        let answers = Answers::none_for(rulebook);
+        let eval = evaluate(rulebook, &answers);
+        Session {
+            rulebook,
+            answers,
+            asked: Vec::new(),
+            eval,
+            stop_offered: false,
+        }
+    }
+
+    /// The rulebook.
+    pub fn rulebook(&self) -> &'a Rulebook {
+        self.rulebook
+    }
+
+    /// The answers so far.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// The evaluation of the answers so far.
+    pub fn evaluation(&self) -> &Evaluation {
+        &self.eval
+    }
+
+    /// The questions asked so far, in the order asked.
+    pub fn asked(&self) -> &[usize] {
+        &self.asked
+    }
+
+    /// The next step: the first question in rulebook order that applies (or may) and has
+    /// not been asked, or the review.
+    pub fn step(&self) -> Step {
+        let pending = |q: usize| self.eval.applies[q] != Tri::False && !self.asked.contains(&q);
+        let Some(question) = (0..self.rulebook.questions.len()).find(|&q| pending(q)) else {
+            return Step::Review;
+        };
+        let certain = (0..self.rulebook.questions.len())
+            .filter(|&q| pending(q) && self.eval.applies[q] == Tri::True)
+            .count();
+        let env = self.eval.env(&self.answers);
+        let options = self.rulebook.questions[question]
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.show_if.as_ref().is_none_or(|c| c.eval(&env) != Tri::False))
+            .map(|(i, _)| i)
+            .collect();
+        Step::Ask(Prompt {
+            question,
+            number: self.asked.len() + 1,
+            estimate: (self.asked.len() + certain).max(self.asked.len() + 1),
+            previous: *self.answers.slot(question),
+            can_go_back: !self.asked.is_empty(),
+            options,
+        })
+    }
+
+    /// Records an answer, then drops answers to questions that no longer apply.
+    pub fn answer(&mut self, question: usize, slot: Slot) {
+        self.answers.set(question, slot);
+        self.asked.retain(|&q| q != question);
+        self.asked.push(question);
+        self.refresh();
+    }
+
+    /// Goes back one question; false when there is none.
+    pub fn back(&mut self) -> bool {
+        self.asked.pop().is_some()
+    }
+
+    /// Reopens a question for a new answer (from the review).
+    pub fn edit(&mut self, question: usize) {
+        self.asked.retain(|&q| q != question);
+    }
+
+    /// The answered questions in rulebook order, for the review.
+    pub fn review_items(&self) -> Vec<usize> {
+        let mut items = self.asked.clone();
+        items.sort_unstable();
+        items
+    }
+
+    /// Fired rules giving `unsuitable`, once, the first time there are any.
+    fn stop_reasons(&mut self) -> Option<Vec<usize>> {
+        if self.stop_offered || self.eval.result.verdict != Verdict::Unsuitable {
+            return None;
+        }
+        self.stop_offered = true;
+        Some(
+            self.eval
+                .fired()
+                .filter(|&r| self.rulebook.rules[r].verdict == Some(Verdict::Unsuitable))
+                .collect(),
+        )
+    }
+
+    fn refresh(&mut self) {
+        // Clearing an answer can make further questions stop applying, so repeat until
+        // nothing changes; each round clears at least one answer, so this ends.
+        loop {
+            self.eval = evaluate(self.rulebook, &self.answers);
+            let stale: Vec<usize> = (0..self.rulebook.questions.len())
+                .filter(|&q| self.eval.applies[q] == Tri::False && !matches!(self.answers.slot(q), Slot::Missing))
+                .collect();
+            if stale.is_empty() {
+                return;
+            }
+            for q in stale {
+                self.answers.set(q, Slot::Missing);
+                self.asked.retain(|&x| x != q);
+            }
+        }
+    }
+}
+
+/// Runs an interview to the end, or until the person leaves.
+pub fn run(rulebook: &Rulebook, asker: &mut dyn Asker) -> io::Result<Finish> {
+    let mut session = Session::new(rulebook);
+    loop {
+        match session.step() {
+            Step::Ask(prompt) => match asker.ask(&session, &prompt)? {
+                Reply::Answer(slot) => {
+                    session.answer(prompt.question, slot);
+                    if let Some(reasons) = session.stop_reasons()
+                        && asker.offer_stop(&session, &reasons)?
+                    {
+                        return Ok(Finish::Done(session.answers));
+                    }
+                }
+                Reply::Back => {
+                    session.back();
+                }
+                Reply::Cancel => return Ok(Finish::Cancelled),
+            },
+            Step::Review => match asker.review(&session)? {
+                ReviewReply::Confirm => return Ok(Finish::Done(session.answers)),
+                ReviewReply::Edit(q) => session.edit(q),
+                ReviewReply::Back => {
+                    session.back();
+                }
+                ReviewReply::Cancel => return Ok(Finish::Cancelled),
+            },
+        }
+    }
+}
+
+/// The questions an interview asks, in order, when a person gives exactly these answers
+/// (a question they have no answer for is answered "don't know"), continuing past any
+/// offer to stop early.
+pub fn questions_asked(rulebook: &Rulebook, answers: &Answers) -> Vec<usize> {
+    struct Replay<'b>(&'b Answers);
+    impl Asker for Replay<'_> {
+        fn ask(&mut self, _: &Session, prompt: &Prompt) -> io::Result<Reply> {
+            Ok(Reply::Answer(match self.0.slot(prompt.question) {
+                Slot::Missing => Slot::DontKnow,
+                other => *other,
+            }))
+        }
+        fn review(&mut self, _: &Session) -> io::Result<ReviewReply> {
+            Ok(ReviewReply::Confirm)
+        }
+        fn offer_stop(&mut self, _: &Session, _: &[usize]) -> io::Result<bool> {
+            Ok(false)
+        }
+    }
+    let mut session = Session::new(rulebook);
+    let mut replay = Replay(answers);
+    while let Step::Ask(prompt) = session.step() {
+        let Ok(Reply::Answer(slot)) = replay.ask(&session, &prompt) else {
+            break;
+        };
+        session.answer(prompt.question, slot);
+    }
+    session.asked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Value;
+    use crate::rulebook::Sources;
+    use std::collections::VecDeque;
+
+    const BOOK: &str = r#"{"rulebook": {"id": "t", "title": "T", "version": "1.0.0", "reviewed_by": "t",
+        "reviewed_on": "2026-01-01", "review_due": "2099-01-01", "disclaimer": "d"},
+      "questions": [
+        {"id": "age", "kind": "number", "prompt": "Age?", "help": "h", "min": 0, "max": 120},
+        {"id": "sex", "kind": "single", "prompt": "Sex?", "help": "h", "options": [{"value": "f", "label": "F"}, {"value": "m", "label": "M"}]},
+        {"id": "scars", "kind": "multiple", "prompt": "Scars?", "help": "h", "options": [
+          {"value": "none", "label": "None", "exclusive": true}, {"value": "strip", "label": "Strip"}]},
+        {"id": "scar_age", "kind": "single", "prompt": "Scar age?", "help": "h", "ask_if": {"question": "scars", "contains": "strip"},
+         "options": [{"value": "new", "label": "New"}, {"value": "old", "label": "Old"}]},
+        {"id": "scar_colour", "kind": "single", "prompt": "Scar colour?", "help": "h", "ask_if": {"question": "scar_age", "equals": "old"},
+         "options": [{"value": "red", "label": "Red"}, {"value": "pale", "label": "Pale"}]},
+        {"id": "health", "kind": "multiple", "prompt": "Health?", "help": "h", "options": [
+          {"value": "none", "label": "None", "exclusive": true},
+          {"value": "pregnant", "label": "Pregnant", "show_if": {"not": {"question": "sex", "equals": "m"}}},
+          {"value": "thinner", "label": "Blood thinner"}]},
+        {"id": "last", "kind": "yes_no", "prompt": "Last?", "help": "h"}
+      ],
+      "advice": [{"id": "wait", "title": "Wait", "text": "t"}],
+      "rules": [{"id": "pregnant", "title": "Pregnant", "when": {"question": "health", "contains": "pregnant"}, "verdict": "unsuitable", "advice": ["wait"]}]}"#;
+
+    fn book() -> Rulebook {
+        Rulebook::from_sources(Sources::from_text("t.json", BOOK)).unwrap()
+    }
+
+    /// Replies from a script, recording each question asked.
+    struct Script {
+        replies: VecDeque<Reply>,
+        reviews: VecDeque<ReviewReply>,
+        stop: bool,
+        seen: Vec<(String, usize, usize, Vec<usize>)>,
+        offered: usize,
+    }
+
+    impl Script {
+        fn new(replies: Vec<Reply>, reviews: Vec<ReviewReply>) -> Script {
+            Script {
+                replies: replies.into(),
+                reviews: reviews.into(),
+                stop: false,
+                seen: Vec::new(),
+                offered: 0,
+            }
+        }
+    }
+
+    impl Asker for Script {
+        fn ask(&mut self, s: &Session, p: &Prompt) -> io::Result<Reply> {
+            let id = s.rulebook().questions[p.question].id.clone();
+            self.seen.push((id, p.number, p.estimate, p.options.clone()));
+            Ok(self.replies.pop_front().expect("script ran out of replies"))
+        }
+        fn review(&mut self, _: &Session) -> io::Result<ReviewReply> {
+            Ok(self.reviews.pop_front().expect("script ran out of review replies"))
+        }
+        fn offer_stop(&mut self, _: &Session, reasons: &[usize]) -> io::Result<bool> {
+            assert!(!reasons.is_empty());
+            self.offered += 1;
+            Ok(self.stop)
+        }
+    }
+
+    fn given(v: Value) -> Reply {
+        Reply::Answer(Slot::Given(v))
+    }
+
+    fn ids(script: &Script) -> Vec<&str> {
+        script.seen.iter().map(|(id, ..)| id.as_str()).collect()
+    }
+
+    fn done(f: Finish) -> Answers {
+        match f {
+            Finish::Done(a) => a,
+            Finish::Cancelled => panic!("cancelled"),
+        }
+    }
+
+    #[test]
+    fn skip_logic_asks_only_what_applies() {
+        let rb = book();
+        let mut script = Script::new(
+            vec![
+                given(Value::Number(40.0)),
+                given(Value::Choice(1)),
+                given(Value::Multi(1)),
+                given(Value::Multi(1)),
+                given(Value::Bool(false)),
+            ],
+            vec![ReviewReply::Confirm],
+        );
+        done(run(&rb, &mut script).unwrap());
+        assert_eq!(ids(&script), ["age", "sex", "scars", "health", "last"]);
+    }
+
+    #[test]
+    fn progress_estimates_shrink_as_skip_logic_resolves() {
+        let rb = book();
+        let mut script = Script::new(
+            vec![
+                given(Value::Number(40.0)),
+                given(Value::Choice(1)),
+                given(Value::Multi(1)),
+                given(Value::Multi(1)),
+                given(Value::Bool(false)),
+            ],
+            vec![ReviewReply::Confirm],
+        );
+        done(run(&rb, &mut script).unwrap());
+        let progress: Vec<(usize, usize)> = script.seen.iter().map(|(_, n, e, _)| (*n, *e)).collect();
+        // The estimate counts what certainly applies; the scar questions never did here.
+        assert_eq!(progress, [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]);
+        let mut strip = Script::new(
+            vec![
+                given(Value::Number(40.0)),
+                given(Value::Choice(1)),
+                given(Value::Multi(2)),
+                given(Value::Choice(1)),
+                given(Value::Choice(1)),
+                given(Value::Multi(1)),
+                given(Value::Bool(false)),
+            ],
+            vec![ReviewReply::Confirm],
+        );
+        done(run(&rb, &mut strip).unwrap());
+        let progress: Vec<(usize, usize)> = strip.seen.iter().map(|(_, n, e, _)| (*n, *e)).collect();
+        assert_eq!(
+            progress,
+            [(1, 5), (2, 5), (3, 5), (4, 6), (5, 7), (6, 7), (7, 7)],
+            "the estimate grows as skip logic opens questions"
+        );
+    }
+
+    #[test]
+    fn options_that_cannot_apply_are_not_offered() {
+        let rb = book();
+        let mut script = Script::new(
+            vec![
+                given(Value::Number(40.0)),
+                given(Value::Choice(1)),
+                given(Value::Multi(1)),
+                given(Value::Multi(1)),
+                given(Value::Bool(false)),
+            ],
+            vec![ReviewReply::Confirm],
+        );
+        done(run(&rb, &mut script).unwrap());
+        assert_eq!(script.seen[3].3, vec![0, 2], "no pregnancy option for a man");
+    }
+
+    #[test]
+    fn going_back_drops_answers_that_no_longer_apply() {
+        let rb = book();
+        let mut script = Script::new(
+            vec![
+                given(Value::Number(40.0)),
+                given(Value::Choice(0)),
+                given(Value::Multi(0b10)), // strip scar
+                given(Value::Choice(1)),   // old
+                Reply::Back,               // from scar_colour back to scar_age
+                Reply::Back,               // back to scars
+                given(Value::Multi(0b01)), // now none
+                given(Value::Multi(0b001)),
+                given(Value::Bool(true)),
+            ],
+            vec![ReviewReply::Confirm],
+        );
+        let answers = done(run(&rb, &mut script).unwrap());
+        assert_eq!(
+            ids(&script),
+            [
+                "age",
+                "sex",
+                "scars",
+                "scar_age",
+                "scar_colour",
+                "scar_age",
+                "scars",
+                "health",
+                "last"
+            ]
+        );
+        assert_eq!(
+            *answers.slot(3),
+            Slot::Missing,
+            "scar_age was dropped once scars became none"
+        );
+        // Going back offers the earlier answer as the default.
+        let mut s = Session::new(&rb);
+        s.answer(0, Slot::Given(Value::Number(40.0)));
+        s.answer(1, Slot::Given(Value::Choice(0)));
+        assert!(s.back());
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert_eq!((p.question, p.previous), (1, Slot::Given(Value::Choice(0))));
+    }
+
+    #[test]
+    fn the_review_can_change_any_answer_and_asks_what_newly_applies() {
+        let rb = book();
+        let mut script = Script::new(
+            vec![
+                given(Value::Number(40.0)),
+                given(Value::Choice(0)),
+                given(Value::Multi(0b01)),
+                given(Value::Multi(0b001)),
+                given(Value::Bool(true)),
+                given(Value::Multi(0b10)), // edit: scars → strip
+                given(Value::Choice(0)),   // scar_age, newly applicable
+                given(Value::Number(41.0)),
+            ],
+            vec![ReviewReply::Edit(2), ReviewReply::Edit(0), ReviewReply::Confirm],
+        );
+        let answers = done(run(&rb, &mut script).unwrap());
+        assert_eq!(&ids(&script)[5..], ["scars", "scar_age", "age"]);
+        assert_eq!(answers.value(3), Some(Value::Choice(0)));
+        assert_eq!(answers.value(0), Some(Value::Number(41.0)));
+    }
+
+    #[test]
+    fn dont_know_is_recorded_and_dependants_are_still_asked() {
+        let rb = book();
+        let mut script = Script::new(
+            vec![
+                given(Value::Number(40.0)),
+                given(Value::Choice(0)),
+                Reply::Answer(Slot::DontKnow),
+                Reply::Answer(Slot::DontKnow),
+                Reply::Answer(Slot::DontKnow),
+                given(Value::Multi(0b001)),
+                given(Value::Bool(true)),
+            ],
+            vec![ReviewReply::Confirm],
+        );
+        let answers = done(run(&rb, &mut script).unwrap());
+        assert_eq!(
+            ids(&script),
+            ["age", "sex", "scars", "scar_age", "scar_colour", "health", "last"]
+        );
+        assert_eq!(*answers.slot(2), Slot::DontKnow);
+    }
+
+    #[test]
+    fn an_early_stop_is_offered_once_when_smp_is_certainly_not_advisable() {
+        let rb = book();
+        let replies = vec![
+            given(Value::Number(30.0)),
+            given(Value::Choice(0)),
+            given(Value::Multi(1)),
+            given(Value::Multi(0b010)),
+        ];
+        let mut stop = Script::new(replies.clone(), vec![]);
+        stop.stop = true;
+        let answers = done(run(&rb, &mut stop).unwrap());
+        assert_eq!(ids(&stop), ["age", "sex", "scars", "health"]);
+        assert_eq!(answers.value(5), Some(Value::Multi(0b010)));
+        let mut go_on = Script::new(
+            [replies, vec![given(Value::Bool(true))]].concat(),
+            vec![ReviewReply::Confirm],
+        );
+        done(run(&rb, &mut go_on).unwrap());
+        assert_eq!((go_on.offered, ids(&go_on).len()), (1, 5));
+    }
+
+    #[test]
+    fn cancelling_ends_without_answers() {
+        let rb = book();
+        let mut script = Script::new(vec![given(Value::Number(30.0)), Reply::Cancel], vec![]);
+        assert_eq!(run(&rb, &mut script).unwrap(), Finish::Cancelled);
+        let mut at_review = Script::new(
+            vec![
+                given(Value::Number(30.0)),
+                given(Value::Choice(0)),
+                given(Value::Multi(1)),
+                given(Value::Multi(1)),
+                given(Value::Bool(true)),
+            ],
+            vec![ReviewReply::Back, ReviewReply::Cancel],
+        );
+        at_review.replies.push_back(given(Value::Bool(false)));
+        assert_eq!(run(&rb, &mut at_review).unwrap(), Finish::Cancelled);
+        assert_eq!(
+            ids(&at_review).last(),
+            Some(&"last"),
+            "back from the review re-asks the last question"
+        );
+    }
+
+    #[test]
+    fn a_replay_asks_in_order_and_skips_what_does_not_apply() {
+        let rb = book();
+        let answers = Answers::from_json(
+            &rb,
+            r#"{"age": 30, "sex": "f", "scars": ["strip"], "scar_age": "new", "health": ["none"], "last": true}"#,
+        )
+        .unwrap();
+        let asked: Vec<&str> = questions_asked(&rb, &answers)
+            .iter()
+            .map(|&q| rb.questions[q].id.as_str())
+            .collect();
+        assert_eq!(asked, ["age", "sex", "scars", "scar_age", "health", "last"]);
+    }
+}
