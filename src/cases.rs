@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
 /// One golden case.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// Path to the JSON Schema, for editors.
@@ -29,7 +29,7 @@ pub struct Case {
 }
 
 /// Expectations of a case; every field is optional.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Expect {
     /// The verdict.
@@ -136,6 +136,18 @@ pub fn read_folder(dir: &Path) -> std::io::Result<Vec<CaseFile>> {
             CaseFile { name, path, case }
         })
         .collect())
+}
+
+/// The golden cases compiled into the binary with the default rulebook.
+pub fn embedded() -> Vec<CaseFile> {
+    crate::rulebook::source::embedded::CASES
+        .iter()
+        .map(|(file, text)| CaseFile {
+            name: file.trim_end_matches(".json").to_owned(),
+            path: PathBuf::from("rules/cases").join(file),
+            case: parse(text),
+        })
+        .collect()
 }
 
 /// Parses a case, naming the line, column and JSON path of a problem.

@@ -8,9 +8,12 @@
 pub mod answers;
 pub mod audience;
 pub mod cases;
+pub mod check;
 pub mod date;
+pub mod describe;
 pub mod engine;
 pub mod interview;
+pub mod print;
 pub mod record;
 pub mod report;
 pub mod rulebook;

@@ -38,6 +38,37 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// Text for Markdown on one line: control characters made visible and every character
+/// Markdown would interpret escaped.
+pub fn markdown(text: &str) -> String {
+    let flat = one_line(text);
+    let mut out = String::with_capacity(flat.len());
+    for c in flat.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Text for HTML: markup characters escaped, control characters replaced.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if (c.is_control() && c != '\n' && c != '\t') || is_unsafe(c) => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn is_unsafe(c: char) -> bool {
     // C0 controls but newline and tab, DEL, C1 controls (0x9b is a one-byte CSI), and the
     // bidirectional overrides that can reorder what is displayed.
@@ -55,5 +86,10 @@ mod tests {
         assert_eq!(terminal("a\u{9b}b"), "a\\u{9b}b");
         assert_eq!(terminal("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(one_line("two\nlines\u{7}"), "two lines\\u{7}");
+        assert_eq!(markdown("a|b *c*"), "a\\|b \\*c\\*");
+        assert_eq!(
+            html("<script>\"x\" & 'y'\u{1b}"),
+            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;\u{fffd}"
+        );
     }
 }

@@ -22,6 +22,8 @@ pub mod code {
     pub const IO: u8 = 5;
     /// The interview needs a terminal and there is none.
     pub const NO_TERMINAL: u8 = 6;
+    /// `rules test`: a golden case failed.
+    pub const TESTS_FAILED: u8 = 7;
     /// The interview was cancelled (Ctrl-C or Esc), as shells report SIGINT.
     pub const CANCELLED: u8 = 130;
 }
@@ -35,6 +37,7 @@ Exit codes:
   4    invalid or unreadable rulebook
   5    a file could not be read or written, or would be overwritten without --force
   6    the interview needs a terminal (use `smp-screen assess --answers FILE` without one)
+  7    rules test: a golden case failed
   130  interview cancelled (Ctrl-C or Esc)";
 
 /// An error with a known exit code.

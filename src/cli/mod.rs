@@ -5,6 +5,7 @@ mod assess;
 mod common;
 pub mod error;
 mod interview;
+mod rules;
 mod terminal;
 
 use clap::{Parser, Subcommand};
@@ -34,6 +35,8 @@ enum Command {
     /// Interview a person in the terminal (the default when no subcommand is given)
     #[command(after_help = EXIT_CODES_HELP)]
     Interview(interview::InterviewArgs),
+    /// Tools for rule authors: check, test, schema, print
+    Rules(rules::RulesArgs),
 }
 
 /// Parses the arguments, runs the command and returns the exit code.
@@ -55,6 +58,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Some(Command::Assess(args)) => args.run(cli.color),
         Some(Command::Interview(args)) => args.run(cli.color),
+        Some(Command::Rules(args)) => args.run(),
         None => cli.interview.run(cli.color),
     }
 }

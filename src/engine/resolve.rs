@@ -10,7 +10,7 @@ use crate::rulebook::{InkKind, Rulebook, Verdict};
 use serde::Serialize;
 
 /// The ink recommendation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Ink {
     /// Fading pigment.

@@ -2,23 +2,11 @@
 
 use super::{Context, Report, words};
 use crate::audience::Audience;
+use crate::sanitize::markdown as md;
 use std::io::{self, Write};
 
 /// Markdown with headings, lists and a risk table.
 pub struct Markdown;
-
-/// Escapes characters that Markdown would interpret, and flattens lines.
-fn md(text: &str) -> String {
-    let flat = crate::sanitize::one_line(text);
-    let mut out = String::with_capacity(flat.len());
-    for c in flat.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
 
 impl Report for Markdown {
     fn render(&self, cx: &Context, out: &mut dyn Write) -> io::Result<()> {

@@ -1039,13 +1039,7 @@ impl Compiler {
                     return wrong(self, tests[0]);
                 };
                 let question = &self.questions[q];
-                let bounds = NumRange {
-                    lo: question.min.unwrap_or(f64::NEG_INFINITY),
-                    lo_inclusive: true,
-                    hi: question.max.unwrap_or(f64::INFINITY),
-                    hi_inclusive: true,
-                };
-                if range.intersect(&bounds).is_empty() {
+                if range.intersect(&question.bounds()).is_empty() {
                     let msg = format!(
                         "`{qid}` takes {}, so this test can never hold",
                         crate::answers::expected(question)

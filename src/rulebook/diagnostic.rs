@@ -107,7 +107,18 @@ impl Diagnostic {
 
     /// Fills in file names, lines, columns and the source line for a caret.
     pub fn locate(diagnostics: &mut [Diagnostic], files: &[SourceFile]) {
+        // One targeted scan per file, for just the paths these diagnostics name.
         let mut indexes: HashMap<usize, SpanIndex> = HashMap::new();
+        for (fi, file) in files.iter().enumerate() {
+            let paths: Vec<&str> = diagnostics
+                .iter()
+                .filter(|d| d.file_index == Some(fi) && d.line.is_none())
+                .filter_map(|d| d.path.as_deref())
+                .collect();
+            if !paths.is_empty() {
+                indexes.insert(fi, SpanIndex::for_paths(&file.text, paths));
+            }
+        }
         for d in diagnostics.iter_mut() {
             let Some(fi) = d.file_index else { continue };
             let Some(file) = files.get(fi) else { continue };
@@ -117,10 +128,7 @@ impl Diagnostic {
                 let at = offset_of(text, line, column);
                 (at, at + text[at..].chars().next().map_or(1, char::len_utf8))
             };
-            let found = d.path.as_deref().and_then(|path| {
-                let index = indexes.entry(fi).or_insert_with(|| SpanIndex::new(text));
-                index.find(path)
-            });
+            let found = d.path.as_deref().and_then(|path| indexes.get(&fi)?.find(path));
             let (start, end) = match (d.line.zip(d.column), found, d.fallback) {
                 (Some((line, column)), _, _) => point(line, column),
                 (None, Some((span, true)), _) => match span.key {

@@ -103,6 +103,16 @@ impl Question {
         self.options.iter().position(|o| o.value == value)
     }
 
+    /// The numbers a number question accepts, as a range.
+    pub fn bounds(&self) -> crate::engine::NumRange {
+        crate::engine::NumRange {
+            lo: self.min.unwrap_or(f64::NEG_INFINITY),
+            lo_inclusive: true,
+            hi: self.max.unwrap_or(f64::INFINITY),
+            hi_inclusive: true,
+        }
+    }
+
     /// The option values, comma-separated, for messages.
     pub fn option_values(&self) -> String {
         self.options

@@ -4,12 +4,14 @@
 //! fields where an author may leave something out) so that parse errors point at the
 //! author's own words. `compile` turns them into the indexed form the engine runs.
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// One rulebook file; a rulebook is one file or several merged in name order.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RulebookFile {
     /// Path or URL of the JSON Schema, for editors; ignored by the engine.
@@ -39,7 +41,7 @@ pub struct RulebookFile {
 }
 
 /// Who wrote and reviewed the rulebook, and which version it is.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Identity {
     /// Stable identifier, such as `smp-default`.
@@ -62,7 +64,7 @@ pub struct Identity {
 }
 
 /// The kind of answer a question takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Exactly one option.
@@ -76,7 +78,7 @@ pub enum QuestionKind {
 }
 
 /// A question as written in the file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionDoc {
     /// Identifier used in answers and conditions.
@@ -123,7 +125,7 @@ pub struct QuestionDoc {
 }
 
 /// One option of a choice question.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OptionDoc {
     /// Value used in answers and conditions.
@@ -151,7 +153,7 @@ pub struct OptionDoc {
 }
 
 /// A named score: the sum of the chosen options' points over several questions.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScoreDoc {
     /// Identifier used in conditions.
@@ -166,7 +168,7 @@ pub struct ScoreDoc {
 }
 
 /// A named derived fact: true when any rule that derives it fires.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FactDoc {
     /// Identifier used in conditions and in rules' `derive`.
@@ -176,7 +178,7 @@ pub struct FactDoc {
 }
 
 /// A verdict, ordered from least to most severe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Nothing in the answers argues against SMP.
@@ -205,7 +207,7 @@ impl Verdict {
 }
 
 /// One of the two inks a rule can forbid or prefer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InkKind {
     /// Fading pigment designed to be absorbed over a few years.
@@ -225,7 +227,7 @@ impl InkKind {
 }
 
 /// How strong the evidence behind a rule is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     /// Peer-reviewed studies, textbooks, health authorities.
@@ -251,7 +253,7 @@ impl Evidence {
 }
 
 /// How serious a risk is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing.
@@ -274,7 +276,7 @@ impl Severity {
 }
 
 /// A rule as written in the file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleDoc {
     /// Identifier shown in traces.
@@ -313,7 +315,7 @@ pub struct RuleDoc {
 }
 
 /// A rule's constraints on the ink.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InkEffectDoc {
     /// Inks this rule rules out.
@@ -331,6 +333,27 @@ pub struct RiskRefDoc {
     pub id: String,
     /// Severity overriding the catalogue default for this rule.
     pub severity: Option<Severity>,
+}
+
+impl JsonSchema for RiskRefDoc {
+    fn schema_name() -> Cow<'static, str> {
+        "RiskRef".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A risk id from the catalogue, or an id with a severity that overrides the catalogue's for this rule.",
+            "oneOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "properties": {"id": {"type": "string"}, "severity": generator.subschema_for::<Severity>()},
+                    "required": ["id"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for RiskRefDoc {
@@ -367,7 +390,7 @@ impl<'de> Deserialize<'de> for RiskRefDoc {
 }
 
 /// A risk in the catalogue.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RiskDoc {
     /// Identifier used by rules and in results.
@@ -384,7 +407,7 @@ pub struct RiskDoc {
 }
 
 /// Advice in the catalogue.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AdviceDoc {
     /// Identifier used by rules and in results.
@@ -402,7 +425,7 @@ pub struct AdviceDoc {
 ///
 /// Kept as a flat struct of optional fields so that `deny_unknown_fields` and JSON paths
 /// work; `compile` checks that exactly one form is used and that its values fit.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConditionDoc {
     /// Every sub-condition holds.

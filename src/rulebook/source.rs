@@ -5,7 +5,7 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// Largest rulebook file accepted; real rulebooks are a few hundred KiB.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Most files a rulebook folder may hold.
 pub const MAX_FILES: usize = 256;
@@ -28,7 +28,7 @@ pub struct Sources {
     pub single: bool,
 }
 
-mod embedded {
+pub(crate) mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 }
 

@@ -3,7 +3,7 @@
 //!
 //! Only run when there is something to report; it tolerates malformed text by stopping.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where a value (and, for an object member, its key) sits in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,14 +25,36 @@ pub struct SpanIndex {
 const MAX_DEPTH: usize = 256;
 
 impl SpanIndex {
-    /// Scans a JSON text.
+    /// Scans a JSON text, recording every value.
     pub fn new(text: &str) -> SpanIndex {
+        SpanIndex::scan(text, None)
+    }
+
+    /// Scans a JSON text, recording only `paths` and their ancestors; other subtrees are
+    /// skipped without building their paths, so locating a few diagnostics in a large
+    /// rulebook stays cheap.
+    pub fn for_paths<'p>(text: &str, paths: impl IntoIterator<Item = &'p str>) -> SpanIndex {
+        let mut wanted = HashSet::from([String::new()]);
+        for path in paths {
+            let mut p = path;
+            wanted.insert(p.to_owned());
+            while let Some(cut) = p.rfind(['.', '[']) {
+                p = &p[..cut];
+                wanted.insert(p.to_owned());
+            }
+        }
+        SpanIndex::scan(text, Some(&wanted))
+    }
+
+    fn scan(text: &str, wanted: Option<&HashSet<String>>) -> SpanIndex {
         let mut scanner = Scanner {
             bytes: text.as_bytes(),
             pos: 0,
             spans: HashMap::new(),
+            wanted,
+            path: String::new(),
         };
-        scanner.value(String::new(), None, 0);
+        scanner.value(None, 0);
         SpanIndex { spans: scanner.spans }
     }
 
@@ -95,6 +117,9 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
     spans: HashMap<String, Span>,
+    wanted: Option<&'a HashSet<String>>,
+    /// The path of the value being scanned, grown and cut as the scan descends.
+    path: String,
 }
 
 impl Scanner<'_> {
@@ -108,23 +133,29 @@ impl Scanner<'_> {
         self.bytes.get(self.pos).copied()
     }
 
-    /// Scans one value at `path`; false when the text is malformed and scanning must stop.
-    fn value(&mut self, path: String, key: Option<(usize, usize)>, depth: usize) -> bool {
+    fn wanted(&self) -> bool {
+        self.wanted.is_none_or(|w| w.contains(self.path.as_str()))
+    }
+
+    /// Scans one value at `self.path`; false when the text is malformed and scanning must stop.
+    fn value(&mut self, key: Option<(usize, usize)>, depth: usize) -> bool {
         if depth > MAX_DEPTH {
             return false;
         }
         self.ws();
         let start = self.pos;
+        let record = self.wanted();
         let ok = match self.peek() {
-            Some(b'{') => self.object(&path, depth),
-            Some(b'[') => self.array(&path, depth),
+            Some(b'{') if record => self.object(depth),
+            Some(b'[') if record => self.array(depth),
+            Some(b'{' | b'[') => self.skip_nested(),
             Some(b'"') => self.string().is_some(),
             Some(_) => self.literal(),
             None => false,
         };
-        if ok {
+        if ok && record {
             self.spans.insert(
-                path,
+                self.path.clone(),
                 Span {
                     start,
                     end: self.pos,
@@ -135,7 +166,33 @@ impl Scanner<'_> {
         ok
     }
 
-    fn object(&mut self, path: &str, depth: usize) -> bool {
+    /// Skips a whole object or array without recording anything inside it.
+    fn skip_nested(&mut self) -> bool {
+        let mut depth = 0usize;
+        while let Some(b) = self.peek() {
+            match b {
+                b'"' => {
+                    if self.string().is_none() {
+                        return false;
+                    }
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.pos += 1;
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        false
+    }
+
+    fn object(&mut self, depth: usize) -> bool {
         self.pos += 1;
         self.ws();
         if self.peek() == Some(b'}') {
@@ -145,17 +202,21 @@ impl Scanner<'_> {
         loop {
             self.ws();
             let key_start = self.pos;
-            let Some(key) = self.string() else {
-                return false;
-            };
+            let Some(key) = self.string() else { return false };
             let key_span = (key_start, self.pos);
             self.ws();
             if self.peek() != Some(b':') {
                 return false;
             }
             self.pos += 1;
-            let child = if path.is_empty() { key } else { format!("{path}.{key}") };
-            if !self.value(child, Some(key_span), depth + 1) {
+            let len = self.path.len();
+            if !self.path.is_empty() {
+                self.path.push('.');
+            }
+            self.path.push_str(&key);
+            let ok = self.value(Some(key_span), depth + 1);
+            self.path.truncate(len);
+            if !ok {
                 return false;
             }
             self.ws();
@@ -170,7 +231,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn array(&mut self, path: &str, depth: usize) -> bool {
+    fn array(&mut self, depth: usize) -> bool {
         self.pos += 1;
         self.ws();
         if self.peek() == Some(b']') {
@@ -179,7 +240,11 @@ impl Scanner<'_> {
         }
         let mut i = 0;
         loop {
-            if !self.value(format!("{path}[{i}]"), None, depth + 1) {
+            let len = self.path.len();
+            self.path.push_str(&format!("[{i}]"));
+            let ok = self.value(None, depth + 1);
+            self.path.truncate(len);
+            if !ok {
                 return false;
             }
             i += 1;
@@ -331,6 +396,16 @@ mod tests {
         let (span, exact) = idx.find("rules[1].title").unwrap();
         assert!(!exact);
         assert_eq!(line_col(TEXT, span.start), (4, 5));
+    }
+
+    #[test]
+    fn a_targeted_scan_finds_the_same_spans_and_skips_the_rest() {
+        let all = SpanIndex::new(TEXT);
+        let some = SpanIndex::for_paths(TEXT, ["rules[1].id", "rules[1].title"]);
+        assert_eq!(some.find("rules[1].id"), all.find("rules[1].id"));
+        // A field that is not in the text falls back to the object that lacks it.
+        assert_eq!(some.find("rules[1].title"), all.find("rules[1].title"));
+        assert!(some.spans.len() <= 4, "{:?}", some.spans.keys());
     }
 
     #[test]

@@ -1,0 +1,127 @@
+//! The rulebook as one self-contained HTML page (no external resources) that prints
+//! cleanly: an intake form with tick boxes, then a rule table.
+
+use super::{Print, answer_hint, effects, only_if, read_by, sections};
+use crate::audience::Audience;
+use crate::describe;
+use crate::report::words;
+use crate::rulebook::{QuestionKind, Rulebook};
+use crate::sanitize::html as esc;
+use std::io::{self, Write};
+
+/// HTML output.
+pub struct Html;
+
+const STYLE: &str = "
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #111; line-height: 1.4; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid #444; margin-top: 2rem; }
+.meta, .why, .only, .read { color: #444; font-size: .9rem; } .only { font-style: italic; }
+.q { break-inside: avoid; margin: 1rem 0; } .q p { margin: .2rem 0; }
+ul.boxes { list-style: none; padding-left: 1rem; margin: .3rem 0; } ul.boxes li::before { content: '\\2610\\00a0'; font-size: 1.1rem; }
+.line { display: inline-block; border-bottom: 1px solid #111; width: 8rem; margin-left: 1rem; }
+.disclaimer { border: 1px solid #111; padding: .5rem .8rem; }
+table { border-collapse: collapse; width: 100%; font-size: .8rem; } th, td { border: 1px solid #666; padding: .25rem .35rem; vertical-align: top; text-align: left; }
+code { font-family: 'DejaVu Sans Mono', monospace; font-size: .85em; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .rules { break-before: page; } }
+";
+
+impl Print for Html {
+    fn print(&self, rb: &Rulebook, audience: Audience, out: &mut dyn Write) -> io::Result<()> {
+        let id = &rb.identity;
+        writeln!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
+        )?;
+        writeln!(
+            out,
+            "<title>{}: intake form</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+            esc(&id.title)
+        )?;
+        writeln!(out, "<h1>{}: intake form</h1>", esc(&id.title))?;
+        writeln!(
+            out,
+            "<p class=\"meta\">Rulebook <code>{}</code> version {}, reviewed {} by {}; next review due {}.</p>",
+            esc(&id.id),
+            esc(&id.version),
+            esc(&id.reviewed_on),
+            esc(&id.reviewed_by),
+            esc(&id.review_due)
+        )?;
+        writeln!(out, "<p class=\"disclaimer\">{}</p>", esc(&id.disclaimer))?;
+        let readers = read_by(rb);
+        let mut n = 0;
+        for (section, questions) in sections(rb) {
+            if let Some(s) = section {
+                writeln!(out, "<h2>{}</h2>", esc(s))?;
+            }
+            for q in questions {
+                n += 1;
+                let question = &rb.questions[q];
+                let unit = question
+                    .unit
+                    .as_deref()
+                    .map(|u| format!(" ({})", esc(u)))
+                    .unwrap_or_default();
+                writeln!(out, "<div class=\"q\">")?;
+                writeln!(
+                    out,
+                    "<p><strong>{n}. {}</strong>{unit} <span class=\"meta\">({})</span></p>",
+                    esc(question.prompt_for(audience)),
+                    answer_hint(question)
+                )?;
+                writeln!(
+                    out,
+                    "<p class=\"why\">Why we ask: {}</p>",
+                    esc(question.help_for(audience))
+                )?;
+                if let Some(cond) = only_if(rb, question, audience) {
+                    writeln!(out, "<p class=\"only\">{}</p>", esc(&cond))?;
+                }
+                match question.kind {
+                    QuestionKind::Number => {
+                        writeln!(out, "<p>Answer:<span class=\"line\"></span> or ☐ I don't know</p>")?
+                    }
+                    kind => {
+                        writeln!(out, "<ul class=\"boxes\">")?;
+                        let labels: Vec<&str> = match kind {
+                            QuestionKind::YesNo => vec!["Yes", "No"],
+                            _ => question.options.iter().map(|o| o.label_for(audience)).collect(),
+                        };
+                        for label in labels {
+                            writeln!(out, "<li>{}</li>", esc(label))?;
+                        }
+                        writeln!(out, "<li>I don't know</li></ul>")?;
+                    }
+                }
+                if !readers[q].is_empty() {
+                    let list: Vec<String> = readers[q]
+                        .iter()
+                        .map(|&r| format!("{} (<code>{}</code>)", esc(&rb.rules[r].title), esc(&rb.rules[r].id)))
+                        .collect();
+                    writeln!(out, "<p class=\"read\">Read by rules: {}</p>", list.join(", "))?;
+                }
+                writeln!(out, "</div>")?;
+            }
+        }
+        writeln!(out, "<section class=\"rules\"><h2>Rules for clinical review</h2>")?;
+        writeln!(
+            out,
+            "<table>\n<tr><th>Rule</th><th>When</th><th>Then</th><th>Rationale</th><th>Source</th><th>Evidence</th></tr>"
+        )?;
+        for rule in &rb.rules {
+            writeln!(
+                out,
+                "<tr><td><code>{}</code><br>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&rule.id),
+                esc(&rule.title),
+                esc(&describe::condition(rb, &rule.when, Audience::Consultant)),
+                esc(&effects(rb, rule)),
+                esc(rule.rationale.as_deref().unwrap_or("—")),
+                esc(rule.source.as_deref().unwrap_or("—")),
+                rule.evidence
+                    .map_or("—", |e| words::evidence_words(e, Audience::Consultant))
+            )?;
+        }
+        writeln!(out, "</table></section>\n</body>\n</html>")
+    }
+}

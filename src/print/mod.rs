@@ -1,0 +1,103 @@
+//! The rulebook in print: the questionnaire as an intake form (questions in order,
+//! options as tick boxes, skip logic in words) and a rule table for clinical review.
+//! One file per format.
+
+mod html;
+mod markdown;
+
+pub use html::Html;
+pub use markdown::Markdown;
+
+use crate::audience::Audience;
+use crate::describe;
+use crate::engine::Ref;
+use crate::report::words;
+use crate::rulebook::{Question, QuestionKind, Rule, Rulebook};
+use std::io;
+
+/// One printable format of a rulebook.
+pub trait Print {
+    /// Writes the form and the rule table.
+    fn print(&self, rulebook: &Rulebook, audience: Audience, out: &mut dyn io::Write) -> io::Result<()>;
+}
+
+/// For each question, the rules whose condition reads it (directly or through a score).
+pub fn read_by(rb: &Rulebook) -> Vec<Vec<usize>> {
+    let mut by = vec![Vec::new(); rb.questions.len()];
+    for (r, rule) in rb.rules.iter().enumerate() {
+        rule.when.visit_refs(&mut |x| match x {
+            Ref::Question(q) => by[q].push(r),
+            Ref::Score(s) => rb.scores[s].items.iter().for_each(|&q| by[q].push(r)),
+            Ref::Fact(_) => {}
+        });
+    }
+    for list in &mut by {
+        list.sort_unstable();
+        list.dedup();
+    }
+    by
+}
+
+/// "Only if …" for a question with skip logic.
+pub fn only_if(rb: &Rulebook, q: &Question, audience: Audience) -> Option<String> {
+    q.ask_if
+        .as_ref()
+        .map(|c| format!("Only if {}.", describe::condition(rb, c, audience)))
+}
+
+/// How an answer is written on paper.
+pub fn answer_hint(q: &Question) -> &'static str {
+    match q.kind {
+        QuestionKind::Single => "tick one",
+        QuestionKind::Multiple => "tick all that apply",
+        QuestionKind::YesNo => "tick one",
+        QuestionKind::Number => "write a number",
+    }
+}
+
+/// A rule's effects in words: "verdict refer; rules out permanent ink; risks: …".
+pub fn effects(rb: &Rulebook, rule: &Rule) -> String {
+    let mut parts = Vec::new();
+    if let Some(v) = rule.verdict {
+        parts.push(format!("verdict {}", v.as_str()));
+    }
+    for &ink in &rule.forbid {
+        parts.push(words::effect_words(true, ink).to_owned());
+    }
+    if let Some(ink) = rule.prefer {
+        parts.push(words::effect_words(false, ink).to_owned());
+    }
+    if !rule.risks.is_empty() {
+        let risks: Vec<String> = rule
+            .risks
+            .iter()
+            .map(|r| {
+                let risk = &rb.risks[r.risk];
+                format!("{} ({})", risk.title, r.severity.unwrap_or(risk.severity).as_str())
+            })
+            .collect();
+        parts.push(format!("risks: {}", risks.join(", ")));
+    }
+    if !rule.advice.is_empty() {
+        let advice: Vec<&str> = rule.advice.iter().map(|&a| rb.advice[a].title.as_str()).collect();
+        parts.push(format!("advice: {}", advice.join(", ")));
+    }
+    if !rule.derive.is_empty() {
+        let facts: Vec<&str> = rule.derive.iter().map(|&f| rb.facts[f].id.as_str()).collect();
+        parts.push(format!("derives: {}", facts.join(", ")));
+    }
+    parts.join("; ")
+}
+
+/// Questions grouped by section, in asking order.
+pub fn sections(rb: &Rulebook) -> Vec<(Option<&str>, Vec<usize>)> {
+    let mut out: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    for (q, question) in rb.questions.iter().enumerate() {
+        let section = question.section.as_deref();
+        match out.last_mut() {
+            Some((s, list)) if *s == section => list.push(q),
+            _ => out.push((section, vec![q])),
+        }
+    }
+    out
+}
