@@ -12,6 +12,7 @@ pub mod check;
 pub mod date;
 pub mod describe;
 pub mod engine;
+pub mod explain;
 pub mod interview;
 pub mod print;
 pub mod record;

@@ -55,6 +55,10 @@ pub struct AssessArgs {
     /// Treat a missing answer to any question that applies as an error
     #[arg(long)]
     pub strict: bool,
+    /// Explain in full: each rule's condition test by test, what set the verdict and the
+    /// ink, and why each question matters (JSON always carries this)
+    #[arg(long)]
+    pub explain: bool,
     /// Also save a record (answers, result, rulebook, tool, time) to FILE
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
@@ -90,6 +94,7 @@ impl AssessArgs {
                 width,
                 save: self.save.as_deref(),
                 force: self.force,
+                explain: self.explain,
             },
         )?;
         Ok(super::error::code::OK)

@@ -148,6 +148,8 @@ pub struct Delivery<'a> {
     pub save: Option<&'a Path>,
     /// Replace an existing record.
     pub force: bool,
+    /// Show HOW and WHY in full.
+    pub explain: bool,
 }
 
 /// Prints a result on standard output, then saves its record if asked; the record is
@@ -159,6 +161,7 @@ pub fn deliver(rulebook: &Rulebook, answers: &Answers, screening: &Screening, d:
         answers,
         style: d.style,
         width: d.width,
+        explain: d.explain,
     };
     let mut buf = Vec::new();
     d.renderer.render(&cx, &mut buf)?;

@@ -26,6 +26,9 @@ pub struct InterviewArgs {
     /// Replace the --save file if it exists
     #[arg(long, requires = "save")]
     pub force: bool,
+    /// Show which rules read each question, and explain the result in full
+    #[arg(long)]
+    pub explain: bool,
 }
 
 impl InterviewArgs {
@@ -42,7 +45,7 @@ impl InterviewArgs {
         }
         ctrlc::set_handler(|| terminal::cancel()).map_err(|e| anyhow::anyhow!("cannot handle Ctrl-C: {e}"))?;
         let style = Style::decide(color, true);
-        let mut asker = TerminalAsker::new(style, self.audience);
+        let mut asker = TerminalAsker::new(style, self.audience, self.explain);
         let finish = match asker.intro(&rulebook) {
             Ok(true) => interview::run(&rulebook, &mut asker),
             Ok(false) => Ok(Finish::Cancelled),
@@ -66,6 +69,7 @@ impl InterviewArgs {
                 width,
                 save: self.save.as_deref(),
                 force: self.force,
+                explain: self.explain,
             },
         )?;
         if let Some(path) = &self.save {

@@ -49,11 +49,15 @@ pub struct TerminalAsker {
     width: usize,
     /// Lines taken by each answer's record line, so going back can remove it.
     records: Vec<usize>,
+    /// Whether to show which rules read each question.
+    explain: bool,
+    /// For each question, the rules that read it.
+    read_by: Vec<Vec<usize>>,
 }
 
 impl TerminalAsker {
     /// An asker writing to standard error with the given colour and audience.
-    pub fn new(style: Style, audience: Audience) -> TerminalAsker {
+    pub fn new(style: Style, audience: Audience, explain: bool) -> TerminalAsker {
         let term = Term::stderr();
         let width = term.size_checked().map_or(80, |(_, w)| usize::from(w)).clamp(40, 100);
         let theme: Box<dyn Theme> = if style.enabled() {
@@ -68,6 +72,8 @@ impl TerminalAsker {
             audience,
             width,
             records: Vec::new(),
+            explain,
+            read_by: Vec::new(),
         }
     }
 
@@ -83,7 +89,10 @@ impl TerminalAsker {
 
     /// Shows the title, the rulebook and the disclaimer, and for a patient asks for
     /// consent; false when the person leaves.
-    pub fn intro(&self, rulebook: &Rulebook) -> io::Result<bool> {
+    pub fn intro(&mut self, rulebook: &Rulebook) -> io::Result<bool> {
+        if self.explain {
+            self.read_by = smp_screen::print::read_by(rulebook);
+        }
         let st = self.style;
         self.term.write_line(&st.bold("SMP screening"))?;
         let id = &rulebook.identity;
@@ -318,6 +327,11 @@ impl Asker for TerminalAsker {
         )?;
         shown += self.say(question.prompt_for(self.audience), "", "", |l| st.bold(l))?;
         shown += self.say(question.help_for(self.audience), "  ", "  ", |l| st.dim(l))?;
+        if let Some(readers) = self.read_by.get(prompt.question).filter(|r| !r.is_empty()) {
+            let rules = session.rulebook();
+            let titles: Vec<&str> = readers.iter().map(|&r| rules.rules[r].title.as_str()).collect();
+            shown += self.say(&format!("Read by: {}", titles.join("; ")), "  ", "  ", |l| st.dim(l))?;
+        }
         let keys = match question.kind {
             QuestionKind::Multiple => "Space ticks, Enter confirms, Esc leaves",
             QuestionKind::Number => "type a number and press Enter · ? = I don't know · < = back · Esc leaves",

@@ -6,13 +6,47 @@ use crate::answers::Slot;
 use crate::engine::{Cond, Evaluation, Tri, evaluate};
 use std::collections::BTreeMap;
 
-/// Evaluates `answers` and builds the result worded for `audience`.
-pub fn screen(rulebook: &Rulebook, answers: &Answers, audience: Audience) -> Screening {
-    let eval = evaluate(rulebook, answers);
-    from_evaluation(rulebook, answers, &eval, audience)
+/// Which explanations a result carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detail {
+    /// HOW and WHY (`explain`).
+    pub explain: bool,
+    /// Counterfactuals (`what_if`), which cost a few hundred re-evaluations.
+    pub what_if: bool,
 }
 
-/// Builds the result of an evaluation already made.
+impl Detail {
+    /// Every explanation.
+    pub const FULL: Detail = Detail {
+        explain: true,
+        what_if: true,
+    };
+    /// The result alone.
+    pub const BRIEF: Detail = Detail {
+        explain: false,
+        what_if: false,
+    };
+}
+
+/// Evaluates `answers` and builds the result worded for `audience`, with explanations.
+pub fn screen(rulebook: &Rulebook, answers: &Answers, audience: Audience) -> Screening {
+    screen_with(rulebook, answers, audience, Detail::FULL)
+}
+
+/// Evaluates `answers` and builds the result with the explanations asked for.
+pub fn screen_with(rulebook: &Rulebook, answers: &Answers, audience: Audience, detail: Detail) -> Screening {
+    let eval = evaluate(rulebook, answers);
+    let mut s = from_evaluation(rulebook, answers, &eval, audience);
+    if detail.explain {
+        s.explain = Some(crate::explain::explain(rulebook, answers, &eval, audience));
+    }
+    if detail.what_if {
+        s.what_if = Some(crate::explain::what_if(rulebook, answers, &eval, audience));
+    }
+    s
+}
+
+/// Builds the result of an evaluation already made, without explanations.
 pub fn from_evaluation(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Audience) -> Screening {
     let rule_id = |r: usize| rulebook.rules[r].id.clone();
     // Rules sort by how much they matter, then id: never by position in the files.
@@ -36,12 +70,7 @@ pub fn from_evaluation(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation
     let mut ink_because = Vec::new();
     for &r in &fired {
         let rule = &rulebook.rules[r];
-        let effects = rule
-            .forbid
-            .iter()
-            .map(|&k| (true, k))
-            .chain(rule.prefer.map(|k| (false, k)));
-        for (forbid, kind) in effects {
+        for (forbid, kind) in rule.ink_effects() {
             ink_because.push(InkReason {
                 rule: rule.id.clone(),
                 effect: words::effect_key(forbid, kind),
@@ -54,12 +83,7 @@ pub fn from_evaluation(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation
         .sort_by(|a, b| (!a.effect.starts_with("forbid"), &a.rule).cmp(&(!b.effect.starts_with("forbid"), &b.rule)));
     // Keep only the effects that point to the ink chosen: a preference that lost to a
     // prohibition, or to the other preference, did not shape it.
-    ink_because.retain(|x| match result.ink {
-        Ink::Temporary if result.ink_conflict => x.effect.starts_with("forbid"),
-        Ink::Temporary => x.effect == "forbid_permanent" || x.effect == "prefer_temporary",
-        Ink::Permanent => x.effect == "forbid_temporary" || x.effect == "prefer_permanent",
-        Ink::Either | Ink::None => false,
-    });
+    ink_because.retain(|x| crate::explain::shaped(result.ink, result.ink_conflict, &x.effect));
 
     let mut risks: BTreeMap<usize, (Severity, Vec<String>)> = BTreeMap::new();
     let mut advice: BTreeMap<usize, (Option<Verdict>, Vec<String>)> = BTreeMap::new();
@@ -174,6 +198,8 @@ pub fn from_evaluation(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation
         unanswered,
         ignored,
         disclaimer: rulebook.identity.disclaimer.clone(),
+        explain: None,
+        what_if: None,
     }
 }
 

@@ -84,6 +84,42 @@ impl Report for Markdown {
             }
             writeln!(out)?;
         }
+        if let Some(list) = s.what_if.as_deref().filter(|l| !l.is_empty()) {
+            writeln!(out, "## What would change this\n")?;
+            for w in list.iter().take(if cx.explain { list.len() } else { 8 }) {
+                let mut changes = vec![format!(
+                    "`{}` were `{}`",
+                    w.question,
+                    w.value.to_string().trim_matches('"')
+                )];
+                changes.extend(
+                    w.and
+                        .iter()
+                        .map(|c| format!("`{}` were `{}`", c.question, c.value.to_string().trim_matches('"'))),
+                );
+                writeln!(
+                    out,
+                    "- If {}: {} → {}, ink {} → {}",
+                    changes.join(" and "),
+                    s.verdict.as_str(),
+                    w.verdict.as_str(),
+                    s.ink.as_str(),
+                    w.ink.as_str()
+                )?;
+            }
+            writeln!(out)?;
+        }
+        if cx.explain
+            && let Some(e) = &s.explain
+        {
+            writeln!(out, "## How this was decided\n")?;
+            for t in &e.rules {
+                writeln!(out, "**`{}`** {} ({})\n", t.rule, md(&t.title), t.state)?;
+                let mut lines = String::new();
+                t.trace.render(&mut lines, 0, 100);
+                writeln!(out, "```text\n{}```\n", lines)?;
+            }
+        }
         if consultant && !s.fired.is_empty() {
             writeln!(out, "## Rules fired\n")?;
             writeln!(

@@ -7,7 +7,7 @@ mod markdown;
 mod text;
 pub mod words;
 
-pub use build::{decided_by, screen};
+pub use build::{Detail, decided_by, screen, screen_with};
 pub use json::Json;
 pub use markdown::Markdown;
 pub use text::{Text, wrap};
@@ -64,6 +64,12 @@ pub struct Screening {
     pub ignored: Vec<String>,
     /// The rulebook's disclaimer.
     pub disclaimer: String,
+    /// HOW each conclusion was reached and WHY each question is asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<crate::explain::Explanation>,
+    /// Answer changes that would change the verdict or the ink.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub what_if: Option<Vec<crate::explain::WhatIf>>,
 }
 
 impl Screening {
@@ -225,6 +231,8 @@ pub struct Context<'a> {
     pub style: Style,
     /// Width to wrap text to.
     pub width: usize,
+    /// Whether to show HOW and WHY in full (`--explain`).
+    pub explain: bool,
 }
 
 /// One output format.

@@ -156,7 +156,13 @@ impl Report for Text {
             writeln!(out)?;
         }
 
-        if consultant && !s.fired.is_empty() {
+        what_if(cx, out)?;
+        if cx.explain {
+            how(cx, out)?;
+            why(cx, out)?;
+        }
+
+        if consultant && !cx.explain && !s.fired.is_empty() {
             writeln!(out, "{}", st.bold("Rules fired"))?;
             for f in &s.fired {
                 let verdict = f.verdict.map(|v| format!(" → {}", v.as_str())).unwrap_or_default();
@@ -182,7 +188,7 @@ impl Report for Text {
             }
             writeln!(out)?;
         }
-        if consultant && !s.possible.is_empty() {
+        if consultant && !cx.explain && !s.possible.is_empty() {
             writeln!(out, "{}", st.bold("Undecided rules (unanswered questions)"))?;
             for p in &s.possible {
                 let verdict = p.verdict.map(|v| format!(" → {}", v.as_str())).unwrap_or_default();
@@ -223,6 +229,212 @@ impl Report for Text {
             ))
         )
     }
+}
+
+/// The answer changes that would change the result, as a short section.
+fn what_if(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
+    let s = cx.screening;
+    let Some(all) = s.what_if.as_deref() else {
+        return Ok(());
+    };
+    // The short section lists changes that do not make things worse; --explain and the
+    // JSON keep every change.
+    let list: Vec<&crate::explain::WhatIf> = all.iter().filter(|w| cx.explain || w.verdict <= s.verdict).collect();
+    if list.is_empty() {
+        return Ok(());
+    }
+    let consultant = s.audience == Audience::Consultant;
+    let shown = if cx.explain {
+        list.len()
+    } else {
+        list.len().min(if consultant { 8 } else { 5 })
+    };
+    writeln!(out, "{}", cx.style.bold("What would change this"))?;
+    for w in &list[..shown] {
+        let w = *w;
+        let change = |question: &str, value: &serde_json::Value, label: &str| {
+            if consultant {
+                format!("{question} were {}", value.to_string().trim_matches('"'))
+            } else {
+                let short = cx.rulebook.question(question).map_or(question, |q| q.short.as_str());
+                format!("{short} were \"{label}\"")
+            }
+        };
+        let mut changes = vec![change(&w.question, &w.value, &w.label)];
+        changes.extend(w.and.iter().map(|c| change(&c.question, &c.value, &c.label)));
+        let mut outcome = format!(
+            "{} → {}",
+            words::verdict_label(s.verdict),
+            words::verdict_label(w.verdict)
+        );
+        if w.ink != s.ink {
+            outcome.push_str(&format!(", ink {} → {}", s.ink.as_str(), w.ink.as_str()));
+        }
+        let line = format!("If {}: {outcome}", changes.join(" and "));
+        writeln!(out, "{}", wrap(&line, cx.width, "  • ", "    "))?;
+    }
+    if shown < list.len() {
+        writeln!(
+            out,
+            "  • and {} more (see --explain or the JSON output)",
+            list.len() - shown
+        )?;
+    }
+    writeln!(out)
+}
+
+/// HOW: who set the verdict and the ink, and every fired and undecided rule traced.
+fn how(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
+    let s = cx.screening;
+    let Some(e) = &s.explain else { return Ok(()) };
+    let st = cx.style;
+    let w = cx.width;
+    let consultant = s.audience == Audience::Consultant;
+    writeln!(out, "{}", st.bold("How this was decided"))?;
+    // A consultant sees rule ids; a patient sees the rules' titles and effects in words.
+    let name = |id: &str| match s.audience {
+        Audience::Consultant => format!("[{id}]"),
+        Audience::Patient => cx
+            .rulebook
+            .rule_index(id)
+            .map_or_else(|| id.to_owned(), |r| cx.rulebook.rules[r].title.clone()),
+    };
+    let names = |v: &[String]| v.iter().map(|r| name(r)).collect::<Vec<_>>().join(", ");
+    let mut verdict = match e.verdict.set_by.as_slice() {
+        [] => format!("Verdict {}: no rule raised it.", words::verdict_label(e.verdict.value)),
+        set => format!(
+            "Verdict {}, given by {}",
+            words::verdict_label(e.verdict.value),
+            names(set)
+        ),
+    };
+    if !e.verdict.overrode.is_empty() {
+        let over: Vec<String> = e
+            .verdict
+            .overrode
+            .iter()
+            .map(|o| format!("{} from {}", o.verdict.as_str(), name(&o.rule)))
+            .collect();
+        verdict.push_str(&format!("; it overrides {}", over.join(", ")));
+    }
+    writeln!(out, "{}", wrap(&verdict, w, "  ", "  "))?;
+    let effects = |v: &[crate::explain::RuleEffect]| {
+        v.iter()
+            .map(|x| match s.audience {
+                Audience::Consultant => format!("[{}] {}", x.rule, x.effect.replace('_', " ")),
+                Audience::Patient => format!("{} ({})", name(&x.rule), effect_words(&x.effect)),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut ink = format!("Ink {}", words::ink_name(e.ink.value, s.audience));
+    if !e.ink.set_by.is_empty() {
+        ink.push_str(&format!(", because of {}", effects(&e.ink.set_by)));
+    }
+    if !e.ink.overrode.is_empty() {
+        ink.push_str(&format!("; it overrides {}", effects(&e.ink.overrode)));
+    }
+    writeln!(out, "{}", wrap(&ink, w, "  ", "  "))?;
+    for t in &e.rules {
+        let Some(f) = s.fired.iter().find(|f| f.rule == t.rule) else {
+            continue;
+        };
+        writeln!(out)?;
+        rule_heading(cx, &t.rule, &t.title, f.verdict, "fired", out)?;
+        if consultant {
+            if let Some(r) = &f.rationale {
+                writeln!(out, "{}", wrap(&format!("Rationale: {r}"), w, "    ", "    "))?;
+            }
+            let mut cite = Vec::new();
+            if let Some(src) = &f.source {
+                cite.push(format!("Source: {src}"));
+            }
+            if let Some(ev) = f.evidence {
+                cite.push(format!("Evidence: {}", words::evidence_words(ev, Audience::Consultant)));
+            }
+            if !cite.is_empty() {
+                writeln!(out, "{}", st.dim(&wrap(&cite.join(". "), w, "    ", "    ")))?;
+            }
+        } else {
+            let ev = f
+                .evidence
+                .map(|e| format!(" ({})", words::evidence_words(e, Audience::Patient)))
+                .unwrap_or_default();
+            writeln!(out, "{}", wrap(&format!("{}{ev}", f.summary), w, "    ", "    "))?;
+        }
+        let mut lines = String::new();
+        t.trace.render(&mut lines, 4, w);
+        out.write_all(lines.as_bytes())?;
+    }
+    let undecided: Vec<_> = e.rules.iter().filter(|t| t.state == "possible").collect();
+    if !undecided.is_empty() {
+        writeln!(out)?;
+        let head = if consultant {
+            "Undecided rules, and what would decide them:"
+        } else {
+            "Not yet decided, because some answers are missing:"
+        };
+        writeln!(out, "  {}", st.bold(head))?;
+        for t in undecided {
+            let verdict = s.possible.iter().find(|p| p.rule == t.rule).and_then(|p| p.verdict);
+            rule_heading(cx, &t.rule, &t.title, verdict, "possible", out)?;
+            for need in &t.would_need {
+                writeln!(out, "{}", wrap(need, w, "      ? ", "        "))?;
+            }
+        }
+    }
+    writeln!(out)
+}
+
+fn rule_heading(
+    cx: &Context,
+    id: &str,
+    title: &str,
+    verdict: Option<Verdict>,
+    state: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let s = cx.screening;
+    let verdict = verdict.map(|v| format!(" → {}", v.as_str())).unwrap_or_default();
+    let text = match s.audience {
+        Audience::Consultant => format!("[{id}] {title}{verdict} ({state})"),
+        Audience::Patient => {
+            let summary = cx
+                .rulebook
+                .rule_index(id)
+                .map_or(title, |r| cx.rulebook.rules[r].title.as_str());
+            format!("{summary}{verdict}")
+        }
+    };
+    writeln!(out, "{}", wrap(&text, cx.width, "  ", "    "))
+}
+
+/// WHY: each question asked, why it is asked, and the rules that read it.
+fn why(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
+    let s = cx.screening;
+    let Some(e) = &s.explain else { return Ok(()) };
+    writeln!(out, "{}", cx.style.bold("Why each question was asked"))?;
+    for q in &e.questions {
+        let readers = if q.read_by.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = q
+                .read_by
+                .iter()
+                .map(|r| match s.audience {
+                    Audience::Consultant => format!("{} [{}]", r.title, r.rule),
+                    Audience::Patient => r.title.clone(),
+                })
+                .collect();
+            format!(" Read by: {}.", list.join("; "))
+        };
+        writeln!(
+            out,
+            "{}",
+            wrap(&format!("{}: {}{readers}", q.short, q.why), cx.width, "  • ", "    ")
+        )?;
+    }
+    writeln!(out)
 }
 
 /// The paragraph that says a result is provisional, which questions could change it, and

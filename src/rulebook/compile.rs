@@ -534,6 +534,7 @@ impl Compiler {
                 swatch,
                 score: o.score,
                 show_if: None,
+                fixed: o.fixed,
             });
         }
         Question {

@@ -161,6 +161,8 @@ pub struct Choice {
     pub score: Option<f64>,
     /// Offered only when this holds.
     pub show_if: Option<Cond>,
+    /// Never suggested to a patient as a change.
+    pub fixed: bool,
 }
 
 impl Choice {
@@ -246,6 +248,14 @@ impl Rule {
     /// The patient-facing summary, or the title when there is none.
     pub fn summary_or_title(&self) -> &str {
         self.summary.as_deref().unwrap_or(&self.title)
+    }
+
+    /// Its ink effects as (forbids?, ink): prohibitions first, then the preference.
+    pub fn ink_effects(&self) -> impl Iterator<Item = (bool, InkKind)> + '_ {
+        self.forbid
+            .iter()
+            .map(|&k| (true, k))
+            .chain(self.prefer.map(|k| (false, k)))
     }
 
     /// Whether it forbids `ink`.

@@ -150,6 +150,10 @@ pub struct OptionDoc {
     /// Offer the option only when this holds (the engine still accepts it).
     #[serde(default)]
     pub show_if: Option<ConditionDoc>,
+    /// A state a person cannot move to (such as "no transplant" after one): never
+    /// suggested to a patient as a change.
+    #[serde(default)]
+    pub fixed: bool,
 }
 
 /// A named score: the sum of the chosen options' points over several questions.

@@ -1,0 +1,231 @@
+//! Explanations a consultant can use and a patient can believe: HOW each conclusion was
+//! reached (every test with the answer it saw), WHY each question matters (the rules
+//! that read it), and WHAT would change the result (answer changes found by
+//! re-evaluating). One evaluation, two voices: only the wording depends on the audience.
+
+mod trace;
+mod what_if;
+
+pub use trace::{TraceNode, trace};
+pub use what_if::{Change, WhatIf, what_if};
+
+use crate::answers::Answers;
+use crate::audience::Audience;
+use crate::engine::{Evaluation, Tri};
+use crate::report::words;
+use crate::rulebook::{Rulebook, Verdict};
+use serde::Serialize;
+
+/// HOW and WHY for one result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// Which rules set the verdict and which they overrode.
+    pub verdict: VerdictHow,
+    /// Which rules shaped the ink and which they overrode.
+    pub ink: InkHow,
+    /// The condition of every fired and possible rule, traced.
+    pub rules: Vec<RuleTrace>,
+    /// For each question asked, why it is asked and which rules read it.
+    pub questions: Vec<QuestionWhy>,
+}
+
+/// How the verdict came about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VerdictHow {
+    /// The verdict.
+    pub value: Verdict,
+    /// Rules that gave it.
+    pub set_by: Vec<String>,
+    /// Fired rules whose milder verdict it overrode.
+    pub overrode: Vec<RuleVerdict>,
+}
+
+/// A rule and the verdict it gave.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleVerdict {
+    /// Rule id.
+    pub rule: String,
+    /// Its verdict.
+    pub verdict: Verdict,
+}
+
+/// How the ink came about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InkHow {
+    /// The ink.
+    pub value: crate::engine::Ink,
+    /// Effects that shaped it (`forbid_permanent`, `prefer_temporary`, …).
+    pub set_by: Vec<RuleEffect>,
+    /// Effects of fired rules that it overrode.
+    pub overrode: Vec<RuleEffect>,
+}
+
+/// A rule's ink effect.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleEffect {
+    /// Rule id.
+    pub rule: String,
+    /// The effect.
+    pub effect: String,
+}
+
+/// One rule's condition, traced against the answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleTrace {
+    /// Rule id.
+    pub rule: String,
+    /// Title.
+    pub title: String,
+    /// `fired` or `possible`.
+    pub state: &'static str,
+    /// The condition, test by test.
+    pub trace: TraceNode,
+    /// For a possible rule: each undecided test on an unanswered question, and what the
+    /// answer would have to be.
+    pub would_need: Vec<String>,
+}
+
+/// Why a question is asked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionWhy {
+    /// Question id.
+    pub question: String,
+    /// Short name.
+    pub short: String,
+    /// Its help text for the audience.
+    pub why: String,
+    /// Rules that read it, with their titles.
+    pub read_by: Vec<RuleRef>,
+}
+
+/// A rule by id and title.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleRef {
+    /// Rule id.
+    pub rule: String,
+    /// Title.
+    pub title: String,
+}
+
+/// Explains one evaluation for an audience.
+pub fn explain(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Audience) -> Explanation {
+    let result = eval.result;
+    let mut set_by = Vec::new();
+    let mut overrode = Vec::new();
+    for r in eval.fired() {
+        let rule = &rb.rules[r];
+        match rule.verdict {
+            Some(v) if v == result.verdict => set_by.push(rule.id.clone()),
+            Some(v) => overrode.push(RuleVerdict {
+                rule: rule.id.clone(),
+                verdict: v,
+            }),
+            None => {}
+        }
+    }
+    set_by.sort();
+    overrode.sort_by(|a, b| b.verdict.cmp(&a.verdict).then_with(|| a.rule.cmp(&b.rule)));
+
+    let (mut ink_set, mut ink_over) = (Vec::new(), Vec::new());
+    for r in eval.fired() {
+        let rule = &rb.rules[r];
+        for (forbid, kind) in rule.ink_effects() {
+            let effect = RuleEffect {
+                rule: rule.id.clone(),
+                effect: words::effect_key(forbid, kind),
+            };
+            if shaped(result.ink, result.ink_conflict, &effect.effect) {
+                ink_set.push(effect);
+            } else {
+                ink_over.push(effect);
+            }
+        }
+    }
+    ink_set.sort_by(|a, b| a.rule.cmp(&b.rule));
+    ink_over.sort_by(|a, b| a.rule.cmp(&b.rule));
+
+    let mut rules: Vec<(Option<Verdict>, RuleTrace)> = eval
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| **t != Tri::False)
+        .map(|(r, &t)| {
+            let rule = &rb.rules[r];
+            let node = trace(rb, answers, eval, &rule.when, audience);
+            let would_need = if t == Tri::Unknown {
+                node.undecided()
+            } else {
+                Vec::new()
+            };
+            (
+                rule.verdict,
+                RuleTrace {
+                    rule: rule.id.clone(),
+                    title: rule.title.clone(),
+                    state: if t == Tri::True { "fired" } else { "possible" },
+                    trace: node,
+                    would_need,
+                },
+            )
+        })
+        .collect();
+    // Fired before possible; within each, the most severe first; then by id.
+    rules.sort_by(|(va, a), (vb, b)| {
+        (a.state != "fired", std::cmp::Reverse(*va), &a.rule).cmp(&(
+            b.state != "fired",
+            std::cmp::Reverse(*vb),
+            &b.rule,
+        ))
+    });
+
+    let read_by = crate::print::read_by(rb);
+    let questions = rb
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(q, _)| eval.applies[*q] != Tri::False)
+        .map(|(q, question)| {
+            let mut readers: Vec<RuleRef> = read_by[q]
+                .iter()
+                .map(|&r| RuleRef {
+                    rule: rb.rules[r].id.clone(),
+                    title: rb.rules[r].title.clone(),
+                })
+                .collect();
+            // By id, so the explanation never depends on the order of rules in the files.
+            readers.sort_by(|a, b| a.rule.cmp(&b.rule));
+            QuestionWhy {
+                question: question.id.clone(),
+                short: question.short.clone(),
+                why: question.help_for(audience).to_owned(),
+                read_by: readers,
+            }
+        })
+        .collect();
+
+    Explanation {
+        verdict: VerdictHow {
+            value: result.verdict,
+            set_by,
+            overrode,
+        },
+        ink: InkHow {
+            value: result.ink,
+            set_by: ink_set,
+            overrode: ink_over,
+        },
+        rules: rules.into_iter().map(|(_, t)| t).collect(),
+        questions,
+    }
+}
+
+/// Whether an ink effect points to the ink chosen (the same test as the report's).
+pub(crate) fn shaped(ink: crate::engine::Ink, conflict: bool, effect: &str) -> bool {
+    use crate::engine::Ink;
+    match ink {
+        Ink::Temporary if conflict => effect.starts_with("forbid"),
+        Ink::Temporary => effect == "forbid_permanent" || effect == "prefer_temporary",
+        Ink::Permanent => effect == "forbid_temporary" || effect == "prefer_permanent",
+        Ink::Either | Ink::None => false,
+    }
+}

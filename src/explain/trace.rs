@@ -1,0 +1,232 @@
+//! A condition traced against the answers: every test with the answer it saw and what it
+//! needed, nested as the condition nests; facts expand into the rules that derived them.
+
+use crate::answers::{Answers, Slot, Value};
+use crate::audience::Audience;
+use crate::describe;
+use crate::engine::{Cond, Evaluation, Test, Tri};
+use crate::rulebook::{Question, Rulebook};
+use crate::sanitize;
+use serde::Serialize;
+
+/// One node of a traced condition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceNode {
+    /// Whether this part held: `true`, `false` or `unknown`.
+    pub value: Tri,
+    /// The part in words, with the answer seen for a test.
+    pub text: String,
+    /// The question a test reads.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// The answer the test saw, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub saw: Option<String>,
+    /// What the test needed, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub needed: Option<String>,
+    /// The parts of `all`, `any` and `not`, or the rules deriving a fact.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<TraceNode>,
+}
+
+impl TraceNode {
+    /// The undecided tests on questions without an answer, each with what it needs.
+    pub fn undecided(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        self.collect_undecided(&mut out);
+        out.dedup();
+        out
+    }
+
+    fn collect_undecided(&self, out: &mut Vec<String>) {
+        if self.value != Tri::Unknown {
+            return;
+        }
+        match (&self.question, &self.needed) {
+            (Some(_), Some(_)) if self.children.is_empty() => out.push(self.text.clone()),
+            _ => self.children.iter().for_each(|c| c.collect_undecided(out)),
+        }
+    }
+
+    /// The trace as indented lines wrapped to `width`: ✔ held, ✘ did not, ? unknown.
+    pub fn render(&self, out: &mut String, indent: usize, width: usize) {
+        let mark = match self.value {
+            Tri::True => "✔",
+            Tri::False => "✘",
+            Tri::Unknown => "?",
+        };
+        let first = format!("{}{mark} ", " ".repeat(indent));
+        let rest = " ".repeat(indent + 2);
+        let options = textwrap::Options::new(width.max(indent + 20))
+            .initial_indent(&first)
+            .subsequent_indent(&rest);
+        out.push_str(&textwrap::fill(&sanitize::one_line(&self.text), options));
+        out.push('\n');
+        for c in &self.children {
+            c.render(out, indent + 2, width);
+        }
+    }
+}
+
+/// Traces `cond` against the answers of an evaluation already made.
+pub fn trace(rb: &Rulebook, answers: &Answers, eval: &Evaluation, cond: &Cond, audience: Audience) -> TraceNode {
+    Tracer {
+        rb,
+        answers,
+        eval,
+        audience,
+    }
+    .node(cond, 0)
+}
+
+/// Facts nest no deeper than this in a trace (the plan has no cycles; this keeps a
+/// pathological chain readable).
+const MAX_FACT_DEPTH: usize = 6;
+
+struct Tracer<'a> {
+    rb: &'a Rulebook,
+    answers: &'a Answers,
+    eval: &'a Evaluation,
+    audience: Audience,
+}
+
+impl Tracer<'_> {
+    fn value(&self, cond: &Cond) -> Tri {
+        cond.eval(&self.eval.env(self.answers))
+    }
+
+    fn node(&self, cond: &Cond, fact_depth: usize) -> TraceNode {
+        let value = self.value(cond);
+        let plain = |text: String, children: Vec<TraceNode>| TraceNode {
+            value,
+            text,
+            question: None,
+            saw: None,
+            needed: None,
+            children,
+        };
+        match cond {
+            Cond::Always => plain("always".to_owned(), Vec::new()),
+            Cond::All(parts) => plain(
+                "all of:".to_owned(),
+                parts.iter().map(|p| self.node(p, fact_depth)).collect(),
+            ),
+            Cond::Any(parts) => plain(
+                "any of:".to_owned(),
+                parts.iter().map(|p| self.node(p, fact_depth)).collect(),
+            ),
+            Cond::Not(inner) => plain("not:".to_owned(), vec![self.node(inner, fact_depth)]),
+            Cond::Question(q, t) => self.test(*q, t, value),
+            Cond::Fact(f) => {
+                let fact = &self.rb.facts[*f];
+                let children = if fact_depth < MAX_FACT_DEPTH && value != Tri::False {
+                    fact.derived_by
+                        .iter()
+                        .filter(|&&r| self.eval.rules[r] == value)
+                        .map(|&r| {
+                            let rule = &self.rb.rules[r];
+                            let mut n = self.node(&rule.when, fact_depth + 1);
+                            n.text = match self.audience {
+                                Audience::Consultant => format!("derived by [{}] {}: {}", rule.id, rule.title, n.text),
+                                Audience::Patient => format!("because {}", n.text),
+                            };
+                            n
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let text = match self.audience {
+                    Audience::Consultant => format!("fact `{}`: {}", fact.id, fact.description),
+                    Audience::Patient => fact.description.clone(),
+                };
+                plain(text, children)
+            }
+            Cond::Score(s, r) => {
+                let score = &self.rb.scores[*s];
+                let st = self.eval.scores[*s];
+                let n = |x: f64| crate::answers::number_to_json(x).to_string();
+                let saw = if st.applies == Tri::False {
+                    "not asked (does not apply)".to_owned()
+                } else if st.min == st.max {
+                    n(st.min)
+                } else {
+                    format!("between {} and {} so far", n(st.min), n(st.max))
+                };
+                let needed = describe::range(r, None);
+                TraceNode {
+                    value,
+                    text: format!("{} = {saw}, needed {needed}", score.title),
+                    question: None,
+                    saw: Some(saw),
+                    needed: Some(needed),
+                    children: Vec::new(),
+                }
+            }
+        }
+    }
+
+    fn test(&self, q: usize, t: &Test, value: Tri) -> TraceNode {
+        let question = &self.rb.questions[q];
+        let saw = match (self.eval.applies[q], self.answers.slot(q)) {
+            (Tri::False, _) => "not asked (does not apply)".to_owned(),
+            (_, Slot::Missing) => "not answered".to_owned(),
+            (_, Slot::DontKnow) => "don't know".to_owned(),
+            (_, Slot::Given(v)) => self.value_words(question, *v),
+        };
+        let needed = self.needed(question, t);
+        let text = match self.audience {
+            Audience::Consultant => format!("{} = {saw}, needed {needed}", question.id),
+            Audience::Patient => format!("{}: {saw} (needed: {needed})", question.short),
+        };
+        TraceNode {
+            value,
+            text,
+            question: Some(question.id.clone()),
+            saw: Some(saw),
+            needed: Some(needed),
+            children: Vec::new(),
+        }
+    }
+
+    fn option(&self, q: &Question, i: usize) -> String {
+        match self.audience {
+            Audience::Consultant => q.options[i].value.clone(),
+            Audience::Patient => q.options[i].label_for(Audience::Patient).to_owned(),
+        }
+    }
+
+    fn options(&self, q: &Question, mask: u64) -> Vec<String> {
+        (0..q.options.len())
+            .filter(|i| mask & (1u64 << i) != 0)
+            .map(|i| self.option(q, i))
+            .collect()
+    }
+
+    fn value_words(&self, q: &Question, v: Value) -> String {
+        match v {
+            Value::Choice(i) => self.option(q, usize::from(i)),
+            Value::Multi(m) => self.options(q, m).join(", "),
+            Value::Bool(b) => if b { "yes" } else { "no" }.to_owned(),
+            Value::Number(x) => {
+                let unit = q.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+                format!("{}{unit}", crate::answers::number_to_json(x))
+            }
+        }
+    }
+
+    fn needed(&self, q: &Question, t: &Test) -> String {
+        let list = |prefix: &str, items: Vec<String>| match items.len() {
+            1 => items[0].clone(),
+            _ => format!("{prefix} {}", items.join(", ")),
+        };
+        match t {
+            Test::Answered => "any answer".to_owned(),
+            Test::ChoiceIn(m) => list("one of", self.options(q, *m)),
+            Test::MultiAny(m) => list("any of", self.options(q, *m)),
+            Test::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+            Test::Number(r) => describe::range(r, q.unit.as_deref()),
+        }
+    }
+}
