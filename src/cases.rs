@@ -174,7 +174,7 @@ pub fn asked(rulebook: &Rulebook, answers: &Answers) -> Vec<String> {
 }
 
 /// Runs one case.
-pub fn run(rulebook: &Rulebook, name: &str, case: &Case) -> (Outcome, Option<Screening>) {
+pub fn run<'a>(rulebook: &'a Rulebook, name: &str, case: &Case) -> (Outcome, Option<Screening<'a>>) {
     let mut problems = Vec::new();
     let answers = match Answers::from_json_value(rulebook, &Value::Object(case.answers.clone())) {
         Ok(a) => a,
@@ -291,7 +291,7 @@ pub fn run_all(rulebook: &Rulebook, cases: &[CaseFile]) -> (Vec<Outcome>, Covera
         outcomes.push(outcome);
         let Some(s) = screening else { continue };
         for f in &s.fired {
-            if let Some(r) = rulebook.rule_index(&f.rule) {
+            if let Some(r) = rulebook.rule_index(f.rule) {
                 fired[r] = true;
             }
         }

@@ -7,6 +7,7 @@
 
 pub mod answers;
 pub mod audience;
+pub mod batch;
 pub mod cases;
 pub mod check;
 pub mod date;

@@ -72,9 +72,9 @@ impl Record {
             },
             label,
             rulebook: RecordRulebook {
-                id: info.id,
-                version: info.version,
-                sha256: info.sha256,
+                id: info.id.to_owned(),
+                version: info.version.to_owned(),
+                sha256: info.sha256.to_owned(),
             },
             answers: answers.to_json(rulebook),
             result: serde_json::to_value(screening).unwrap_or(Value::Null),

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use smp_screen::answers::{Answers, Slot, Value};
 use smp_screen::audience::Audience;
 use smp_screen::engine::{Ink, Tri, evaluate};
-use smp_screen::report::screen;
+use smp_screen::report::{Detail, screen, screen_with};
 use smp_screen::rulebook::{QuestionKind, Rulebook, Verdict};
 use std::sync::OnceLock;
 
@@ -78,7 +78,7 @@ fn said_yes(rb: &Rulebook, a: &Answers, question: &str) -> bool {
 
 /// The safety properties of the clinical-content issue, for any answers (complete or not).
 fn check_safety(rb: &Rulebook, a: &Answers) -> Result<(), TestCaseError> {
-    let s = screen(rb, a, Audience::Patient);
+    let s = screen_with(rb, a, Audience::Patient, Detail::BRIEF);
     let hold = s.verdict >= Verdict::Refer;
     let age = a.value(rb.question_index("age").unwrap());
     let must_hold = said_yes(rb, a, "keloid_history")
@@ -153,10 +153,17 @@ proptest! {
         prop_assert!(!c.is_provisional(), "a complete answer set leaves rules undecided");
     }
 
+}
+
+proptest! {
+    // Explanations re-evaluate hundreds of times per case, so fewer cases here.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
     #[test]
-    fn evaluation_is_deterministic(s in seeds(), keep in mask()) {
+    fn evaluation_and_explanations_are_deterministic(s in seeds(), keep in mask()) {
         let rb = rulebook();
         let a = partial(&complete(rb, &s), &keep);
         prop_assert_eq!(screen(rb, &a, Audience::Consultant), screen(rb, &a, Audience::Consultant));
+        prop_assert_eq!(screen(rb, &a, Audience::Patient), screen(rb, &a, Audience::Patient));
     }
 }

@@ -5,6 +5,7 @@
 //! answer for the record, but the engine treats both as unknown, never as "no".
 
 mod error;
+mod json;
 mod raw;
 
 pub(crate) use raw::strip_position;
@@ -93,8 +94,7 @@ impl Answers {
     ///
     /// Every problem is collected, so one run reports all of them.
     pub fn from_json(rulebook: &Rulebook, text: &str) -> Result<Answers, AnswerErrors> {
-        let entries = raw::parse_object(text).map_err(|e| AnswerErrors(vec![e]))?;
-        Answers::from_entries(rulebook, entries)
+        json::parse(rulebook, text)
     }
 
     /// Builds answers from a JSON value that must be an object.
@@ -201,13 +201,7 @@ pub fn parse_text(question: &Question, text: &str, separator: char) -> Result<Sl
 /// options that must stand alone, at least one tick, number bounds.
 pub fn check_value(question: &Question, value: Value) -> Result<Value, AnswerError> {
     match value {
-        Value::Multi(mask) => {
-            let raw = (0..question.options.len())
-                .filter(|i| mask & (1u64 << i) != 0)
-                .map(|i| Raw::Str(Cow::Borrowed(question.options[i].value.as_str())))
-                .collect();
-            multi_mask(question, raw).map(Value::Multi)
-        }
+        Value::Multi(mask) => check_ticks(question, mask).map(Value::Multi),
         Value::Number(x) => check_number(question, x).map(Value::Number),
         other => Ok(other),
     }
@@ -306,21 +300,37 @@ fn multi_mask(question: &Question, items: Vec<Raw>) -> Result<u64, AnswerError> 
     let mut mask = 0u64;
     for item in items {
         let Raw::Str(s) = item else {
-            return Err(AnswerError::WrongType {
-                question: question.id.clone(),
-                expected: expected(question),
-                found: format!("a list containing {}", item.describe()),
-            });
+            return Err(list_containing(question, &item));
         };
-        let bit = 1u64 << option_index(question, &s)?;
-        if mask & bit != 0 {
-            return Err(AnswerError::RepeatedOption {
-                question: question.id.clone(),
-                value: s.into_owned(),
-            });
-        }
-        mask |= bit;
+        mask = tick(question, mask, &s)?;
     }
+    check_ticks(question, mask)
+}
+
+/// The error for a list holding something other than option values.
+fn list_containing(question: &Question, item: &Raw) -> AnswerError {
+    AnswerError::WrongType {
+        question: question.id.clone(),
+        expected: expected(question),
+        found: format!("a list containing {}", item.describe()),
+    }
+}
+
+/// Adds one ticked option to a mask, refusing unknown and repeated options.
+fn tick(question: &Question, mask: u64, value: &str) -> Result<u64, AnswerError> {
+    let bit = 1u64 << option_index(question, value)?;
+    if mask & bit != 0 {
+        return Err(AnswerError::RepeatedOption {
+            question: question.id.clone(),
+            value: value.to_owned(),
+        });
+    }
+    Ok(mask | bit)
+}
+
+/// Checks a complete set of ticks: an option that stands alone stands alone, and a
+/// question with such an option needs at least one tick.
+fn check_ticks(question: &Question, mask: u64) -> Result<u64, AnswerError> {
     let exclusive = question.exclusive_mask();
     if mask & exclusive != 0 && mask.count_ones() > 1 {
         let lone = question.options[(mask & exclusive).trailing_zeros() as usize]
@@ -357,4 +367,55 @@ fn check_number(question: &Question, x: f64) -> Result<f64, AnswerError> {
         });
     }
     Ok(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_text_can_tell_that_a_question_was_answered_twice() {
+        let rb = Rulebook::embedded().unwrap();
+        let text = r#"{"age": 30, "age": 31}"#;
+        assert_eq!(
+            Answers::from_json(&rb, text).unwrap_err().0,
+            vec![AnswerError::Repeated { question: "age".into() }]
+        );
+        // A parsed value has already kept the last one.
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            Answers::from_json_value(&rb, &value).unwrap().value(0),
+            Some(Value::Number(31.0))
+        );
+    }
+
+    #[test]
+    fn text_and_parsed_json_give_the_same_answers_and_errors() {
+        let rb = Rulebook::embedded().unwrap();
+        for text in [
+            r#"{"age": 40, "scars": ["fut_strip", "burn"], "keloid_history": false, "skin_tone": "III"}"#,
+            r#"{"age": null, "scars": null}"#,
+            r#"{"age": "old", "goals": "shaved_look", "scars": ["none", "burn"], "skin_tone": "VII"}"#,
+            r#"{"scars": ["fut_strip", 3], "health": [], "allergies": ["latex", "latex"], "skin_tne": 1}"#,
+            r#"{"age": 40.5, "keloid_history": "no", "hair_loss": ["early"], "goals": {"a": 1}}"#,
+            r#"{"scars": ["none", ["nested"]], "sex": true}"#,
+            r#"[1, 2]"#,
+            r#""just text""#,
+        ] {
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            // A parsed value keeps its keys sorted, so only the text reports in document
+            // order: compare the errors as a set.
+            let sorted = |r: Result<Answers, AnswerErrors>| {
+                r.map_err(|mut e| {
+                    e.0.sort_by_key(|x| format!("{x:?}"));
+                    e
+                })
+            };
+            assert_eq!(
+                sorted(Answers::from_json(&rb, text)),
+                sorted(Answers::from_json_value(&rb, &value)),
+                "{text}"
+            );
+        }
+    }
 }

@@ -3,7 +3,6 @@
 //! Parsing goes directly from text to these (no `serde_json::Value` tree) because batch
 //! screening parses millions of rows; strings without escapes are borrowed.
 
-use super::AnswerError;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value as Json;
 use std::borrow::Cow;
@@ -60,7 +59,7 @@ pub(crate) fn json_kind(v: &Json) -> String {
     Raw::from_json(v).describe()
 }
 
-struct RawVisitor;
+pub(crate) struct RawVisitor;
 
 impl<'de> Visitor<'de> for RawVisitor {
     type Value = Raw<'de>;
@@ -108,7 +107,7 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 }
 
-struct RawSeed;
+pub(crate) struct RawSeed;
 
 impl<'de> de::DeserializeSeed<'de> for RawSeed {
     type Value = Raw<'de>;
@@ -117,7 +116,7 @@ impl<'de> de::DeserializeSeed<'de> for RawSeed {
     }
 }
 
-struct KeySeed;
+pub(crate) struct KeySeed;
 
 impl<'de> de::DeserializeSeed<'de> for KeySeed {
     type Value = Cow<'de, str>;
@@ -136,66 +135,6 @@ impl<'de> de::DeserializeSeed<'de> for KeySeed {
             }
         }
         d.deserialize_str(KeyVisitor)
-    }
-}
-
-/// A top-level answers document: an object's entries in order, duplicates kept.
-enum TopLevel<'a> {
-    Object(Vec<(Cow<'a, str>, Raw<'a>)>),
-    Other(Raw<'a>),
-}
-
-struct TopVisitor;
-
-impl<'de> Visitor<'de> for TopVisitor {
-    type Value = TopLevel<'de>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON object of answers")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel<'de>, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            let value = map.next_value_seed(RawSeed)?;
-            entries.push((key, value));
-        }
-        Ok(TopLevel::Object(entries))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<TopLevel<'de>, A::Error> {
-        RawVisitor.visit_seq(seq).map(TopLevel::Other)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<TopLevel<'de>, E> {
-        Ok(TopLevel::Other(Raw::Bool(v)))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<TopLevel<'de>, E> {
-        Ok(TopLevel::Other(Raw::Number(v as f64)))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<TopLevel<'de>, E> {
-        Ok(TopLevel::Other(Raw::Number(v as f64)))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<TopLevel<'de>, E> {
-        Ok(TopLevel::Other(Raw::Number(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<TopLevel<'de>, E> {
-        Ok(TopLevel::Other(Raw::Str(Cow::Owned(v.to_owned()))))
-    }
-    fn visit_unit<E>(self) -> Result<TopLevel<'de>, E> {
-        Ok(TopLevel::Other(Raw::Null))
-    }
-}
-
-/// Parses text that must hold exactly one JSON object of answers.
-pub(crate) fn parse_object(text: &str) -> Result<Vec<(Cow<'_, str>, Raw<'_>)>, AnswerError> {
-    let syntax = |e: serde_json::Error| AnswerError::Syntax {
-        message: strip_position(&e.to_string()),
-        line: e.line(),
-        column: e.column(),
-    };
-    let mut de = serde_json::Deserializer::from_str(text);
-    let top = de.deserialize_any(TopVisitor).map_err(syntax)?;
-    de.end().map_err(syntax)?;
-    match top {
-        TopLevel::Object(entries) => Ok(entries),
-        TopLevel::Other(raw) => Err(AnswerError::NotAnObject { found: raw.describe() }),
     }
 }
 

@@ -101,39 +101,83 @@ pub fn check_writable(path: &Path, force: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder (owner-only
-/// permissions), flushed to disk, then renamed over `path`. Without `force` an existing
-/// file is never replaced, even one created meanwhile.
+/// A file written atomically: everything goes to a temporary file in the same folder
+/// (owner-only permissions), which replaces `path` only on [`AtomicFile::commit`]. Dropped
+/// without a commit, it leaves nothing behind.
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+    force: bool,
+}
+
+impl AtomicFile {
+    /// Starts writing `path`; fails at once if it exists and may not be replaced.
+    pub fn create(path: &Path, force: bool) -> Result<AtomicFile, CliError> {
+        check_writable(path, force)?;
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".smp-screen-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|source| CliError::Io {
+                what: "cannot write",
+                path: path.to_owned(),
+                source,
+            })?;
+        Ok(AtomicFile {
+            path: path.to_owned(),
+            tmp: std::io::BufWriter::with_capacity(1 << 16, tmp),
+            force,
+        })
+    }
+
+    /// Flushes to disk and moves the file into place. Without `force` an existing file is
+    /// never replaced, even one created meanwhile.
+    pub fn commit(self) -> Result<(), CliError> {
+        let path = self.path;
+        let io = |source| CliError::Io {
+            what: "cannot write",
+            path: path.clone(),
+            source,
+        };
+        let tmp = self.tmp.into_inner().map_err(|e| io(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(io)?;
+        let persisted = if self.force {
+            tmp.persist(&path).map(drop)
+        } else {
+            tmp.persist_noclobber(&path).map(drop)
+        };
+        persisted.map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                CliError::Exists { path: path.clone() }
+            } else {
+                io(e.error)
+            }
+        })
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tmp.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
+}
+
+/// Writes `bytes` to `path` atomically (see [`AtomicFile`]).
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), CliError> {
-    let io = |what, source| CliError::Io {
-        what,
+    let mut file = AtomicFile::create(path, force)?;
+    file.write_all(bytes).map_err(|source| CliError::Io {
+        what: "cannot write",
         path: path.to_owned(),
         source,
-    };
-    check_writable(path, force)?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".smp-screen-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| io("cannot write", e))?;
-    tmp.write_all(bytes).map_err(|e| io("cannot write", e))?;
-    tmp.as_file().sync_all().map_err(|e| io("cannot write", e))?;
-    let persisted = if force {
-        tmp.persist(path).map(drop)
-    } else {
-        tmp.persist_noclobber(path).map(drop)
-    };
-    persisted.map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            CliError::Exists { path: path.to_owned() }
-        } else {
-            io("cannot write", e.error)
-        }
-    })
+    })?;
+    file.commit()
 }
 
 /// Where and how a result goes: its format on standard output, and an optional record.

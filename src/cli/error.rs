@@ -24,6 +24,8 @@ pub mod code {
     pub const NO_TERMINAL: u8 = 6;
     /// `rules test`: a golden case failed.
     pub const TESTS_FAILED: u8 = 7;
+    /// `batch`: some rows could not be screened (their error records are in the output).
+    pub const ROWS_FAILED: u8 = 8;
     /// The interview was cancelled (Ctrl-C or Esc), as shells report SIGINT.
     pub const CANCELLED: u8 = 130;
 }
@@ -38,6 +40,7 @@ Exit codes:
   5    a file could not be read or written, or would be overwritten without --force
   6    the interview needs a terminal (use `smp-screen assess --answers FILE` without one)
   7    rules test: a golden case failed
+  8    batch: some rows could not be screened (each has an error record)
   130  interview cancelled (Ctrl-C or Esc)";
 
 /// An error with a known exit code.

@@ -2,6 +2,7 @@
 //! errors to documented exit codes.
 
 mod assess;
+mod batch;
 mod common;
 pub mod error;
 mod interview;
@@ -35,6 +36,9 @@ enum Command {
     /// Interview a person in the terminal (the default when no subcommand is given)
     #[command(after_help = EXIT_CODES_HELP)]
     Interview(interview::InterviewArgs),
+    /// Screen a JSON Lines or CSV file of answers, one record per row
+    #[command(after_help = EXIT_CODES_HELP)]
+    Batch(batch::BatchArgs),
     /// Tools for rule authors: check, test, schema, print
     Rules(rules::RulesArgs),
 }
@@ -59,6 +63,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Assess(args)) => args.run(cli.color),
         Some(Command::Interview(args)) => args.run(cli.color),
         Some(Command::Rules(args)) => args.run(),
+        Some(Command::Batch(args)) => args.run(),
         None => cli.interview.run(cli.color),
     }
 }

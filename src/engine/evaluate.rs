@@ -59,24 +59,63 @@ impl Evaluation {
 
 /// Evaluates every rule of `rulebook` over `answers`.
 pub fn evaluate(rulebook: &Rulebook, answers: &Answers) -> Evaluation {
+    let mut eval = Evaluation::empty();
+    evaluate_into(rulebook, answers, &mut eval);
+    eval
+}
+
+impl Evaluation {
+    /// An evaluation with nothing in it, to be filled by [`evaluate_into`].
+    pub fn empty() -> Evaluation {
+        let nothing = Resolution {
+            verdict: crate::rulebook::Verdict::Suitable,
+            ink: crate::engine::Ink::Either,
+            ink_conflict: false,
+        };
+        Evaluation {
+            applies: Vec::new(),
+            scores: Vec::new(),
+            facts: Vec::new(),
+            rules: Vec::new(),
+            result: nothing,
+            worst_case: nothing,
+        }
+    }
+}
+
+/// Evaluates into `eval`, reusing its buffers: batch screening evaluates millions of rows
+/// and need not allocate for each.
+pub fn evaluate_into(rulebook: &Rulebook, answers: &Answers, eval: &mut Evaluation) {
     debug_assert_eq!(answers.len(), rulebook.questions.len());
-    let mut applies = vec![Tri::Unknown; rulebook.questions.len()];
-    let mut scores = vec![
+    let reset = |v: &mut Vec<Tri>, n: usize| {
+        v.clear();
+        v.resize(n, Tri::Unknown);
+    };
+    reset(&mut eval.applies, rulebook.questions.len());
+    reset(&mut eval.facts, rulebook.facts.len());
+    reset(&mut eval.rules, rulebook.rules.len());
+    eval.scores.clear();
+    eval.scores.resize(
+        rulebook.scores.len(),
         ScoreState {
             applies: Tri::Unknown,
             min: 0.0,
-            max: 0.0
-        };
-        rulebook.scores.len()
-    ];
-    let mut facts = vec![Tri::Unknown; rulebook.facts.len()];
-    let mut rules = vec![Tri::Unknown; rulebook.rules.len()];
+            max: 0.0,
+        },
+    );
+    let Evaluation {
+        applies,
+        scores,
+        facts,
+        rules,
+        ..
+    } = eval;
     for step in &rulebook.plan {
         let env = Env {
             answers,
-            applies: &applies,
-            facts: &facts,
-            scores: &scores,
+            applies,
+            facts,
+            scores,
         };
         match *step {
             Step::Applies(q) => {
@@ -98,21 +137,18 @@ pub fn evaluate(rulebook: &Rulebook, answers: &Answers) -> Evaluation {
                 facts[f] = t;
             }
             Step::Score(s) => {
-                let st = score_state(rulebook, s, answers, &applies);
+                let st = score_state(rulebook, s, answers, applies);
                 scores[s] = st;
             }
         }
     }
-    let result = resolve(rulebook, &rules, false);
-    let worst_case = resolve(rulebook, &rules, true);
-    Evaluation {
-        applies,
-        scores,
-        facts,
-        rules,
-        result,
-        worst_case,
-    }
+    eval.result = resolve(rulebook, &eval.rules, false);
+    // With nothing undecided the worst case is the result; most complete rows skip a pass.
+    eval.worst_case = if eval.rules.contains(&Tri::Unknown) {
+        resolve(rulebook, &eval.rules, true)
+    } else {
+        eval.result
+    };
 }
 
 /// The range a score can still take: answered items add their points, unanswered items

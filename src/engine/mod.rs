@@ -7,6 +7,6 @@ mod resolve;
 mod tri;
 
 pub use condition::{Cond, Env, NumRange, Ref, ScoreState, Test};
-pub use evaluate::{Evaluation, evaluate};
+pub use evaluate::{Evaluation, evaluate, evaluate_into};
 pub use resolve::{Ink, Resolution, resolve};
 pub use tri::Tri;

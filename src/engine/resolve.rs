@@ -53,7 +53,12 @@ pub fn resolve(rulebook: &Rulebook, states: &[Tri], with_possible: bool) -> Reso
     let mut verdict = Verdict::Suitable;
     let (mut no_temporary, mut no_permanent) = (false, false);
     let (mut want_temporary, mut want_permanent) = (false, false);
-    for (rule, _) in rulebook.rules.iter().zip(states).filter(|(_, s)| **s >= threshold) {
+    // Only rules with a verdict or an ink effect can change either.
+    for &r in &rulebook.deciding_rules {
+        if states[r] < threshold {
+            continue;
+        }
+        let rule = &rulebook.rules[r];
         if let Some(v) = rule.verdict {
             verdict = verdict.max(v);
         }

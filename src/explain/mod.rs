@@ -132,7 +132,7 @@ pub fn explain(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
         for (forbid, kind) in rule.ink_effects() {
             let effect = RuleEffect {
                 rule: rule.id.clone(),
-                effect: words::effect_key(forbid, kind),
+                effect: words::effect_key(forbid, kind).to_owned(),
             };
             if shaped(result.ink, result.ink_conflict, &effect.effect) {
                 ink_set.push(effect);

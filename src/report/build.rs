@@ -4,7 +4,7 @@ use super::words;
 use super::*;
 use crate::answers::Slot;
 use crate::engine::{Cond, Evaluation, Tri, evaluate};
-use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// Which explanations a result carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,12 +29,12 @@ impl Detail {
 }
 
 /// Evaluates `answers` and builds the result worded for `audience`, with explanations.
-pub fn screen(rulebook: &Rulebook, answers: &Answers, audience: Audience) -> Screening {
+pub fn screen<'a>(rulebook: &'a Rulebook, answers: &Answers, audience: Audience) -> Screening<'a> {
     screen_with(rulebook, answers, audience, Detail::FULL)
 }
 
 /// Evaluates `answers` and builds the result with the explanations asked for.
-pub fn screen_with(rulebook: &Rulebook, answers: &Answers, audience: Audience, detail: Detail) -> Screening {
+pub fn screen_with<'a>(rulebook: &'a Rulebook, answers: &Answers, audience: Audience, detail: Detail) -> Screening<'a> {
     let eval = evaluate(rulebook, answers);
     let mut s = from_evaluation(rulebook, answers, &eval, audience);
     if detail.explain {
@@ -46,21 +46,156 @@ pub fn screen_with(rulebook: &Rulebook, answers: &Answers, audience: Audience, d
     s
 }
 
-/// Builds the result of an evaluation already made, without explanations.
-pub fn from_evaluation(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Audience) -> Screening {
-    let rule_id = |r: usize| rulebook.rules[r].id.clone();
-    // Rules sort by how much they matter, then id: never by position in the files.
-    let by_weight = |a: &usize, b: &usize| {
-        let (ra, rb) = (&rulebook.rules[*a], &rulebook.rules[*b]);
-        rb.verdict.cmp(&ra.verdict).then_with(|| ra.id.cmp(&rb.id))
+/// What a result holds, as indices in its final order, before any text is looked up:
+/// shared by the full result and batch's compact record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outline {
+    /// Fired rules, most severe first, then by id.
+    pub fired: Vec<usize>,
+    /// Possible rules, in the same order.
+    pub possible: Vec<usize>,
+    /// Risks, most severe first: catalogue index, severity, and the range of `because`
+    /// holding the rules that reported it.
+    pub risks: Vec<(usize, Severity, Range<usize>)>,
+    /// Advice, most urgent first: catalogue index, urgent, and its range of `because`.
+    pub advice: Vec<(usize, bool, Range<usize>)>,
+    /// Rules behind each risk and advice, each group in id order.
+    pub because: Vec<usize>,
+    /// Questions that apply (or may) without an answer.
+    pub unanswered: Vec<usize>,
+    /// Answered questions that did not apply.
+    pub ignored: Vec<usize>,
+}
+
+/// Orders the fired and possible rules, gathers risks and advice, and lists unanswered and
+/// ignored questions. Nothing here depends on the order of rules in the files: rules are
+/// ordered by their rank among ids, computed once when the rulebook loads.
+pub fn outline(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation) -> Outline {
+    let mut o = Outline::default();
+    outline_into(rulebook, answers, eval, &mut o, &mut OutlineScratch::default());
+    o
+}
+
+/// Working space for [`outline_into`], kept between rows by batch screening.
+#[derive(Debug, Default)]
+pub struct OutlineScratch {
+    by_id: Vec<usize>,
+    risk_pairs: Vec<(usize, usize)>,
+    advice_pairs: Vec<(usize, Option<Verdict>, usize)>,
+}
+
+/// [`outline`] into buffers that are reused, so a batch of millions of rows does not
+/// allocate for each.
+pub fn outline_into(
+    rulebook: &Rulebook,
+    answers: &Answers,
+    eval: &Evaluation,
+    o: &mut Outline,
+    scratch: &mut OutlineScratch,
+) {
+    let rank = |r: usize| rulebook.rule_rank[r];
+    let weight = |r: &usize| (std::cmp::Reverse(rulebook.rules[*r].verdict), rank(*r));
+    o.fired.clear();
+    o.fired.extend(eval.fired());
+    o.fired.sort_unstable_by_key(weight);
+    o.possible.clear();
+    o.possible.extend(eval.possible());
+    o.possible.sort_unstable_by_key(weight);
+
+    // (entry, rule) pairs sorted by entry then rule id, grouped into ranges of `because`.
+    let OutlineScratch {
+        by_id,
+        risk_pairs,
+        advice_pairs,
+    } = scratch;
+    by_id.clear();
+    by_id.extend_from_slice(&o.fired);
+    by_id.sort_unstable_by_key(|&r| rank(r));
+    risk_pairs.clear();
+    advice_pairs.clear();
+    for &r in by_id.iter() {
+        let rule = &rulebook.rules[r];
+        risk_pairs.extend(rule.risks.iter().map(|x| (x.risk, r)));
+        advice_pairs.extend(rule.advice.iter().map(|&a| (a, rule.verdict, r)));
+    }
+    // Stable sorts keep each entry's rules in id order.
+    risk_pairs.sort_by_key(|p| p.0);
+    advice_pairs.sort_by_key(|p| p.0);
+    o.because.clear();
+    o.risks.clear();
+    for group in risk_pairs.chunk_by(|a, b| a.0 == b.0) {
+        let risk = group[0].0;
+        let start = o.because.len();
+        let mut severity = Severity::Low;
+        for &(_, r) in group {
+            let given = rulebook.rules[r]
+                .risks
+                .iter()
+                .find(|x| x.risk == risk)
+                .and_then(|x| x.severity);
+            severity = severity.max(given.unwrap_or(rulebook.risks[risk].severity));
+            o.because.push(r);
+        }
+        o.risks.push((risk, severity, start..o.because.len()));
+    }
+    o.risks.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    o.advice.clear();
+    for group in advice_pairs.chunk_by(|a, b| a.0 == b.0) {
+        let start = o.because.len();
+        let mut top = None;
+        for &(_, verdict, r) in group {
+            top = top.max(verdict);
+            o.because.push(r);
+        }
+        o.advice
+            .push((group[0].0, top >= Some(Verdict::Refer), start..o.because.len()));
+    }
+    // Most urgent first: by the strongest verdict behind each advice, then catalogue order.
+    let because = &o.because;
+    let strongest = |range: &Range<usize>| {
+        because[range.clone()]
+            .iter()
+            .map(|&r| rulebook.rules[r].verdict)
+            .max()
+            .flatten()
     };
-    let mut fired: Vec<usize> = eval.fired().collect();
-    fired.sort_by(by_weight);
-    let mut possible: Vec<usize> = eval.possible().collect();
-    possible.sort_by(by_weight);
+    o.advice
+        .sort_by_key(|(id, _, range)| (std::cmp::Reverse(strongest(range)), *id));
+
+    o.unanswered.clear();
+    o.ignored.clear();
+    for q in 0..rulebook.questions.len() {
+        let given = !matches!(answers.slot(q), Slot::Missing);
+        match eval.applies[q] {
+            Tri::False if given => o.ignored.push(q),
+            Tri::False => {}
+            _ if !matches!(answers.slot(q), Slot::Given(_)) => o.unanswered.push(q),
+            _ => {}
+        }
+    }
+}
+
+/// Builds the result of an evaluation already made, without explanations.
+pub fn from_evaluation<'a>(
+    rulebook: &'a Rulebook,
+    answers: &Answers,
+    eval: &Evaluation,
+    audience: Audience,
+) -> Screening<'a> {
+    let rule_id = |r: usize| rulebook.rules[r].id.as_str();
+    let Outline {
+        fired,
+        possible,
+        risks,
+        advice,
+        because,
+        unanswered,
+        ignored,
+    } = outline(rulebook, answers, eval);
+    let rules_in = |range: std::ops::Range<usize>| because[range].iter().map(|&r| rule_id(r)).collect::<Vec<_>>();
 
     let result = eval.result;
-    let mut verdict_because: Vec<String> = fired
+    let mut verdict_because: Vec<&str> = fired
         .iter()
         .filter(|&&r| rulebook.rules[r].verdict == Some(result.verdict))
         .map(|&r| rule_id(r))
@@ -72,80 +207,47 @@ pub fn from_evaluation(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation
         let rule = &rulebook.rules[r];
         for (forbid, kind) in rule.ink_effects() {
             ink_because.push(InkReason {
-                rule: rule.id.clone(),
+                rule: &rule.id,
                 effect: words::effect_key(forbid, kind),
                 text: rule_text(rule, audience),
             });
         }
     }
     // Forbids before preferences, each group by rule id.
-    ink_because
-        .sort_by(|a, b| (!a.effect.starts_with("forbid"), &a.rule).cmp(&(!b.effect.starts_with("forbid"), &b.rule)));
+    ink_because.sort_by_key(|x| (!x.effect.starts_with("forbid"), x.rule));
     // Keep only the effects that point to the ink chosen: a preference that lost to a
     // prohibition, or to the other preference, did not shape it.
-    ink_because.retain(|x| crate::explain::shaped(result.ink, result.ink_conflict, &x.effect));
+    ink_because.retain(|x| crate::explain::shaped(result.ink, result.ink_conflict, x.effect));
 
-    let mut risks: BTreeMap<usize, (Severity, Vec<String>)> = BTreeMap::new();
-    let mut advice: BTreeMap<usize, (Option<Verdict>, Vec<String>)> = BTreeMap::new();
-    for &r in &fired {
-        let rule = &rulebook.rules[r];
-        for rr in &rule.risks {
-            let severity = rr.severity.unwrap_or(rulebook.risks[rr.risk].severity);
-            let entry = risks.entry(rr.risk).or_insert((severity, Vec::new()));
-            entry.0 = entry.0.max(severity);
-            entry.1.push(rule.id.clone());
-        }
-        for &a in &rule.advice {
-            let entry = advice.entry(a).or_insert((rule.verdict, Vec::new()));
-            entry.0 = entry.0.max(rule.verdict);
-            entry.1.push(rule.id.clone());
-        }
-    }
-    let mut risks: Vec<(usize, Severity, Vec<String>)> = risks.into_iter().map(|(i, (s, b))| (i, s, b)).collect();
-    risks.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let risks = risks
         .into_iter()
-        .map(|(i, severity, mut because)| {
+        .map(|(i, severity, because_range)| {
             let risk = &rulebook.risks[i];
-            because.sort();
             RiskItem {
-                id: risk.id.clone(),
-                title: risk.title.clone(),
+                id: &risk.id,
+                title: &risk.title,
                 severity,
-                text: audience.pick(&risk.text, risk.text_consultant.as_deref()).to_owned(),
-                because,
+                text: audience.pick(&risk.text, risk.text_consultant.as_deref()),
+                because: rules_in(because_range),
             }
         })
         .collect();
-    let mut advice: Vec<(usize, Option<Verdict>, Vec<String>)> =
-        advice.into_iter().map(|(i, (v, b))| (i, v, b)).collect();
-    advice.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let advice = advice
         .into_iter()
-        .map(|(i, strongest, mut because)| {
+        .map(|(i, urgent, because_range)| {
             let item = &rulebook.advice[i];
-            because.sort();
             AdviceItem {
-                id: item.id.clone(),
-                title: item.title.clone(),
-                text: audience.pick(&item.text, item.text_consultant.as_deref()).to_owned(),
-                urgent: strongest >= Some(Verdict::Refer),
-                because,
+                id: &item.id,
+                title: &item.title,
+                text: audience.pick(&item.text, item.text_consultant.as_deref()),
+                urgent,
+                because: rules_in(because_range),
             }
         })
         .collect();
-
-    let mut unanswered = Vec::new();
-    let mut ignored = Vec::new();
-    for (q, question) in rulebook.questions.iter().enumerate() {
-        let given = !matches!(answers.slot(q), Slot::Missing);
-        match eval.applies[q] {
-            Tri::False if given => ignored.push(question.id.clone()),
-            Tri::False => {}
-            _ if !matches!(answers.slot(q), Slot::Given(_)) => unanswered.push(question.id.clone()),
-            _ => {}
-        }
-    }
+    let question_id = |q: usize| rulebook.questions[q].id.as_str();
+    let unanswered = unanswered.into_iter().map(question_id).collect();
+    let ignored = ignored.into_iter().map(question_id).collect();
 
     Screening {
         schema_version: SCHEMA_VERSION,
@@ -153,7 +255,7 @@ pub fn from_evaluation(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation
         rulebook: RulebookInfo::of(rulebook),
         audience,
         verdict: result.verdict,
-        verdict_meaning: words::verdict_meaning(result.verdict, audience).to_owned(),
+        verdict_meaning: words::verdict_meaning(result.verdict, audience),
         verdict_because,
         ink: result.ink,
         ink_because,
@@ -170,12 +272,12 @@ pub fn from_evaluation(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation
             .map(|&r| {
                 let rule = &rulebook.rules[r];
                 FiredRule {
-                    rule: rule.id.clone(),
-                    title: rule.title.clone(),
-                    summary: rule.summary_or_title().to_owned(),
+                    rule: &rule.id,
+                    title: &rule.title,
+                    summary: rule.summary_or_title(),
                     verdict: rule.verdict,
-                    rationale: rule.rationale.clone(),
-                    source: rule.source.clone(),
+                    rationale: rule.rationale.as_deref(),
+                    source: rule.source.as_deref(),
                     evidence: rule.evidence,
                 }
             })
@@ -185,29 +287,29 @@ pub fn from_evaluation(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation
             .map(|&r| {
                 let rule = &rulebook.rules[r];
                 PossibleRule {
-                    rule: rule.id.clone(),
-                    title: rule.title.clone(),
+                    rule: &rule.id,
+                    title: &rule.title,
                     verdict: rule.verdict,
                     decided_by: decided_by(rulebook, answers, eval, &rule.when)
                         .into_iter()
-                        .map(|q| rulebook.questions[q].id.clone())
+                        .map(question_id)
                         .collect(),
                 }
             })
             .collect(),
         unanswered,
         ignored,
-        disclaimer: rulebook.identity.disclaimer.clone(),
+        disclaimer: &rulebook.identity.disclaimer,
         explain: None,
         what_if: None,
     }
 }
 
 /// A rule's reason worded for the audience.
-fn rule_text(rule: &crate::rulebook::Rule, audience: Audience) -> String {
+fn rule_text(rule: &crate::rulebook::Rule, audience: Audience) -> &str {
     match audience {
-        Audience::Patient => rule.summary_or_title().to_owned(),
-        Audience::Consultant => rule.title.clone(),
+        Audience::Patient => rule.summary_or_title(),
+        Audience::Consultant => &rule.title,
     }
 }
 

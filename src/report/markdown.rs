@@ -13,19 +13,14 @@ impl Report for Markdown {
         let s = cx.screening;
         let consultant = s.audience == Audience::Consultant;
         writeln!(out, "# SMP screening: {}\n", words::verdict_label(s.verdict))?;
-        writeln!(
-            out,
-            "**Verdict:** {} — {}\n",
-            s.verdict.as_str(),
-            md(&s.verdict_meaning)
-        )?;
+        writeln!(out, "**Verdict:** {} — {}\n", s.verdict.as_str(), md(s.verdict_meaning))?;
         if !s.verdict_because.is_empty() && s.verdict > crate::rulebook::Verdict::Suitable {
             writeln!(out, "Why:\n")?;
             for f in s.fired.iter().filter(|f| s.verdict_because.contains(&f.rule)) {
                 if consultant {
-                    writeln!(out, "- `{}` {}", f.rule, md(&f.title))?;
+                    writeln!(out, "- `{}` {}", f.rule, md(f.title))?;
                 } else {
-                    writeln!(out, "- {}", md(&f.summary))?;
+                    writeln!(out, "- {}", md(f.summary))?;
                 }
             }
             writeln!(out)?;
@@ -43,9 +38,9 @@ impl Report for Markdown {
         writeln!(out, "**Ink:** {}\n", words::ink_name(s.ink, s.audience))?;
         for r in &s.ink_because {
             if consultant {
-                writeln!(out, "- `{}` ({}): {}", r.rule, r.effect.replace('_', " "), md(&r.text))?;
+                writeln!(out, "- `{}` ({}): {}", r.rule, r.effect.replace('_', " "), md(r.text))?;
             } else {
-                writeln!(out, "- {}", md(&r.text))?;
+                writeln!(out, "- {}", md(r.text))?;
             }
         }
         if !s.ink_because.is_empty() {
@@ -63,15 +58,15 @@ impl Report for Markdown {
                         out,
                         "| {} | {} | {} | {} |",
                         r.severity.as_str(),
-                        md(&r.title),
-                        md(&r.text),
+                        md(r.title),
+                        md(r.text),
                         r.because.join(", ")
                     )?;
                 }
             } else {
                 writeln!(out, "| Severity | Risk | What it means |\n|---|---|---|")?;
                 for r in &s.risks {
-                    writeln!(out, "| {} | {} | {} |", r.severity.as_str(), md(&r.title), md(&r.text))?;
+                    writeln!(out, "| {} | {} | {} |", r.severity.as_str(), md(r.title), md(r.text))?;
                 }
             }
             writeln!(out)?;
@@ -80,7 +75,7 @@ impl Report for Markdown {
             writeln!(out, "## Advice\n")?;
             for a in &s.advice {
                 let now = if a.urgent { " (first)" } else { "" };
-                writeln!(out, "- **{}**{now}: {}", md(&a.title), md(&a.text))?;
+                writeln!(out, "- **{}**{now}: {}", md(a.title), md(a.text))?;
             }
             writeln!(out)?;
         }
@@ -132,8 +127,8 @@ impl Report for Markdown {
                     "| `{}` | {} | {} | {} | {} |",
                     f.rule,
                     f.verdict.map_or("—", |v| v.as_str()),
-                    md(f.rationale.as_deref().unwrap_or("—")),
-                    md(f.source.as_deref().unwrap_or("—")),
+                    md(f.rationale.unwrap_or("—")),
+                    md(f.source.unwrap_or("—")),
                     f.evidence
                         .map_or("—", |e| words::evidence_words(e, Audience::Consultant))
                 )?;
@@ -147,7 +142,7 @@ impl Report for Markdown {
                     out,
                     "- `{}` {}: decided by {}",
                     p.rule,
-                    md(&p.title),
+                    md(p.title),
                     p.decided_by.join(", ")
                 )?;
             }
@@ -161,14 +156,14 @@ impl Report for Markdown {
             )?;
         }
         writeln!(out, "---\n")?;
-        writeln!(out, "*{}*\n", md(&s.disclaimer))?;
+        writeln!(out, "*{}*\n", md(s.disclaimer))?;
         writeln!(
             out,
             "Rulebook `{}` {} (sha256 `{}`), reviewed {}; {} {}.",
             s.rulebook.id,
-            md(&s.rulebook.version),
+            md(s.rulebook.version),
             s.rulebook.sha256,
-            md(&s.rulebook.reviewed_on),
+            md(s.rulebook.reviewed_on),
             s.tool.name,
             s.tool.version
         )

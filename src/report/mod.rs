@@ -7,7 +7,7 @@ mod markdown;
 mod text;
 pub mod words;
 
-pub use build::{Detail, decided_by, screen, screen_with};
+pub use build::{Detail, Outline, OutlineScratch, decided_by, outline, outline_into, screen, screen_with};
 pub use json::Json;
 pub use markdown::Markdown;
 pub use text::{Text, wrap};
@@ -24,26 +24,29 @@ use std::io;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The result of screening one set of answers: the `assess` JSON contract.
+///
+/// Texts and ids are borrowed from the rulebook: a batch of millions of rows then copies
+/// no strings to build each result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Screening {
+pub struct Screening<'a> {
     /// Version of this format.
     pub schema_version: u32,
     /// The tool that produced it.
     pub tool: ToolInfo,
     /// The rulebook it was screened with.
-    pub rulebook: RulebookInfo,
+    pub rulebook: RulebookInfo<'a>,
     /// Who the texts are worded for.
     pub audience: Audience,
     /// The verdict from the rules that fired.
     pub verdict: Verdict,
     /// What the verdict means, in words for the audience.
-    pub verdict_meaning: String,
+    pub verdict_meaning: &'static str,
     /// Rules that set the verdict (those giving it exactly).
-    pub verdict_because: Vec<String>,
+    pub verdict_because: Vec<&'a str>,
     /// The ink recommendation.
     pub ink: Ink,
     /// The fired rules that shaped the ink.
-    pub ink_because: Vec<InkReason>,
+    pub ink_because: Vec<InkReason<'a>>,
     /// Whether fired rules forbade both inks (the verdict is then at least `refer`).
     pub ink_conflict: bool,
     /// Whether unanswered questions leave rules undecided.
@@ -51,19 +54,19 @@ pub struct Screening {
     /// The verdict and ink if every undecided rule fired.
     pub worst_case: Outcome,
     /// Risks, most severe first.
-    pub risks: Vec<RiskItem>,
+    pub risks: Vec<RiskItem<'a>>,
     /// Advice, most urgent first.
-    pub advice: Vec<AdviceItem>,
+    pub advice: Vec<AdviceItem<'a>>,
     /// Rules that fired.
-    pub fired: Vec<FiredRule>,
+    pub fired: Vec<FiredRule<'a>>,
     /// Rules undecided because of unknown answers.
-    pub possible: Vec<PossibleRule>,
+    pub possible: Vec<PossibleRule<'a>>,
     /// Questions that apply (or may apply) but have no answer.
-    pub unanswered: Vec<String>,
+    pub unanswered: Vec<&'a str>,
     /// Answered questions that did not apply; their answers were not used.
-    pub ignored: Vec<String>,
+    pub ignored: Vec<&'a str>,
     /// The rulebook's disclaimer.
-    pub disclaimer: String,
+    pub disclaimer: &'a str,
     /// HOW each conclusion was reached and WHY each question is asked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<crate::explain::Explanation>,
@@ -72,13 +75,13 @@ pub struct Screening {
     pub what_if: Option<Vec<crate::explain::WhatIf>>,
 }
 
-impl Screening {
+impl<'a> Screening<'a> {
     /// The unanswered questions that decide undecided rules, in asking order.
-    pub fn deciding_questions(&self, rulebook: &Rulebook) -> Vec<&str> {
-        let mut ids: Vec<&str> = self
+    pub fn deciding_questions(&self, rulebook: &Rulebook) -> Vec<&'a str> {
+        let mut ids: Vec<&'a str> = self
             .possible
             .iter()
-            .flat_map(|p| p.decided_by.iter().map(String::as_str))
+            .flat_map(|p| p.decided_by.iter().copied())
             .collect();
         ids.sort_by_key(|id| rulebook.question_index(id));
         ids.dedup();
@@ -107,32 +110,32 @@ impl ToolInfo {
 
 /// The rulebook's identity as carried by every result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RulebookInfo {
+pub struct RulebookInfo<'a> {
     /// Identifier.
-    pub id: String,
+    pub id: &'a str,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Version.
-    pub version: String,
+    pub version: &'a str,
     /// SHA-256 of its content.
-    pub sha256: String,
+    pub sha256: &'a str,
     /// Date of the last review.
-    pub reviewed_on: String,
+    pub reviewed_on: &'a str,
     /// Date the next review is due.
-    pub review_due: String,
+    pub review_due: &'a str,
 }
 
-impl RulebookInfo {
+impl<'a> RulebookInfo<'a> {
     /// The identity of `rulebook`.
-    pub fn of(rulebook: &Rulebook) -> RulebookInfo {
+    pub fn of(rulebook: &'a Rulebook) -> RulebookInfo<'a> {
         let id = &rulebook.identity;
         RulebookInfo {
-            id: id.id.clone(),
-            title: id.title.clone(),
-            version: id.version.clone(),
-            sha256: rulebook.sha256.clone(),
-            reviewed_on: id.reviewed_on.clone(),
-            review_due: id.review_due.clone(),
+            id: &id.id,
+            title: &id.title,
+            version: &id.version,
+            sha256: &rulebook.sha256,
+            reviewed_on: &id.reviewed_on,
+            review_due: &id.review_due,
         }
     }
 }
@@ -148,81 +151,81 @@ pub struct Outcome {
 
 /// A fired rule's effect on the ink.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct InkReason {
+pub struct InkReason<'a> {
     /// Rule id.
-    pub rule: String,
+    pub rule: &'a str,
     /// `forbid_permanent`, `forbid_temporary`, `prefer_temporary` or `prefer_permanent`.
-    pub effect: String,
+    pub effect: &'static str,
     /// The rule's reason in words for the audience.
-    pub text: String,
+    pub text: &'a str,
 }
 
 /// A risk in the result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RiskItem {
+pub struct RiskItem<'a> {
     /// Catalogue id.
-    pub id: String,
+    pub id: &'a str,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// The highest severity any fired rule gives it.
     pub severity: Severity,
     /// Explanation for the audience.
-    pub text: String,
+    pub text: &'a str,
     /// Rules that reported it.
-    pub because: Vec<String>,
+    pub because: Vec<&'a str>,
 }
 
 /// Advice in the result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AdviceItem {
+pub struct AdviceItem<'a> {
     /// Catalogue id.
-    pub id: String,
+    pub id: &'a str,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// The advice for the audience.
-    pub text: String,
+    pub text: &'a str,
     /// Whether a rule giving `refer` or `unsuitable` gave it: act on it before anything else.
     pub urgent: bool,
     /// Rules that gave it.
-    pub because: Vec<String>,
+    pub because: Vec<&'a str>,
 }
 
 /// A rule that fired.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FiredRule {
+pub struct FiredRule<'a> {
     /// Rule id.
-    pub rule: String,
+    pub rule: &'a str,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Its conclusion in plain words.
-    pub summary: String,
+    pub summary: &'a str,
     /// Its verdict, if it gives one.
     pub verdict: Option<Verdict>,
     /// Why it exists.
-    pub rationale: Option<String>,
+    pub rationale: Option<&'a str>,
     /// Where from.
-    pub source: Option<String>,
+    pub source: Option<&'a str>,
     /// How strong.
     pub evidence: Option<Evidence>,
 }
 
 /// A rule that unknown answers leave undecided.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PossibleRule {
+pub struct PossibleRule<'a> {
     /// Rule id.
-    pub rule: String,
+    pub rule: &'a str,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Its verdict, if it gives one.
     pub verdict: Option<Verdict>,
     /// The unanswered questions that decide it.
-    pub decided_by: Vec<String>,
+    pub decided_by: Vec<&'a str>,
 }
 
 /// Everything a format needs to render one result.
 pub struct Context<'a> {
     /// The result.
-    pub screening: &'a Screening,
+    pub screening: &'a Screening<'a>,
     /// The rulebook it came from.
     pub rulebook: &'a Rulebook,
     /// The answers screened.

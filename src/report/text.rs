@@ -36,8 +36,8 @@ impl Report for Text {
             "{}",
             st.bold(&format!(
                 "SMP screening · {} {}",
-                clean(&s.rulebook.title),
-                clean(&s.rulebook.version)
+                clean(s.rulebook.title),
+                clean(s.rulebook.version)
             ))
         )?;
         writeln!(out)?;
@@ -49,7 +49,7 @@ impl Report for Text {
             ""
         };
         writeln!(out, "{} {}{so_far}", st.bold("Verdict:"), st.verdict(s.verdict, label))?;
-        writeln!(out, "{}", wrap(&s.verdict_meaning, w, "  ", "  "))?;
+        writeln!(out, "{}", wrap(s.verdict_meaning, w, "  ", "  "))?;
         if s.verdict > Verdict::Suitable && !s.verdict_because.is_empty() {
             writeln!(out, "  Why:")?;
             for id in &s.verdict_because {
@@ -74,7 +74,7 @@ impl Report for Text {
             writeln!(
                 out,
                 "{}",
-                wrap(&reason(s, &r.rule, Some(&r.effect)), w, "    • ", "      ")
+                wrap(&reason(s, r.rule, Some(r.effect)), w, "    • ", "      ")
             )?;
         }
         if repeated {
@@ -104,13 +104,8 @@ impl Report for Text {
             writeln!(out, "{}", st.bold("Risks"))?;
             for r in &s.risks {
                 let tag = format!("{:<6}", words::severity_label(r.severity));
-                writeln!(
-                    out,
-                    "  {}  {}",
-                    st.severity(r.severity, &tag),
-                    st.bold(&clean(&r.title))
-                )?;
-                writeln!(out, "{}", wrap(&r.text, w, "          ", "          "))?;
+                writeln!(out, "  {}  {}", st.severity(r.severity, &tag), st.bold(&clean(r.title)))?;
+                writeln!(out, "{}", wrap(r.text, w, "          ", "          "))?;
                 if consultant {
                     writeln!(
                         out,
@@ -169,7 +164,7 @@ impl Report for Text {
                 writeln!(
                     out,
                     "  {}{}",
-                    st.bold(&format!("[{}] {}", clean(&f.rule), clean(&f.title))),
+                    st.bold(&format!("[{}] {}", clean(f.rule), clean(f.title))),
                     verdict
                 )?;
                 if let Some(r) = &f.rationale {
@@ -216,16 +211,16 @@ impl Report for Text {
             writeln!(out)?;
         }
 
-        writeln!(out, "{}", wrap(&s.disclaimer, w, "", ""))?;
+        writeln!(out, "{}", wrap(s.disclaimer, w, "", ""))?;
         let short = &s.rulebook.sha256[..s.rulebook.sha256.len().min(12)];
         writeln!(
             out,
             "{}",
             st.dim(&format!(
                 "Rulebook {} {} (sha256 {short}…), reviewed {}",
-                clean(&s.rulebook.id),
-                clean(&s.rulebook.version),
-                clean(&s.rulebook.reviewed_on)
+                clean(s.rulebook.id),
+                clean(s.rulebook.version),
+                clean(s.rulebook.reviewed_on)
             ))
         )
     }
@@ -494,7 +489,7 @@ fn reason(s: &super::Screening, rule: &str, effect: Option<&str>) -> String {
         },
         Audience::Patient => match f.evidence {
             Some(e) => format!("{} ({})", f.summary, words::evidence_words(e, Audience::Patient)),
-            None => f.summary.clone(),
+            None => f.summary.to_owned(),
         },
     }
 }

@@ -69,8 +69,13 @@ pub fn ink_note(ink: Ink, audience: Audience) -> Option<&'static str> {
 }
 
 /// An ink effect as a key for JSON (`forbid_permanent`, `prefer_temporary`, …).
-pub fn effect_key(forbid: bool, ink: InkKind) -> String {
-    format!("{}_{}", if forbid { "forbid" } else { "prefer" }, ink.as_str())
+pub fn effect_key(forbid: bool, ink: InkKind) -> &'static str {
+    match (forbid, ink) {
+        (true, InkKind::Permanent) => "forbid_permanent",
+        (true, InkKind::Temporary) => "forbid_temporary",
+        (false, InkKind::Permanent) => "prefer_permanent",
+        (false, InkKind::Temporary) => "prefer_temporary",
+    }
 }
 
 /// An ink effect in words.

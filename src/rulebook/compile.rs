@@ -5,7 +5,7 @@
 
 use super::model::*;
 use super::{
-    Advice, Choice, Diagnostic, Fact, Index, Level, Origin, Question, Rgb, Risk, RiskRef, Rule, Rulebook,
+    Advice, Choice, Diagnostic, Fact, IdMap, Index, Level, Origin, Question, Rgb, Risk, RiskRef, Rule, Rulebook,
     RulebookError, Score, SourceFile, Sources, plan,
 };
 use crate::date::Date;
@@ -63,7 +63,13 @@ fn finish(mut diags: Vec<Diagnostic>, files: &[SourceFile]) -> RulebookError {
 }
 
 /// Parses one file into its typed document, with the JSON path of the first problem.
+///
+/// Tracking the path of every value costs as much as parsing, so a file is parsed plainly
+/// first and only a file that fails is parsed again to find where.
 pub(crate) fn parse_file(fi: usize, text: &str) -> Result<RulebookFile, Box<Diagnostic>> {
+    if let Ok(doc) = serde_json::from_str::<RulebookFile>(text) {
+        return Ok(doc);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let classify = |path: String, inner: serde_json::Error| {
         let message = crate::answers::strip_position(&inner.to_string());
@@ -156,11 +162,11 @@ impl At {
 struct Compiler {
     diags: Vec<Diagnostic>,
     questions: Vec<Question>,
-    question_ids: HashMap<String, usize>,
-    score_ids: HashMap<String, usize>,
-    fact_ids: HashMap<String, usize>,
-    risk_ids: HashMap<String, usize>,
-    advice_ids: HashMap<String, usize>,
+    question_ids: IdMap,
+    score_ids: IdMap,
+    fact_ids: IdMap,
+    risk_ids: IdMap,
+    advice_ids: IdMap,
     scores: Vec<Score>,
 }
 
@@ -283,9 +289,20 @@ impl Compiler {
                 return None;
             }
         };
+        let mut by_id: Vec<usize> = (0..rules.len()).collect();
+        by_id.sort_by(|a, b| rules[*a].id.cmp(&rules[*b].id));
+        let mut rule_rank = vec![0u32; rules.len()];
+        for (rank, r) in by_id.into_iter().enumerate() {
+            rule_rank[r] = rank as u32;
+        }
+        let deciding_rules = (0..rules.len())
+            .filter(|&r| rules[r].verdict.is_some() || !rules[r].forbid.is_empty() || rules[r].prefer.is_some())
+            .collect();
         Some(Rulebook {
             identity,
             sha256: String::new(),
+            rule_rank,
+            deciding_rules,
             files: Vec::new(),
             questions,
             scores,
@@ -373,8 +390,8 @@ impl Compiler {
     }
 
     /// Maps ids to their position, reporting bad and duplicate ids.
-    fn index<'a>(&mut self, what: &str, items: impl Iterator<Item = (&'a str, &'a At)>) -> HashMap<String, usize> {
-        let mut map: HashMap<String, usize> = HashMap::new();
+    fn index<'a>(&mut self, what: &str, items: impl Iterator<Item = (&'a str, &'a At)>) -> IdMap {
+        let mut map = IdMap::default();
         let mut first: Vec<&At> = Vec::new();
         for (i, (id, at)) in items.enumerate() {
             self.check_id(id, &at.child("id"));

@@ -15,7 +15,9 @@ pub use source::{SourceFile, Sources};
 
 use crate::audience::Audience;
 use crate::engine::Cond;
-use std::collections::HashMap;
+/// Maps ids to indices. foldhash is several times faster than SipHash on short keys and
+/// still keyed per process, so crafted ids cannot force collisions.
+pub(crate) type IdMap = std::collections::HashMap<String, usize, foldhash::fast::RandomState>;
 
 /// Where an item was defined: which file of the rulebook, and its JSON path there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,15 +51,20 @@ pub struct Rulebook {
     pub advice: Vec<Advice>,
     /// Evaluation order: every step after everything it reads.
     pub(crate) plan: Vec<Step>,
+    /// Each rule's position among rule ids in sorted order, so results can be ordered by
+    /// id without comparing strings.
+    pub(crate) rule_rank: Vec<u32>,
+    /// Rules with a verdict or an ink effect: the only ones resolution needs to visit.
+    pub(crate) deciding_rules: Vec<usize>,
     index: Index,
 }
 
 #[derive(Debug, Default)]
 struct Index {
-    questions: HashMap<String, usize>,
-    rules: HashMap<String, usize>,
-    risks: HashMap<String, usize>,
-    advice: HashMap<String, usize>,
+    questions: IdMap,
+    rules: IdMap,
+    risks: IdMap,
+    advice: IdMap,
 }
 
 /// A question, compiled.
