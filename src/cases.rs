@@ -130,12 +130,21 @@ pub fn read_folder(dir: &Path) -> std::io::Result<Vec<CaseFile>> {
             let name = path
                 .file_stem()
                 .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-            let case = std::fs::read_to_string(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|text| parse(&text));
+            let case = read_case(&path).and_then(|text| parse(&text));
             CaseFile { name, path, case }
         })
         .collect())
+}
+
+/// Largest case file accepted.
+pub const MAX_CASE_BYTES: u64 = 4 * 1024 * 1024;
+
+fn read_case(path: &Path) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let bytes = crate::rulebook::source::read_bounded(file, MAX_CASE_BYTES)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("larger than the limit of {MAX_CASE_BYTES} bytes"))?;
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())
 }
 
 /// The golden cases compiled into the binary with the default rulebook.

@@ -6,14 +6,17 @@
 
 use std::borrow::Cow;
 
-/// The text with every control character (except newline and tab) made visible as `\u{…}`.
+/// The text with every control character but newline made visible as `\u{…}`, and tabs
+/// as spaces (a tab's width is the terminal's guess, which would break wrapping).
 pub fn terminal(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !text.chars().any(|c| c == '\t' || is_unsafe(c)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if is_unsafe(c) {
+        if c == '\t' {
+            out.push(' ');
+        } else if is_unsafe(c) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
@@ -81,7 +84,7 @@ mod tests {
 
     #[test]
     fn escapes_and_bidi_overrides_become_visible() {
-        assert_eq!(terminal("plain\ttext\n"), "plain\ttext\n");
+        assert_eq!(terminal("plain\ttext\n"), "plain text\n");
         assert_eq!(terminal("red\u{1b}[31m!"), "red\\u{1b}[31m!");
         assert_eq!(terminal("a\u{9b}b"), "a\\u{9b}b");
         assert_eq!(terminal("x\u{202e}y"), "x\\u{202e}y");

@@ -276,3 +276,43 @@ fn without_a_terminal_the_interview_refuses_at_once() {
     }
     let _ = repo("rules");
 }
+
+#[test]
+fn escape_sequences_in_the_rulebook_never_reach_the_terminal() {
+    // Sets the window title and clears the screen if printed raw.
+    let evil = r"\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202e";
+    let hostile = MINI
+        .replace("Mini rulebook", &format!("Mini rulebook{evil}"))
+        .replace("Test disclaimer.", &format!("Test disclaimer.{evil}"))
+        .replace("How old are you?", &format!("How old are you?{evil}"))
+        .replace("Scars matter.", &format!("Scars matter.{evil}"))
+        .replace("Strip scar", &format!("Strip scar{evil}"))
+        .replace("Always there.", &format!("Always there.{evil}"));
+    let mut r = Run::start(Some(&hostile), &["--audience", "consultant"]);
+    let mut seen = String::new();
+    seen += &r.expect("Question 1 of about");
+    r.keys("40\r");
+    seen += &r.expect("Question 2 of about");
+    r.keys(&format!("{DOWN} \r"));
+    seen += &r.expect("Question 3 of about");
+    r.keys(&down(2));
+    seen += &r.expect("Question 4 of about");
+    r.keys(&down(2));
+    seen += &r.expect("Review your answers");
+    r.keys(ENTER);
+    seen += &r.expect("Verdict:");
+    seen += &r.p.exp_eof().unwrap();
+    // rexpect turns each byte into a char, so the UTF-8 of U+202E arrives as three.
+    for raw in [
+        "\x1b]0;pwned",
+        "\x07",
+        "\x1b[2J",
+        "\u{9b}",
+        "\u{202e}",
+        "\u{e2}\u{80}\u{ae}",
+    ] {
+        assert!(!seen.contains(raw), "{raw:?} reached the terminal:\n{seen}");
+    }
+    // The smuggled text is shown, made visible, for the consultant to notice.
+    assert!(seen.contains("\\u{1b}]0;pwned"), "{seen}");
+}

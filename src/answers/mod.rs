@@ -111,7 +111,28 @@ impl Answers {
         Answers::from_entries(rulebook, entries)
     }
 
+    /// Builds answers from a JSON object, keeping every answer that fits the rulebook; the
+    /// others stay unanswered and their problems are returned. For replaying records made
+    /// with another version of the rulebook, where dropping an answer (unknown, never "no")
+    /// is the safe reading.
+    pub fn from_json_map_lenient(rulebook: &Rulebook, map: &Map<String, Json>) -> (Answers, Vec<AnswerError>) {
+        let entries = map
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(k.as_str()), Raw::from_json(v)))
+            .collect();
+        Answers::fill(rulebook, entries)
+    }
+
     fn from_entries(rulebook: &Rulebook, entries: Vec<(Cow<str>, Raw)>) -> Result<Answers, AnswerErrors> {
+        let (answers, errors) = Answers::fill(rulebook, entries);
+        if errors.is_empty() {
+            Ok(answers)
+        } else {
+            Err(AnswerErrors(errors))
+        }
+    }
+
+    fn fill(rulebook: &Rulebook, entries: Vec<(Cow<str>, Raw)>) -> (Answers, Vec<AnswerError>) {
         let mut answers = Answers::none_for(rulebook);
         let mut seen = vec![false; rulebook.questions.len()];
         let mut errors = Vec::new();
@@ -131,11 +152,7 @@ impl Answers {
                 Err(e) => errors.push(e),
             }
         }
-        if errors.is_empty() {
-            Ok(answers)
-        } else {
-            Err(AnswerErrors(errors))
-        }
+        (answers, errors)
     }
 
     /// Sets one answer from text, as given to `--set id=value` or in a CSV cell.

@@ -59,21 +59,15 @@ pub struct AssessArgs {
     /// ink, and why each question matters (JSON always carries this)
     #[arg(long)]
     pub explain: bool,
-    /// Also save a record (answers, result, rulebook, tool, time) to FILE
-    #[arg(long, value_name = "FILE")]
-    pub save: Option<PathBuf>,
-    /// Replace the --save file if it exists
-    #[arg(long, requires = "save")]
-    pub force: bool,
+    #[command(flatten)]
+    pub save: common::SaveArgs,
 }
 
 impl AssessArgs {
     /// Runs the command.
     pub fn run(self, color: ColorChoice) -> anyhow::Result<u8> {
         let rulebook = self.rules.load()?;
-        if let Some(path) = &self.save {
-            common::check_writable(path, self.force)?;
-        }
+        self.save.check()?;
         let (answers, origin) = self.read_answers(&rulebook)?;
         if self.strict {
             require_complete(&rulebook, &answers).map_err(|errors| CliError::Answers { origin, errors })?;
@@ -92,8 +86,7 @@ impl AssessArgs {
                 renderer: &*renderer,
                 style,
                 width,
-                save: self.save.as_deref(),
-                force: self.force,
+                save: &self.save,
                 explain: self.explain,
             },
         )?;

@@ -517,6 +517,8 @@ impl<'a, T> Chunker<'a, T> {
 
 /// Reads JSON Lines into chunks: every non-blank line is a row, numbered from 1 as in the
 /// file; a line longer than the limit becomes an error row without being held in memory.
+const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
+
 fn read_lines(
     mut reader: BufReader<Box<dyn Read + Send>>,
     size: usize,
@@ -533,6 +535,10 @@ fn read_lines(
         }
         line += 1;
         consumed += read as u64;
+        // Editors on Windows begin files with a byte-order mark.
+        if line == 1 && buf.starts_with(UTF8_BOM) {
+            buf.drain(..UTF8_BOM.len());
+        }
         let row = if too_long {
             // The worker sees only that the row is over the limit and writes the error.
             Some(vec![b' '; MAX_ROW_BYTES + 1])

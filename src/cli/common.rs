@@ -7,9 +7,10 @@ use smp_screen::answers::Answers;
 use smp_screen::date::Date;
 use smp_screen::record::Record;
 use smp_screen::report::{Context, Report, Screening};
+use smp_screen::rulebook::source::read_bounded;
 use smp_screen::rulebook::{Rulebook, Sources};
 use smp_screen::style::{ColorChoice, Style};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Largest answers file accepted.
@@ -30,6 +31,43 @@ impl RulesArg {
         warn_if_overdue(&rulebook);
         Ok(rulebook)
     }
+}
+
+/// `--save FILE`, `--force` and `--label TEXT`.
+#[derive(Debug, Clone, Args)]
+pub struct SaveArgs {
+    /// Save a record (answers, result, rulebook, tool, time; nothing identifying) to FILE
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+    /// Replace the --save file if it exists
+    #[arg(long, requires = "save")]
+    pub force: bool,
+    /// A label of your choosing for the record, such as a case number (up to 200 characters)
+    #[arg(long, requires = "save", value_name = "TEXT", value_parser = parse_label)]
+    pub label: Option<String>,
+}
+
+impl SaveArgs {
+    /// Fails early, before any question is asked, if the record could not be saved.
+    pub fn check(&self) -> Result<(), CliError> {
+        match &self.save {
+            Some(path) => check_writable(path, self.force),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Longest `--label`.
+const MAX_LABEL: usize = 200;
+
+fn parse_label(text: &str) -> Result<String, String> {
+    if text.chars().count() > MAX_LABEL {
+        return Err(format!("a label is at most {MAX_LABEL} characters"));
+    }
+    if text.chars().any(char::is_control) {
+        return Err("a label cannot hold control characters or line breaks".to_owned());
+    }
+    Ok(text.trim().to_owned())
 }
 
 /// Loads the rulebook at `path`, or the embedded one.
@@ -59,27 +97,23 @@ pub fn read_input(path: &Path, what: &'static str, limit: u64) -> Result<String,
         path: path.to_owned(),
         source,
     };
-    let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        std::io::stdin()
-            .lock()
-            .take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
+    let read = if path == Path::new("-") {
+        read_bounded(std::io::stdin().lock(), limit)
     } else {
-        std::fs::File::open(path)
-            .map_err(io)?
-            .take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-    }
-    if bytes.len() as u64 > limit {
+        read_bounded(std::fs::File::open(path).map_err(io)?, limit)
+    };
+    let Some(bytes) = read.map_err(io)? else {
         return Err(CliError::TooLarge {
             what: format!("{} {}", what.trim_start_matches("cannot read "), path.display()),
             limit,
         });
+    };
+    let mut text = String::from_utf8(bytes)
+        .map_err(|_| io(std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")))?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
     }
-    String::from_utf8(bytes).map_err(|_| io(std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")))
+    Ok(text)
 }
 
 /// Style and wrap width for standard output.
@@ -106,6 +140,7 @@ pub fn check_writable(path: &Path, force: bool) -> Result<(), CliError> {
 /// without a commit, it leaves nothing behind.
 pub struct AtomicFile {
     path: PathBuf,
+    dir: PathBuf,
     tmp: std::io::BufWriter<tempfile::NamedTempFile>,
     force: bool,
 }
@@ -129,6 +164,7 @@ impl AtomicFile {
             })?;
         Ok(AtomicFile {
             path: path.to_owned(),
+            dir: dir.to_owned(),
             tmp: std::io::BufWriter::with_capacity(1 << 16, tmp),
             force,
         })
@@ -145,6 +181,7 @@ impl AtomicFile {
         };
         let tmp = self.tmp.into_inner().map_err(|e| io(e.into_error()))?;
         tmp.as_file().sync_all().map_err(io)?;
+        test_fault("before-rename").map_err(io)?;
         let persisted = if self.force {
             tmp.persist(&path).map(drop)
         } else {
@@ -156,17 +193,40 @@ impl AtomicFile {
             } else {
                 io(e.error)
             }
-        })
+        })?;
+        // The rename itself is durable only once the folder is flushed; where folders
+        // cannot be opened for that (Windows), the rename is as durable as it gets.
+        if let Ok(dir) = std::fs::File::open(self.dir) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
     }
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        test_fault("write")?;
         self.tmp.write(buf)
     }
     fn flush(&mut self) -> std::io::Result<()> {
         self.tmp.flush()
     }
+}
+
+/// Failure injection for the tests of atomic writes (as git's `GIT_TEST_*` variables):
+/// `SMP_SCREEN_TEST_FAULT=STEP` fails that step with an I/O error, and
+/// `SMP_SCREEN_TEST_FAULT=abort-STEP` kills the process there, as a power cut would.
+fn test_fault(step: &str) -> std::io::Result<()> {
+    let Some(fault) = std::env::var_os("SMP_SCREEN_TEST_FAULT") else {
+        return Ok(());
+    };
+    if fault.to_str() == Some(step) {
+        return Err(std::io::Error::other(format!("injected failure at {step}")));
+    }
+    if fault.to_str().and_then(|f| f.strip_prefix("abort-")) == Some(step) {
+        std::process::abort();
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to `path` atomically (see [`AtomicFile`]).
@@ -188,10 +248,8 @@ pub struct Delivery<'a> {
     pub style: Style,
     /// Wrap width.
     pub width: usize,
-    /// Save a record here.
-    pub save: Option<&'a Path>,
-    /// Replace an existing record.
-    pub force: bool,
+    /// Where and how to save a record.
+    pub save: &'a SaveArgs,
     /// Show HOW and WHY in full.
     pub explain: bool,
 }
@@ -212,9 +270,9 @@ pub fn deliver(rulebook: &Rulebook, answers: &Answers, screening: &Screening, d:
     let mut out = std::io::stdout().lock();
     out.write_all(&buf)?;
     out.flush()?;
-    if let Some(path) = d.save {
-        let record = Record::new(rulebook, answers, screening, None);
-        write_atomic(path, record.to_json().as_bytes(), d.force)?;
+    if let Some(path) = &d.save.save {
+        let record = Record::new(rulebook, answers, screening, d.save.label.clone());
+        write_atomic(path, record.to_json().as_bytes(), d.save.force)?;
     }
     Ok(())
 }

@@ -26,6 +26,8 @@ pub mod code {
     pub const TESTS_FAILED: u8 = 7;
     /// `batch`: some rows could not be screened (their error records are in the output).
     pub const ROWS_FAILED: u8 = 8;
+    /// `replay --exit-code`: the result differs from the record.
+    pub const CHANGED: u8 = 9;
     /// The interview was cancelled (Ctrl-C or Esc), as shells report SIGINT.
     pub const CANCELLED: u8 = 130;
 }
@@ -35,12 +37,14 @@ pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0    screened
   2    usage error
-  3    invalid answers (unknown question, invalid option, wrong type, missing under --strict)
+  3    invalid answers (unknown question, invalid option, wrong type, missing under --strict),
+       or a file given to replay that is not a record
   4    invalid or unreadable rulebook
   5    a file could not be read or written, or would be overwritten without --force
   6    the interview needs a terminal (use `smp-screen assess --answers FILE` without one)
   7    rules test: a golden case failed
   8    batch: some rows could not be screened (each has an error record)
+  9    replay --exit-code: the result differs from the record
   130  interview cancelled (Ctrl-C or Esc)";
 
 /// An error with a known exit code.
@@ -84,8 +88,16 @@ pub enum CliError {
          (see `smp-screen assess --help` and examples/ for the format)"
     )]
     NoTerminal,
+    /// A file given as a record that is not one.
+    #[error("error: {}: {}", path.display(), smp_screen::sanitize::one_line(message))]
+    Record {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// Input larger than accepted.
-    #[error("error: {what} is larger than {limit} bytes")]
+    #[error("error: {what} is larger than {} MiB, the limit", limit >> 20)]
     TooLarge {
         /// What.
         what: String,
@@ -101,6 +113,7 @@ impl CliError {
             CliError::Answers { .. } => code::ANSWERS,
             CliError::Rulebook(_) | CliError::RulebookRead(_) => code::RULEBOOK,
             CliError::Io { .. } | CliError::Exists { .. } | CliError::TooLarge { .. } => code::IO,
+            CliError::Record { .. } => code::ANSWERS,
             CliError::NoTerminal => code::NO_TERMINAL,
         }
     }

@@ -10,7 +10,6 @@ use smp_screen::interview::{self, Finish};
 use smp_screen::report;
 use smp_screen::style::{ColorChoice, Style};
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 /// Arguments of the interview.
 #[derive(Debug, Args)]
@@ -20,12 +19,8 @@ pub struct InterviewArgs {
     /// Who is at the keyboard: a patient alone, or a consultant beside one
     #[arg(long, value_enum, default_value_t)]
     pub audience: Audience,
-    /// Save a record (answers, result, rulebook, tool, time) to FILE at the end
-    #[arg(long, value_name = "FILE")]
-    pub save: Option<PathBuf>,
-    /// Replace the --save file if it exists
-    #[arg(long, requires = "save")]
-    pub force: bool,
+    #[command(flatten)]
+    pub save: common::SaveArgs,
     /// Show which rules read each question, and explain the result in full
     #[arg(long)]
     pub explain: bool,
@@ -40,9 +35,7 @@ impl InterviewArgs {
             return Err(CliError::NoTerminal.into());
         }
         let rulebook = self.rules.load()?;
-        if let Some(path) = &self.save {
-            common::check_writable(path, self.force)?;
-        }
+        self.save.check()?;
         ctrlc::set_handler(|| terminal::cancel()).map_err(|e| anyhow::anyhow!("cannot handle Ctrl-C: {e}"))?;
         let style = Style::decide(color, true);
         let mut asker = TerminalAsker::new(style, self.audience, self.explain);
@@ -67,12 +60,11 @@ impl InterviewArgs {
                 renderer: &report::Text,
                 style,
                 width,
-                save: self.save.as_deref(),
-                force: self.force,
+                save: &self.save,
                 explain: self.explain,
             },
         )?;
-        if let Some(path) = &self.save {
+        if let Some(path) = &self.save.save {
             eprintln!("Saved a record to {}", path.display());
         }
         Ok(code::OK)

@@ -6,6 +6,7 @@ mod batch;
 mod common;
 pub mod error;
 mod interview;
+mod replay;
 mod rules;
 mod terminal;
 
@@ -39,6 +40,9 @@ enum Command {
     /// Screen a JSON Lines or CSV file of answers, one record per row
     #[command(after_help = EXIT_CODES_HELP)]
     Batch(batch::BatchArgs),
+    /// Screen a saved record again with the current rulebook and show what changed
+    #[command(after_help = EXIT_CODES_HELP)]
+    Replay(replay::ReplayArgs),
     /// Tools for rule authors: check, test, schema, print
     Rules(rules::RulesArgs),
 }
@@ -64,6 +68,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Interview(args)) => args.run(cli.color),
         Some(Command::Rules(args)) => args.run(),
         Some(Command::Batch(args)) => args.run(),
+        Some(Command::Replay(args)) => args.run(cli.color),
         None => cli.interview.run(cli.color),
     }
 }

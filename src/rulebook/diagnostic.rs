@@ -171,11 +171,11 @@ impl Diagnostic {
         if let (Some((source, column, width)), Some(line)) = (&self.caret, self.line) {
             let number = line.to_string();
             let pad = &gutter;
-            // Tabs become one space each so the caret lines up with the column count.
-            let shown: String = sanitize::one_line(&source.replace('\t', " ")).into_owned();
+            let (shown, column, width) = snippet(source, *column, *width);
+            let shown = sanitize::one_line(&shown);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{number} | {shown}");
-            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(column - 1), "^".repeat(*width));
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(column - 1), "^".repeat(width));
         }
         if let Some(path) = &self.path
             && !path.is_empty()
@@ -186,6 +186,33 @@ impl Diagnostic {
             let _ = writeln!(out, "{gutter} = help: {}", sanitize::one_line(help));
         }
     }
+}
+
+/// Widest source excerpt shown, in characters: a minified rulebook is one line of
+/// megabytes, of which only the part around the fault helps.
+const SNIPPET: usize = 100;
+
+/// The part of `line` around `column` (1-based) to show, with the caret's column and
+/// width in it. Tabs become one space each so the caret lines up with the column count.
+fn snippet(line: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    let at = column.clamp(1, chars.len() + 1) - 1;
+    if chars.len() <= SNIPPET {
+        return (chars.into_iter().collect(), at + 1, width.max(1));
+    }
+    let start = at.saturating_sub(SNIPPET / 3).min(chars.len() - SNIPPET);
+    let end = start + SNIPPET;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let caret = at - start + 1 + usize::from(start > 0);
+    let width = width.clamp(1, (end - at).max(1));
+    (shown, caret, width)
 }
 
 impl fmt::Display for Diagnostic {
@@ -224,3 +251,28 @@ impl fmt::Display for RulebookError {
 }
 
 impl std::error::Error for RulebookError {}
+
+#[cfg(test)]
+mod tests {
+    use super::snippet;
+
+    #[test]
+    fn short_lines_are_shown_whole() {
+        assert_eq!(snippet("a\tb", 3, 1), ("a b".to_owned(), 3, 1));
+    }
+
+    #[test]
+    fn long_lines_show_a_window_around_the_caret() {
+        let line: String = (0..10_000).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+        let (shown, caret, width) = snippet(&line, 5_001, 4);
+        assert_eq!(shown.chars().count(), super::SNIPPET + 2);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        // The caret still points at the character it pointed at in the whole line.
+        assert_eq!(shown.chars().nth(caret - 1), line.chars().nth(5_000));
+        assert_eq!(width, 4);
+        let (shown, caret, _) = snippet(&line, 10_001, 1);
+        assert!(!shown.ends_with('…') && caret == shown.chars().count() + 1);
+        let (shown, caret, _) = snippet(&line, 1, 1);
+        assert!(!shown.starts_with('…') && caret == 1);
+    }
+}

@@ -50,12 +50,10 @@ pub enum ReadError {
         path: String,
     },
     /// A file is larger than [`MAX_FILE_BYTES`].
-    #[error("rulebook file {path} is {size} bytes; the limit is {MAX_FILE_BYTES}")]
+    #[error("rulebook file {path} is larger than {} MiB, the limit", MAX_FILE_BYTES >> 20)]
     TooLarge {
         /// The path.
         path: String,
-        /// Its size.
-        size: u64,
     },
     /// A folder holds no rulebook files.
     #[error("rulebook folder {path} holds no .json files")]
@@ -93,7 +91,7 @@ impl Sources {
         Sources {
             files: vec![SourceFile {
                 name: name.to_owned(),
-                text: text.to_owned(),
+                text: without_bom(text).to_owned(),
             }],
             single: true,
         }
@@ -158,22 +156,34 @@ impl Sources {
     }
 }
 
+/// The text without the byte-order mark that editors on Windows put first.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Reads everything from `reader` unless it holds more than `limit` bytes (then `None`).
+/// Sizes are checked on what is read, not on metadata: a device or a pipe reports no
+/// size and may never end.
+pub fn read_bounded(reader: impl std::io::Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
 fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|source| ReadError::Io {
+    let io = |source| ReadError::Io {
         path: shown.clone(),
         source,
-    })?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge {
-            path: shown,
-            size: meta.len(),
-        });
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let Some(bytes) = read_bounded(file, MAX_FILE_BYTES).map_err(io)? else {
+        return Err(ReadError::TooLarge { path: shown });
+    };
+    let mut text = String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8 { path: shown.clone() })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
     }
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
-        path: shown.clone(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8 { path: shown.clone() })?;
     Ok(SourceFile { name: shown, text })
 }

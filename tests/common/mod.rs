@@ -52,3 +52,22 @@ pub fn rulebook_error(sections: &str) -> String {
 pub fn base_answers() -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(repo("examples/shaved-look-suitable.json")).unwrap()).unwrap()
 }
+
+/// A copy of the default rulebook's files in `dir/rules`, each passed through `edit`.
+pub fn edited_default_rulebook(
+    dir: &std::path::Path,
+    edit: impl Fn(serde_json::Value) -> serde_json::Value,
+) -> PathBuf {
+    let out = dir.join("rules");
+    std::fs::create_dir(&out).unwrap();
+    for entry in std::fs::read_dir(repo("rules")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let doc = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let text = serde_json::to_string_pretty(&edit(doc)).unwrap();
+        std::fs::write(out.join(path.file_name().unwrap()), text).unwrap();
+    }
+    out
+}

@@ -1,0 +1,158 @@
+//! `smp-screen replay RECORD`: a saved record screened again with the current rulebook,
+//! and what changed since it was made.
+
+use super::common::{self, RulesArg};
+use super::error::{CliError, code};
+use clap::{Args, ValueEnum};
+use smp_screen::audience::Audience;
+use smp_screen::record::Record;
+use smp_screen::replay::{self, Change, Replay};
+use smp_screen::sanitize::one_line;
+use smp_screen::style::{ColorChoice, Style};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Largest record file accepted.
+const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Output formats of a replay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    /// What changed, for a person.
+    #[default]
+    Text,
+    /// What changed and the new result, for scripts.
+    Json,
+}
+
+/// Arguments of `replay`.
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// A record saved with --save; `-` reads standard input
+    #[arg(value_name = "RECORD")]
+    pub record: PathBuf,
+    #[command(flatten)]
+    pub rules: RulesArg,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t)]
+    pub format: Format,
+    /// Wording of the new result's texts
+    #[arg(long, value_enum, default_value_t)]
+    pub audience: Audience,
+    /// Exit with 9 when the result changed (as `git diff --exit-code`)
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+impl ReplayArgs {
+    /// Runs the command.
+    pub fn run(self, color: ColorChoice) -> anyhow::Result<u8> {
+        let rulebook = self.rules.load()?;
+        let text = common::read_input(&self.record, "cannot read record", MAX_RECORD_BYTES)?;
+        let record = replay::parse(&text).map_err(|e| CliError::Record {
+            path: self.record.clone(),
+            message: e.to_string(),
+        })?;
+        let (replay, _) = replay::replay(&rulebook, &record, self.audience);
+        let mut out = Vec::new();
+        match self.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut out, &replay)?;
+                out.push(b'\n');
+            }
+            Format::Text => {
+                let (style, _) = common::stdout_style(color);
+                render_text(&replay, &record, style, &mut out)?;
+            }
+        }
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&out)?;
+        stdout.flush()?;
+        Ok(if self.exit_code && replay.changed {
+            code::CHANGED
+        } else {
+            code::OK
+        })
+    }
+}
+
+fn render_text(r: &Replay, record: &Record, style: Style, out: &mut Vec<u8>) -> std::io::Result<()> {
+    let label = record
+        .label
+        .as_deref()
+        .map(|l| format!(", labelled \"{}\"", one_line(l)))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "Record made {} by {} {}{label}.",
+        one_line(&record.created_at),
+        one_line(&record.tool.name),
+        one_line(&record.tool.version)
+    )?;
+    let book = |b: &replay::BookId| {
+        format!(
+            "{} {} (sha256 {})",
+            one_line(&b.id),
+            one_line(&b.version),
+            one_line(&b.sha256[..b.sha256.len().min(12)])
+        )
+    };
+    if r.same_rulebook {
+        writeln!(out, "Rulebook: the same as recorded, {}.", book(&r.current_rulebook))?;
+    } else {
+        writeln!(
+            out,
+            "{} recorded with {}, screened now with {}.",
+            style.bold("The rulebook has changed:"),
+            book(&r.recorded_rulebook),
+            book(&r.current_rulebook)
+        )?;
+        if r.recorded_rulebook.id == r.current_rulebook.id && r.recorded_rulebook.version == r.current_rulebook.version
+        {
+            writeln!(
+                out,
+                "Its version is the same: it was edited without a new version number."
+            )?;
+        }
+    }
+    for dropped in &r.dropped_answers {
+        writeln!(out, "Answer no longer accepted, now unanswered: {}", one_line(dropped))?;
+    }
+    if !r.changed {
+        writeln!(
+            out,
+            "Result unchanged: {} with {} ink, the same risks and advice.",
+            r.result.verdict.as_str().to_uppercase(),
+            r.result.ink.as_str()
+        )?;
+        return Ok(());
+    }
+    writeln!(out, "{}", style.bold("Result changed:"))?;
+    let change = |name: &str, c: &Option<Change>, now: &str| match c {
+        Some(c) => format!("  {name}: {} -> {}", one_line(&c.before), c.after),
+        None => format!("  {name}: {now} (unchanged)"),
+    };
+    writeln!(out, "{}", change("Verdict", &r.verdict, r.result.verdict.as_str()))?;
+    writeln!(out, "{}", change("Ink", &r.ink, r.result.ink.as_str()))?;
+    // Titles from the new result for what was added, from the record for what went.
+    let now_titles: Vec<(&str, &str)> = (r.result.risks.iter().map(|x| (x.id, x.title)))
+        .chain(r.result.advice.iter().map(|x| (x.id, x.title)))
+        .collect();
+    let recorded_titles: Vec<(&str, &str)> = ["risks", "advice"]
+        .iter()
+        .flat_map(|k| record.result[*k].as_array().into_iter().flatten())
+        .filter_map(|x| Some((x["id"].as_str()?, x["title"].as_str()?)))
+        .collect();
+    for (name, ids, titles) in [
+        ("Risks added", &r.risks_added, &now_titles),
+        ("Risks removed", &r.risks_removed, &recorded_titles),
+        ("Advice added", &r.advice_added, &now_titles),
+        ("Advice removed", &r.advice_removed, &recorded_titles),
+    ] {
+        for id in ids {
+            let title = titles.iter().find(|(i, _)| i == id).map_or("", |(_, t)| t);
+            writeln!(out, "  {name}: {} ({})", one_line(id), one_line(title))?;
+        }
+    }
+    Ok(())
+}

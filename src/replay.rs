@@ -1,0 +1,180 @@
+//! Re-screening a saved record with the current rulebook, and what changed since.
+
+use crate::answers::{AnswerError, Answers};
+use crate::audience::Audience;
+use crate::record::{KIND, RECORD_VERSION, Record};
+use crate::report::{Screening, screen};
+use crate::rulebook::Rulebook;
+use serde::Serialize;
+use serde_json::Value;
+
+/// Why a file cannot be replayed.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    /// Not JSON, or JSON without a record's fields.
+    #[error("not a smp-screen record: {0}")]
+    Malformed(String),
+    /// JSON of another kind.
+    #[error("not a smp-screen record: `kind` is {0:?}, expected \"{KIND}\"")]
+    WrongKind(String),
+    /// Made by a newer smp-screen.
+    #[error("record version {0} is newer than this smp-screen reads ({RECORD_VERSION}); update smp-screen")]
+    TooNew(u32),
+}
+
+/// Parses a saved record.
+pub fn parse(text: &str) -> Result<Record, RecordError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| RecordError::Malformed(e.to_string()))?;
+    if let Some(kind) = value.get("kind").and_then(Value::as_str)
+        && kind != KIND
+    {
+        return Err(RecordError::WrongKind(kind.to_owned()));
+    }
+    let record: Record = serde_json::from_value(value).map_err(|e| RecordError::Malformed(e.to_string()))?;
+    if record.record_version > RECORD_VERSION {
+        return Err(RecordError::TooNew(record.record_version));
+    }
+    Ok(record)
+}
+
+/// A rulebook's identity as a record or a result names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BookId {
+    /// Id.
+    pub id: String,
+    /// Version.
+    pub version: String,
+    /// Content hash.
+    pub sha256: String,
+}
+
+/// A value before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// As recorded.
+    pub before: String,
+    /// Now.
+    pub after: String,
+}
+
+/// A record screened again, compared with what it recorded.
+#[derive(Debug, Serialize)]
+pub struct Replay<'a> {
+    /// The rulebook the record was made with.
+    pub recorded_rulebook: BookId,
+    /// The rulebook used now.
+    pub current_rulebook: BookId,
+    /// Whether the two rulebooks have the same content.
+    pub same_rulebook: bool,
+    /// Whether the verdict, ink, risks or advice differ from the record.
+    pub changed: bool,
+    /// The verdict, if it changed.
+    pub verdict: Option<Change>,
+    /// The ink, if it changed.
+    pub ink: Option<Change>,
+    /// Risks now reported that the record did not have.
+    pub risks_added: Vec<String>,
+    /// Risks the record had that are no longer reported.
+    pub risks_removed: Vec<String>,
+    /// Advice now given that the record did not have.
+    pub advice_added: Vec<String>,
+    /// Advice the record had that is no longer given.
+    pub advice_removed: Vec<String>,
+    /// Recorded answers the current rulebook does not accept; they count as unanswered.
+    pub dropped_answers: Vec<String>,
+    /// The result now.
+    pub result: Screening<'a>,
+}
+
+/// Screens the record's answers with `rulebook` and compares the result with the record's.
+pub fn replay<'a>(rulebook: &'a Rulebook, record: &Record, audience: Audience) -> (Replay<'a>, Answers) {
+    let (answers, problems) = Answers::from_json_map_lenient(rulebook, &record.answers);
+    let result = screen(rulebook, &answers, audience);
+    let before = &record.result;
+    let text = |v: &Value| v.as_str().unwrap_or("?").to_owned();
+    let change = |before: String, after: &str| {
+        (before != after).then(|| Change {
+            before,
+            after: after.to_owned(),
+        })
+    };
+    let verdict = change(text(&before["verdict"]), result.verdict.as_str());
+    let ink = change(text(&before["ink"]), result.ink.as_str());
+    let ids = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|item| item["id"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let (risks_added, risks_removed) = difference(&ids(&before["risks"]), result.risks.iter().map(|r| r.id));
+    let (advice_added, advice_removed) = difference(&ids(&before["advice"]), result.advice.iter().map(|a| a.id));
+    let changed = verdict.is_some()
+        || ink.is_some()
+        || !(risks_added.is_empty()
+            && risks_removed.is_empty()
+            && advice_added.is_empty()
+            && advice_removed.is_empty());
+    let recorded_rulebook = BookId {
+        id: record.rulebook.id.clone(),
+        version: record.rulebook.version.clone(),
+        sha256: record.rulebook.sha256.clone(),
+    };
+    let current_rulebook = BookId {
+        id: rulebook.identity.id.clone(),
+        version: rulebook.identity.version.clone(),
+        sha256: rulebook.sha256.clone(),
+    };
+    let replay = Replay {
+        same_rulebook: recorded_rulebook.sha256 == current_rulebook.sha256,
+        recorded_rulebook,
+        current_rulebook,
+        changed,
+        verdict,
+        ink,
+        risks_added,
+        risks_removed,
+        advice_added,
+        advice_removed,
+        dropped_answers: problems.iter().map(AnswerError::to_string).collect(),
+        result,
+    };
+    (replay, answers)
+}
+
+/// Ids in `now` but not `before`, and in `before` but not `now`, each in its own order.
+fn difference<'b>(before: &[String], now: impl Iterator<Item = &'b str>) -> (Vec<String>, Vec<String>) {
+    let now: Vec<&str> = now.collect();
+    let added = now
+        .iter()
+        .filter(|id| !before.iter().any(|b| b == *id))
+        .map(|id| (*id).to_owned())
+        .collect();
+    let removed = before.iter().filter(|b| !now.contains(&b.as_str())).cloned().collect();
+    (added, removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_of_another_kind_or_a_newer_version_are_refused() {
+        assert!(matches!(parse("[]"), Err(RecordError::Malformed(_))));
+        assert!(matches!(
+            parse(r#"{"kind": "invoice"}"#),
+            Err(RecordError::WrongKind(_))
+        ));
+        let newer = r#"{"kind": "smp-screen-record", "record_version": 99, "created_at": "", "tool": {"name": "", "version": ""},
+            "rulebook": {"id": "", "version": "", "sha256": ""}, "answers": {}, "result": {}}"#;
+        assert!(matches!(parse(newer), Err(RecordError::TooNew(99))));
+    }
+
+    #[test]
+    fn difference_keeps_order() {
+        let before = vec!["a".to_owned(), "b".to_owned(), "c".to_owned()];
+        let (added, removed) = difference(&before, ["c", "d", "a"].into_iter());
+        assert_eq!(added, ["d"]);
+        assert_eq!(removed, ["b"]);
+    }
+}
