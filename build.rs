@@ -32,6 +32,27 @@ fn table(out: &mut String, name: &str, doc: &str, dir: &Path) {
     out.push_str("];\n");
 }
 
+/// Passes the embedded rulebook's id, version and review date to the compiler, for
+/// `--version`. A file that does not parse is left to the rulebook's own loader to report.
+fn identity(dir: &Path) {
+    let mut found = ("unknown".to_owned(), "unknown".to_owned(), "unknown".to_owned());
+    for file in json_files(dir) {
+        let Ok(text) = std::fs::read_to_string(dir.join(&file)) else {
+            continue;
+        };
+        let Ok(doc) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        if let Some(id) = doc.get("rulebook") {
+            let field = |k: &str| id[k].as_str().unwrap_or("unknown").to_owned();
+            found = (field("id"), field("version"), field("reviewed_on"));
+        }
+    }
+    println!("cargo:rustc-env=SMP_RULEBOOK_ID={}", found.0);
+    println!("cargo:rustc-env=SMP_RULEBOOK_VERSION={}", found.1);
+    println!("cargo:rustc-env=SMP_RULEBOOK_REVIEWED_ON={}", found.2);
+}
+
 fn main() {
     let rules = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("rules");
     let mut out = String::new();
@@ -42,6 +63,7 @@ fn main() {
         "The default rulebook's golden cases",
         &rules.join("cases"),
     );
+    identity(&rules);
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
     std::fs::write(dest, out).expect("write embedded_rules.rs");
 }

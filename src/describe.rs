@@ -170,3 +170,46 @@ mod tests {
         );
     }
 }
+
+/// "I don't know", as offered and as shown for an answer.
+pub const DONT_KNOW: &str = "I don't know";
+
+/// One part of an answer in words: an option's label (with its colour, if it has one),
+/// yes or no, a number with its unit, or "I don't know".
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerPart<'q> {
+    /// The words.
+    pub text: std::borrow::Cow<'q, str>,
+    /// The option's colour swatch.
+    pub swatch: Option<crate::rulebook::Rgb>,
+}
+
+/// An answer in words, one part per option ticked; empty when unanswered.
+pub fn answer<'q>(question: &'q Question, slot: &crate::answers::Slot, audience: Audience) -> Vec<AnswerPart<'q>> {
+    use crate::answers::{Slot, Value};
+    use std::borrow::Cow;
+    let option = |i: usize| AnswerPart {
+        text: Cow::Borrowed(question.options[i].label_for(audience)),
+        swatch: question.options[i].swatch,
+    };
+    let words = |text: String| {
+        vec![AnswerPart {
+            text: Cow::Owned(text),
+            swatch: None,
+        }]
+    };
+    match slot {
+        Slot::Missing => Vec::new(),
+        Slot::DontKnow => words(DONT_KNOW.to_owned()),
+        Slot::Given(Value::Choice(i)) => vec![option(usize::from(*i))],
+        Slot::Given(Value::Multi(m)) => (0..question.options.len())
+            .filter(|i| m & (1u64 << i) != 0)
+            .map(option)
+            .collect(),
+        Slot::Given(Value::Bool(b)) => words(if *b { "Yes" } else { "No" }.to_owned()),
+        Slot::Given(Value::Number(x)) => {
+            let unit = question.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            words(format!("{}{unit}", crate::answers::number_to_json(*x)))
+        }
+    }
+}

@@ -15,6 +15,7 @@ pub mod describe;
 pub mod engine;
 pub mod explain;
 pub mod fuzz_checks;
+pub mod html_page;
 pub mod interview;
 pub mod print;
 pub mod record;

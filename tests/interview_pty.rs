@@ -316,3 +316,34 @@ fn escape_sequences_in_the_rulebook_never_reach_the_terminal() {
     // The smuggled text is shown, made visible, for the consultant to notice.
     assert!(seen.contains("\\u{1b}]0;pwned"), "{seen}");
 }
+
+#[test]
+fn the_interview_saves_a_printable_handout_and_a_labelled_record() {
+    let mut r = Run::start(
+        Some(MINI),
+        &[
+            "--audience",
+            "consultant",
+            "--save-html",
+            "handout.html",
+            "--save",
+            "record.json",
+            "--label",
+            "case-7",
+        ],
+    );
+    r.answer(1, "61\r");
+    r.answer(2, " \r"); // no scars
+    r.answer(3, &down(1)); // takes blood thinners
+    r.expect("Review your answers");
+    r.keys(ENTER);
+    r.expect("Verdict: REFER");
+    r.expect("Saved the handout to handout.html");
+    r.expect("Saved a record to record.json");
+    r.p.exp_eof().unwrap();
+    let html = std::fs::read_to_string(r.dir.join("handout.html")).unwrap();
+    assert!(html.contains("REFER") && html.contains("Blood thinner") && html.contains("Test disclaimer."));
+    let record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(r.dir.join("record.json")).unwrap()).unwrap();
+    assert_eq!(record["label"], "case-7");
+}

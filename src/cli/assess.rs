@@ -21,6 +21,8 @@ pub enum Format {
     Json,
     /// Markdown for clinic notes.
     Markdown,
+    /// A self-contained HTML page to print or email to the patient.
+    Html,
 }
 
 impl Format {
@@ -30,6 +32,7 @@ impl Format {
             Format::Text => Box::new(report::Text),
             Format::Json => Box::new(report::Json),
             Format::Markdown => Box::new(report::Markdown),
+            Format::Html => Box::new(report::Html),
         }
     }
 }

@@ -33,14 +33,17 @@ impl RulesArg {
     }
 }
 
-/// `--save FILE`, `--force` and `--label TEXT`.
+/// `--save FILE`, `--save-html FILE`, `--force` and `--label TEXT`.
 #[derive(Debug, Clone, Args)]
 pub struct SaveArgs {
     /// Save a record (answers, result, rulebook, tool, time; nothing identifying) to FILE
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
-    /// Replace the --save file if it exists
-    #[arg(long, requires = "save")]
+    /// Also write the result as a printable HTML handout to FILE
+    #[arg(long, value_name = "FILE")]
+    pub save_html: Option<PathBuf>,
+    /// Replace the --save or --save-html file if it exists
+    #[arg(long)]
     pub force: bool,
     /// A label of your choosing for the record, such as a case number (up to 200 characters)
     #[arg(long, requires = "save", value_name = "TEXT", value_parser = parse_label)]
@@ -48,12 +51,12 @@ pub struct SaveArgs {
 }
 
 impl SaveArgs {
-    /// Fails early, before any question is asked, if the record could not be saved.
+    /// Fails early, before any question is asked, if a file could not be saved.
     pub fn check(&self) -> Result<(), CliError> {
-        match &self.save {
-            Some(path) => check_writable(path, self.force),
-            None => Ok(()),
+        for path in self.save.iter().chain(&self.save_html) {
+            check_writable(path, self.force)?;
         }
+        Ok(())
     }
 }
 
@@ -114,6 +117,13 @@ pub fn read_input(path: &Path, what: &'static str, limit: u64) -> Result<String,
         text.drain(..'\u{feff}'.len_utf8());
     }
     Ok(text)
+}
+
+/// Writes `bytes` to standard output in one piece.
+pub fn print(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
 }
 
 /// Style and wrap width for standard output.
@@ -240,7 +250,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), CliErr
     file.commit()
 }
 
-/// Where and how a result goes: its format on standard output, and an optional record.
+/// Where and how a result goes: its format on standard output, and the files to save.
 pub struct Delivery<'a> {
     /// The format.
     pub renderer: &'a dyn Report,
@@ -248,14 +258,14 @@ pub struct Delivery<'a> {
     pub style: Style,
     /// Wrap width.
     pub width: usize,
-    /// Where and how to save a record.
+    /// What to save, and how.
     pub save: &'a SaveArgs,
     /// Show HOW and WHY in full.
     pub explain: bool,
 }
 
-/// Prints a result on standard output, then saves its record if asked; the record is
-/// written only once the result has been printed in full.
+/// Prints a result on standard output, then saves its handout and record if asked; they
+/// are written only once the result has been printed in full.
 pub fn deliver(rulebook: &Rulebook, answers: &Answers, screening: &Screening, d: Delivery) -> anyhow::Result<()> {
     let cx = Context {
         screening,
@@ -267,9 +277,17 @@ pub fn deliver(rulebook: &Rulebook, answers: &Answers, screening: &Screening, d:
     };
     let mut buf = Vec::new();
     d.renderer.render(&cx, &mut buf)?;
-    let mut out = std::io::stdout().lock();
-    out.write_all(&buf)?;
-    out.flush()?;
+    print(&buf)?;
+    if let Some(path) = &d.save.save_html {
+        let mut page = Vec::new();
+        let cx = Context {
+            style: Style::PLAIN,
+            width: 80,
+            ..cx
+        };
+        smp_screen::report::Html.render(&cx, &mut page)?;
+        write_atomic(path, &page, d.save.force)?;
+    }
     if let Some(path) = &d.save.save {
         let record = Record::new(rulebook, answers, screening, d.save.label.clone());
         write_atomic(path, record.to_json().as_bytes(), d.save.force)?;

@@ -64,6 +64,9 @@ impl InterviewArgs {
                 explain: self.explain,
             },
         )?;
+        if let Some(path) = &self.save.save_html {
+            eprintln!("Saved the handout to {}", path.display());
+        }
         if let Some(path) = &self.save.save {
             eprintln!("Saved a record to {}", path.display());
         }

@@ -4,21 +4,31 @@
 mod assess;
 mod batch;
 mod common;
+mod completions;
 pub mod error;
+mod help;
 mod interview;
+mod man;
 mod replay;
 mod rules;
 mod terminal;
 
-use clap::{Parser, Subcommand};
-use error::{CliError, EXIT_CODES_HELP, code};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use error::{CliError, code};
+use help::after_help;
 use smp_screen::style::ColorChoice;
 
 /// Screens a person for scalp micropigmentation (SMP). A screening aid, not medical advice.
 ///
 /// With no subcommand, runs the interview in the terminal.
 #[derive(Debug, Parser)]
-#[command(name = "smp-screen", version, about, after_help = EXIT_CODES_HELP, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "smp-screen",
+    version = VERSION,
+    about,
+    after_help = after_help(""),
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -32,24 +42,53 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Screen a set of answers (from a file or --set) without an interview
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = after_help("assess"))]
     Assess(assess::AssessArgs),
     /// Interview a person in the terminal (the default when no subcommand is given)
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = after_help("interview"))]
     Interview(interview::InterviewArgs),
     /// Screen a JSON Lines or CSV file of answers, one record per row
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = after_help("batch"))]
     Batch(batch::BatchArgs),
     /// Screen a saved record again with the current rulebook and show what changed
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = after_help("replay"))]
     Replay(replay::ReplayArgs),
     /// Tools for rule authors: check, test, schema, print
     Rules(rules::RulesArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    #[command(after_help = help::after_help_then("completions", ""))]
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), covering every subcommand
+    #[command(after_help = help::after_help_then("man", ""))]
+    Man(man::ManArgs),
 }
+
+/// `--version`: the tool's and the embedded rulebook's.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (embedded rulebook ",
+    env!("SMP_RULEBOOK_ID"),
+    " ",
+    env!("SMP_RULEBOOK_VERSION"),
+    ", reviewed ",
+    env!("SMP_RULEBOOK_REVIEWED_ON"),
+    ")"
+);
 
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn main() -> u8 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // clap's own help and errors follow the same --color as everything else.
+    let color = match color_arg(&args) {
+        Some(ColorChoice::Never) => clap::ColorChoice::Never,
+        Some(ColorChoice::Always) => clap::ColorChoice::Always,
+        _ => clap::ColorChoice::Auto,
+    };
+    let parsed = Cli::command()
+        .color(color)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -62,6 +101,25 @@ pub fn main() -> u8 {
     }
 }
 
+/// The `--color` given, read before clap parses (the last one wins, as for clap).
+fn color_arg(args: &[std::ffi::OsString]) -> Option<ColorChoice> {
+    let mut found = None;
+    let mut words = args.iter().map(|a| a.to_str().unwrap_or(""));
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--color") {
+            Some("") => words.next().unwrap_or(""),
+            Some(rest) => match rest.strip_prefix('=') {
+                Some(v) => v,
+                None => continue,
+            },
+            None if word == "--" => break,
+            None => continue,
+        };
+        found = clap::ValueEnum::from_str(value, true).ok().or(found);
+    }
+    found
+}
+
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Some(Command::Assess(args)) => args.run(cli.color),
@@ -69,6 +127,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Rules(args)) => args.run(),
         Some(Command::Batch(args)) => args.run(),
         Some(Command::Replay(args)) => args.run(cli.color),
+        Some(Command::Completions(args)) => args.run(),
+        Some(Command::Man(args)) => args.run(),
         None => cli.interview.run(cli.color),
     }
 }

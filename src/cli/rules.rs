@@ -2,6 +2,7 @@
 
 use super::common;
 use super::error::{CliError, code};
+use super::help::after_help_then;
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 use smp_screen::audience::Audience;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 
 /// Arguments of `rules`.
 #[derive(Debug, Args)]
+#[command(after_help = after_help_then("rules", ""))]
 pub struct RulesArgs {
     #[command(subcommand)]
     command: RulesCommand,
@@ -22,19 +24,23 @@ pub struct RulesArgs {
 #[derive(Debug, Subcommand)]
 enum RulesCommand {
     /// Check a rulebook: errors and warnings with file, line:column, JSON path and a suggestion
-    #[command(
-        after_help = "Exit codes: 0 no errors (warnings allowed), 4 errors found or the rulebook cannot be read."
-    )]
+    #[command(after_help = after_help_then(
+        "rules check",
+        "Exit codes: 0 no errors (warnings allowed), 4 errors found or the rulebook cannot be read."
+    ))]
     Check(CheckArgs),
     /// Run the golden cases and report what they leave untested
-    #[command(
-        after_help = "Exit codes: 0 all cases pass, 4 invalid rulebook, 5 unreadable cases, 7 a case failed \
-                            (or, with --fail-uncovered, something is untested)."
-    )]
+    #[command(after_help = after_help_then(
+        "rules test",
+        "Exit codes: 0 all cases pass, 4 invalid rulebook, 5 unreadable cases, 7 a case failed \
+         (or, with --fail-uncovered, something is untested)."
+    ))]
     Test(TestArgs),
     /// Print the JSON Schema of the rulebook format (or of golden cases)
+    #[command(after_help = after_help_then("rules schema", ""))]
     Schema(SchemaArgs),
     /// Print the questionnaire as an intake form, then the rules for clinical review
+    #[command(after_help = after_help_then("rules print", ""))]
     Print(PrintArgs),
 }
 

@@ -18,7 +18,7 @@ use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Label of the extra choice that records "don't know".
-const DONT_KNOW: &str = "I don't know";
+use smp_screen::describe::{self, DONT_KNOW};
 /// Label of the extra choice that goes back one question.
 const BACK: &str = "← Back to the previous question";
 
@@ -287,21 +287,16 @@ impl TerminalAsker {
 
     /// The answer in words, for the line that stays on screen after a question.
     fn answer_words(&self, question: &Question, slot: &Slot) -> String {
-        match slot {
-            Slot::Missing => "—".to_owned(),
-            Slot::DontKnow => DONT_KNOW.to_owned(),
-            Slot::Given(Value::Choice(i)) => self.label(question, usize::from(*i), false),
-            Slot::Given(Value::Multi(m)) => (0..question.options.len())
-                .filter(|i| m & (1u64 << i) != 0)
-                .map(|i| self.label(question, i, false))
-                .collect::<Vec<_>>()
-                .join(", "),
-            Slot::Given(Value::Bool(b)) => if *b { "Yes" } else { "No" }.to_owned(),
-            Slot::Given(Value::Number(x)) => {
-                let unit = question.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-                format!("{}{unit}", answers::number_to_json(*x))
-            }
+        let parts = describe::answer(question, slot, self.audience);
+        if parts.is_empty() {
+            return "—".to_owned();
         }
+        let budget = self.width.saturating_sub(6);
+        parts
+            .iter()
+            .map(|p| fit(&sanitize::one_line(&p.text), budget))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 

@@ -13,30 +13,18 @@ use std::io::{self, Write};
 pub struct Html;
 
 const STYLE: &str = "
-body { font-family: Georgia, 'Times New Roman', serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #111; line-height: 1.4; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid #444; margin-top: 2rem; }
-.meta, .why, .only, .read { color: #444; font-size: .9rem; } .only { font-style: italic; }
+.why, .only, .read { color: #444; font-size: .9rem; } .only { font-style: italic; }
 .q { break-inside: avoid; margin: 1rem 0; } .q p { margin: .2rem 0; }
 ul.boxes { list-style: none; padding-left: 1rem; margin: .3rem 0; } ul.boxes li::before { content: '\\2610\\00a0'; font-size: 1.1rem; }
 .line { display: inline-block; border-bottom: 1px solid #111; width: 8rem; margin-left: 1rem; }
-.disclaimer { border: 1px solid #111; padding: .5rem .8rem; }
-table { border-collapse: collapse; width: 100%; font-size: .8rem; } th, td { border: 1px solid #666; padding: .25rem .35rem; vertical-align: top; text-align: left; }
-code { font-family: 'DejaVu Sans Mono', monospace; font-size: .85em; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .rules { break-before: page; } }
+table { font-size: .8rem; }
+@media print { .rules { break-before: page; } }
 ";
 
 impl Print for Html {
     fn print(&self, rb: &Rulebook, audience: Audience, out: &mut dyn Write) -> io::Result<()> {
         let id = &rb.identity;
-        writeln!(
-            out,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
-        )?;
-        writeln!(
-            out,
-            "<title>{}: intake form</title>\n<style>{STYLE}</style>\n</head>\n<body>",
-            esc(&id.title)
-        )?;
+        crate::html_page::head(out, &format!("{}: intake form", id.title), STYLE)?;
         writeln!(out, "<h1>{}: intake form</h1>", esc(&id.title))?;
         writeln!(
             out,
@@ -122,6 +110,7 @@ impl Print for Html {
                     .map_or("—", |e| words::evidence_words(e, Audience::Consultant))
             )?;
         }
-        writeln!(out, "</table></section>\n</body>\n</html>")
+        writeln!(out, "</table></section>")?;
+        crate::html_page::tail(out)
     }
 }

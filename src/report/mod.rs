@@ -2,12 +2,14 @@
 //! file each, behind [`Report`]).
 
 mod build;
+mod html;
 mod json;
 mod markdown;
 mod text;
 pub mod words;
 
 pub use build::{Detail, Outline, OutlineScratch, decided_by, outline, outline_into, screen, screen_with};
+pub use html::Html;
 pub use json::Json;
 pub use markdown::Markdown;
 pub use text::{Text, wrap};
@@ -236,6 +238,54 @@ pub struct Context<'a> {
     pub width: usize,
     /// Whether to show HOW and WHY in full (`--explain`).
     pub explain: bool,
+}
+
+/// The "what would change this" section as sentences, and how many more changes there
+/// are than shown; `None` when nothing is worth showing. The short section lists changes
+/// that do not make things worse; `--explain` and the JSON keep every change. Answers are
+/// named by question id and value for a consultant unless `in_words`, as on a handout.
+pub fn what_if_lines(cx: &Context, in_words: bool) -> Option<(Vec<String>, usize)> {
+    let s = cx.screening;
+    let list: Vec<&crate::explain::WhatIf> = s
+        .what_if
+        .as_deref()?
+        .iter()
+        .filter(|w| cx.explain || w.verdict <= s.verdict)
+        .collect();
+    if list.is_empty() {
+        return None;
+    }
+    let consultant = s.audience == Audience::Consultant;
+    let shown = if cx.explain {
+        list.len()
+    } else {
+        list.len().min(if consultant { 8 } else { 5 })
+    };
+    let change = |question: &str, value: &serde_json::Value, label: &str| {
+        if consultant && !in_words {
+            format!("{question} were {}", value.to_string().trim_matches('"'))
+        } else {
+            let short = cx.rulebook.question(question).map_or(question, |q| q.short.as_str());
+            format!("{short} were \"{label}\"")
+        }
+    };
+    let lines = list[..shown]
+        .iter()
+        .map(|w| {
+            let mut changes = vec![change(&w.question, &w.value, &w.label)];
+            changes.extend(w.and.iter().map(|c| change(&c.question, &c.value, &c.label)));
+            let mut outcome = format!(
+                "{} → {}",
+                words::verdict_label(s.verdict),
+                words::verdict_label(w.verdict)
+            );
+            if w.ink != s.ink {
+                outcome.push_str(&format!(", ink {} → {}", s.ink.as_str(), w.ink.as_str()));
+            }
+            format!("If {}: {outcome}", changes.join(" and "))
+        })
+        .collect();
+    Some((lines, list.len() - shown))
 }
 
 /// One output format.

@@ -228,52 +228,15 @@ impl Report for Text {
 
 /// The answer changes that would change the result, as a short section.
 fn what_if(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
-    let s = cx.screening;
-    let Some(all) = s.what_if.as_deref() else {
+    let Some((lines, more)) = super::what_if_lines(cx, false) else {
         return Ok(());
-    };
-    // The short section lists changes that do not make things worse; --explain and the
-    // JSON keep every change.
-    let list: Vec<&crate::explain::WhatIf> = all.iter().filter(|w| cx.explain || w.verdict <= s.verdict).collect();
-    if list.is_empty() {
-        return Ok(());
-    }
-    let consultant = s.audience == Audience::Consultant;
-    let shown = if cx.explain {
-        list.len()
-    } else {
-        list.len().min(if consultant { 8 } else { 5 })
     };
     writeln!(out, "{}", cx.style.bold("What would change this"))?;
-    for w in &list[..shown] {
-        let w = *w;
-        let change = |question: &str, value: &serde_json::Value, label: &str| {
-            if consultant {
-                format!("{question} were {}", value.to_string().trim_matches('"'))
-            } else {
-                let short = cx.rulebook.question(question).map_or(question, |q| q.short.as_str());
-                format!("{short} were \"{label}\"")
-            }
-        };
-        let mut changes = vec![change(&w.question, &w.value, &w.label)];
-        changes.extend(w.and.iter().map(|c| change(&c.question, &c.value, &c.label)));
-        let mut outcome = format!(
-            "{} → {}",
-            words::verdict_label(s.verdict),
-            words::verdict_label(w.verdict)
-        );
-        if w.ink != s.ink {
-            outcome.push_str(&format!(", ink {} → {}", s.ink.as_str(), w.ink.as_str()));
-        }
-        let line = format!("If {}: {outcome}", changes.join(" and "));
-        writeln!(out, "{}", wrap(&line, cx.width, "  • ", "    "))?;
+    for line in &lines {
+        writeln!(out, "{}", wrap(line, cx.width, "  • ", "    "))?;
     }
-    if shown < list.len() {
-        writeln!(
-            out,
-            "  • and {} more (see --explain or the JSON output)",
-            list.len() - shown
-        )?;
+    if more > 0 {
+        writeln!(out, "  • and {more} more (see --explain or the JSON output)")?;
     }
     writeln!(out)
 }
