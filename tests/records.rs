@@ -160,7 +160,8 @@ fn replay_with_an_edited_rulebook_shows_what_changed() {
     assert_eq!(out.status.code(), Some(9));
     let text = String::from_utf8(out.stdout).unwrap();
     for expected in [
-        "The rulebook has changed: recorded with smp-default 1.2.0",
+        "The rulebook has changed.",
+        "Recorded with smp-default 1.2.0",
         "edited without a new version number",
         "Answer no longer accepted, now unanswered: unknown question `sex`",
         "Verdict: caution -> refer",
@@ -209,4 +210,27 @@ fn replay_refuses_what_is_not_a_record() {
             "{file}"
         );
     }
+}
+
+#[test]
+fn a_doctored_record_is_replayed_without_panic_or_escape_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(save(dir.path(), "r.json", &[]).status.success());
+    let path = dir.path().join("r.json");
+    let mut record: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    record["label"] = "\u{1b}]0;pwned\u{7}".into();
+    record["rulebook"]["sha256"] = "aéééééééééééééééé".into();
+    record["answers"]["hair_colour"] = "\u{1b}[2J".into();
+    record["result"]["risks"] = serde_json::json!([{"id": "\u{1b}[31mfake", "title": "\u{9b}x"}]);
+    std::fs::write(&path, record.to_string()).unwrap();
+    let out = smp()
+        .current_dir(dir.path())
+        .args(["replay", "r.json", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{9b}'), "{text}");
+    assert!(text.contains("Risks removed: \\u{1b}[31mfake"), "{text}");
+    assert!(text.contains("now unanswered: `\\u{1b}[2J` is not an option"), "{text}");
 }

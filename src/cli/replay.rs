@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use smp_screen::audience::Audience;
 use smp_screen::record::Record;
 use smp_screen::replay::{self, Change, Replay};
+use smp_screen::report::wrap;
 use smp_screen::sanitize::one_line;
 use smp_screen::style::{ColorChoice, Style};
 use std::io::Write;
@@ -61,8 +62,8 @@ impl ReplayArgs {
                 out.push(b'\n');
             }
             Format::Text => {
-                let (style, _) = common::stdout_style(color);
-                render_text(&replay, &record, style, &mut out)?;
+                let (style, width) = common::stdout_style(color);
+                render_text(&replay, &record, style, width, &mut out)?;
             }
         }
         let mut stdout = std::io::stdout().lock();
@@ -76,47 +77,51 @@ impl ReplayArgs {
     }
 }
 
-fn render_text(r: &Replay, record: &Record, style: Style, out: &mut Vec<u8>) -> std::io::Result<()> {
+fn render_text(r: &Replay, record: &Record, style: Style, width: usize, out: &mut Vec<u8>) -> std::io::Result<()> {
+    // `wrap` makes the record's text safe for the terminal as it wraps it.
+    let say = |out: &mut Vec<u8>, text: &str| writeln!(out, "{}", wrap(text, width, "", "  "));
     let label = record
         .label
         .as_deref()
-        .map(|l| format!(", labelled \"{}\"", one_line(l)))
+        .map(|l| format!(", labelled \"{l}\""))
         .unwrap_or_default();
-    writeln!(
+    say(
         out,
-        "Record made {} by {} {}{label}.",
-        one_line(&record.created_at),
-        one_line(&record.tool.name),
-        one_line(&record.tool.version)
+        &format!(
+            "Record made {} by {} {}{label}.",
+            record.created_at, record.tool.name, record.tool.version
+        ),
     )?;
+    // The recorded hash comes from a file: shortened by characters, not bytes.
     let book = |b: &replay::BookId| {
-        format!(
-            "{} {} (sha256 {})",
-            one_line(&b.id),
-            one_line(&b.version),
-            one_line(&b.sha256[..b.sha256.len().min(12)])
-        )
+        let short: String = b.sha256.chars().take(12).collect();
+        format!("{} {} (sha256 {short})", b.id, b.version)
     };
     if r.same_rulebook {
-        writeln!(out, "Rulebook: the same as recorded, {}.", book(&r.current_rulebook))?;
-    } else {
-        writeln!(
+        say(
             out,
-            "{} recorded with {}, screened now with {}.",
-            style.bold("The rulebook has changed:"),
-            book(&r.recorded_rulebook),
-            book(&r.current_rulebook)
+            &format!("Rulebook: the same as recorded, {}.", book(&r.current_rulebook)),
+        )?;
+    } else {
+        writeln!(out, "{}", style.bold("The rulebook has changed."))?;
+        say(
+            out,
+            &format!(
+                "Recorded with {}, screened now with {}.",
+                book(&r.recorded_rulebook),
+                book(&r.current_rulebook)
+            ),
         )?;
         if r.recorded_rulebook.id == r.current_rulebook.id && r.recorded_rulebook.version == r.current_rulebook.version
         {
-            writeln!(
+            say(
                 out,
-                "Its version is the same: it was edited without a new version number."
+                "Its version is the same: it was edited without a new version number.",
             )?;
         }
     }
     for dropped in &r.dropped_answers {
-        writeln!(out, "Answer no longer accepted, now unanswered: {}", one_line(dropped))?;
+        say(out, &format!("Answer no longer accepted, now unanswered: {dropped}"))?;
     }
     if !r.changed {
         writeln!(

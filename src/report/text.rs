@@ -11,12 +11,14 @@ use std::io::{self, Write};
 /// The plain-text report.
 pub struct Text;
 
-/// Wraps `text` to `width` with the given first-line and following-line indents.
+/// Wraps `text` to `width` with the given first-line and following-line indents. Words
+/// are never split at their hyphens: ids such as `dark-skin-keloid-and-removal` stay whole.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let clean = sanitize::terminal(text);
     let options = textwrap::Options::new(width.max(20))
         .initial_indent(first)
-        .subsequent_indent(rest);
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::fill(&clean, options)
 }
 
