@@ -57,7 +57,7 @@ pub fn answers(data: &[u8]) {
     }
 }
 
-/// A CSV batch from bytes (a header row, then up to 64 rows) against the default
+/// A CSV batch from bytes (a header row, then up to 16 rows) against the default
 /// rulebook: every row gives exactly one record, as CSV and as JSON Lines, carrying its
 /// line number.
 pub fn csv_rows(data: &[u8]) {
@@ -78,7 +78,7 @@ pub fn csv_rows(data: &[u8]) {
     };
     let mut as_csv = RowScreener::new(rb, options(true));
     let mut as_json = RowScreener::new(rb, options(false));
-    for (i, record) in records.take(64).enumerate() {
+    for (i, record) in records.take(16).enumerate() {
         let Ok(record) = record else {
             return;
         };

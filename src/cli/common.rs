@@ -7,7 +7,7 @@ use smp_screen::answers::Answers;
 use smp_screen::date::Date;
 use smp_screen::record::Record;
 use smp_screen::report::{Context, Report, Screening};
-use smp_screen::rulebook::source::read_bounded;
+use smp_screen::rulebook::source::{read_bounded, strip_bom};
 use smp_screen::rulebook::{Rulebook, Sources};
 use smp_screen::style::{ColorChoice, Style};
 use std::io::{IsTerminal, Write};
@@ -113,9 +113,7 @@ pub fn read_input(path: &Path, what: &'static str, limit: u64) -> Result<String,
     };
     let mut text = String::from_utf8(bytes)
         .map_err(|_| io(std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")))?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
+    strip_bom(&mut text);
     Ok(text)
 }
 

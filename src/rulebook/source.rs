@@ -161,6 +161,13 @@ pub fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
+/// Removes the byte-order mark that editors on Windows put first, in place.
+pub fn strip_bom(text: &mut String) {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+}
+
 /// Reads everything from `reader` unless it holds more than `limit` bytes (then `None`).
 /// Sizes are checked on what is read, not on metadata: a device or a pipe reports no
 /// size and may never end.
@@ -182,8 +189,6 @@ fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
         return Err(ReadError::TooLarge { path: shown });
     };
     let mut text = String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8 { path: shown.clone() })?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
+    strip_bom(&mut text);
     Ok(SourceFile { name: shown, text })
 }
