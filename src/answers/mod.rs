@@ -104,11 +104,7 @@ impl Answers {
                 found: raw::json_kind(value),
             }]));
         };
-        let entries = map
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(k.as_str()), Raw::from_json(v)))
-            .collect();
-        Answers::from_entries(rulebook, entries)
+        Answers::from_entries(rulebook, entries(map))
     }
 
     /// Builds answers from a JSON object, keeping every answer that fits the rulebook; the
@@ -116,11 +112,7 @@ impl Answers {
     /// with another version of the rulebook, where dropping an answer (unknown, never "no")
     /// is the safe reading.
     pub fn from_json_map_lenient(rulebook: &Rulebook, map: &Map<String, Json>) -> (Answers, Vec<AnswerError>) {
-        let entries = map
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(k.as_str()), Raw::from_json(v)))
-            .collect();
-        Answers::fill(rulebook, entries)
+        Answers::fill(rulebook, entries(map))
     }
 
     fn from_entries(rulebook: &Rulebook, entries: Vec<(Cow<str>, Raw)>) -> Result<Answers, AnswerErrors> {
@@ -249,6 +241,13 @@ pub fn number_to_json(x: f64) -> Json {
     } else {
         serde_json::Number::from_f64(x).map_or(Json::Null, Json::Number)
     }
+}
+
+/// A JSON object's entries as answers to interpret.
+fn entries(map: &Map<String, Json>) -> Vec<(Cow<'_, str>, Raw<'_>)> {
+    map.iter()
+        .map(|(k, v)| (Cow::Borrowed(k.as_str()), Raw::from_json(v)))
+        .collect()
 }
 
 /// Parses a decimal number, refusing NaN, infinities and anything that is not plain digits.

@@ -109,7 +109,7 @@ impl TerminalAsker {
             return Ok(true);
         }
         self.say(
-            "Nothing you type is sent anywhere or stored, unless you asked for a saved record (--save). You can go back at any question, answer \"I don't know\", and review everything before the result. Esc leaves at any time.",
+            "Nothing you type is sent anywhere or stored, unless you asked for a saved record or handout (--save, --save-html). You can go back at any question, answer \"I don't know\", and review everything before the result. Esc leaves at any time.",
             "",
             "",
             |l| st.dim(l),
