@@ -106,8 +106,7 @@ impl Print for Html {
                 esc(&effects(rb, rule)),
                 esc(rule.rationale.as_deref().unwrap_or("—")),
                 esc(rule.source.as_deref().unwrap_or("—")),
-                rule.evidence
-                    .map_or("—", |e| words::evidence_words(e, Audience::Consultant))
+                words::evidence_cell(rule.evidence)
             )?;
         }
         writeln!(out, "</table></section>")?;

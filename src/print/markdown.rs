@@ -83,8 +83,7 @@ impl Print for Markdown {
                 md(&effects(rb, rule)),
                 md(rule.rationale.as_deref().unwrap_or("—")),
                 md(rule.source.as_deref().unwrap_or("—")),
-                rule.evidence
-                    .map_or("—", |e| words::evidence_words(e, Audience::Consultant))
+                words::evidence_cell(rule.evidence)
             )?;
         }
         Ok(())

@@ -175,8 +175,7 @@ impl Report for Html {
                     esc(f.title),
                     esc(f.rationale.unwrap_or("—")),
                     esc(f.source.unwrap_or("—")),
-                    f.evidence
-                        .map_or("—", |e| words::evidence_words(e, Audience::Consultant))
+                    words::evidence_cell(f.evidence)
                 )?;
             }
             writeln!(out, "</table>")?;

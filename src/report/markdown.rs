@@ -129,8 +129,7 @@ impl Report for Markdown {
                     f.verdict.map_or("—", |v| v.as_str()),
                     md(f.rationale.unwrap_or("—")),
                     md(f.source.unwrap_or("—")),
-                    f.evidence
-                        .map_or("—", |e| words::evidence_words(e, Audience::Consultant))
+                    words::evidence_cell(f.evidence)
                 )?;
             }
             writeln!(out)?;

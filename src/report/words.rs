@@ -102,6 +102,11 @@ pub fn evidence_words(evidence: Evidence, audience: Audience) -> &'static str {
     }
 }
 
+/// The evidence cell of a rule table for clinical review: a dash when the rule has none.
+pub fn evidence_cell(evidence: Option<Evidence>) -> &'static str {
+    evidence.map_or("—", |e| evidence_words(e, Audience::Consultant))
+}
+
 /// Severity label, fixed width for alignment.
 pub fn severity_label(severity: Severity) -> &'static str {
     match severity {
