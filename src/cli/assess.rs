@@ -44,7 +44,8 @@ pub struct AssessArgs {
     /// JSON file of answers (question id → value); `-` reads standard input
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: Option<PathBuf>,
-    /// Set one answer (repeatable); multiple choice values are comma-separated; overrides the file
+    /// Set one answer (repeatable); multiple choice separated by `,` or `;`; option values or
+    /// labels in any case; overrides the file
     #[arg(long = "set", value_name = "ID=VALUE")]
     pub set: Vec<String>,
     #[command(flatten)]

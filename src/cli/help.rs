@@ -62,6 +62,14 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "ids only, on two cores",
             ),
             ("smp-screen batch - --input-format csv", "CSV from standard input"),
+            (
+                "smp-screen batch export.csv --id-column patient_id --output-format csv",
+                "a spreadsheet export: carry its patient id column into every result row",
+            ),
+            (
+                "smp-screen batch export.csv --ignore-unknown-columns",
+                "skip every column that is not a question, misspelt-looking ones too",
+            ),
         ],
     ),
     (
