@@ -26,13 +26,14 @@ pub enum Format {
 }
 
 impl Format {
-    /// The renderer for this format.
-    pub fn renderer(self) -> Box<dyn Report> {
+    /// The renderer for this format, with the label and day of `frame` on the handout and
+    /// the notes.
+    pub fn framed(self, frame: report::Frame<'_>) -> Box<dyn Report + '_> {
         match self {
             Format::Text => Box::new(report::Text),
             Format::Json => Box::new(report::Json),
-            Format::Markdown => Box::new(report::Markdown),
-            Format::Html => Box::new(report::Html),
+            Format::Markdown => Box::new(report::WithFrame(report::Markdown, frame)),
+            Format::Html => Box::new(report::WithFrame(report::Html, frame)),
         }
     }
 }
@@ -81,7 +82,10 @@ impl AssessArgs {
             Format::Text => common::stdout_style(color),
             _ => (smp_screen::style::Style::PLAIN, 80),
         };
-        let renderer = self.format.renderer();
+        let renderer = self.format.framed(report::Frame {
+            label: self.save.label.as_deref(),
+            ..report::Frame::default()
+        });
         common::deliver(
             &rulebook,
             &answers,

@@ -48,6 +48,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "smp-screen assess --answers examples/young-progressing.json --format html --audience consultant",
                 "a printable handout, with rule ids",
             ),
+            (
+                "smp-screen assess --answers consult.json --format html --label CASE-0042",
+                "a handout headed by the clinic's case number, with lines for name and date of birth",
+            ),
         ],
     ),
     (
