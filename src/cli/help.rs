@@ -52,6 +52,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "smp-screen assess --answers consult.json --format html --label CASE-0042",
                 "a handout headed by the clinic's case number, with lines for name and date of birth",
             ),
+            (
+                "smp-screen assess --from-record consult.json --format html",
+                "re-print a saved record's handout with its recorded result",
+            ),
         ],
     ),
     (
