@@ -121,6 +121,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "smp-screen rules test clinic-rules/ --cases clinic-cases/ --fail-uncovered",
                 "fail on any rule or option no case reaches",
             ),
+            (
+                "smp-screen rules test clinic-rules/ --update",
+                "after adding a question: show each failing case's difference and rewrite it if you agree",
+            ),
         ],
     ),
     (
