@@ -111,6 +111,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "smp-screen rules check clinic-rules/ --format json",
                 "diagnostics for an editor or CI",
             ),
+            (
+                "smp-screen rules check clinic-rules/ --against clinic-rules-before/",
+                "also warn if the content changed but the version did not",
+            ),
         ],
     ),
     (

@@ -59,6 +59,10 @@ enum DiagnosticFormat {
 struct CheckArgs {
     /// Rulebook file or folder [default: the embedded rulebook]
     path: Option<PathBuf>,
+    /// An earlier edition of the rulebook (file or folder): warn if the content changed
+    /// but the version did not
+    #[arg(long, value_name = "OLD")]
+    against: Option<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     format: DiagnosticFormat,
@@ -137,7 +141,11 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let (rulebook, diagnostics) = match common::load(args.path.as_deref()) {
         Ok(rb) => {
-            let found = smp_screen::check::check(&rb, Date::today());
+            let mut found = smp_screen::check::check(&rb, Date::today());
+            if let Some(old) = &args.against {
+                let old = common::load(Some(old))?;
+                found.extend(smp_screen::check::against(&rb, &old));
+            }
             (Some(rb), found)
         }
         Err(CliError::Rulebook(e)) => (None, e.diagnostics),
@@ -148,7 +156,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     match args.format {
         DiagnosticFormat::Json => {
             let doc = json!({
-                "rulebook": rulebook.as_ref().map(|rb| json!({"id": rb.identity.id, "version": rb.identity.version, "sha256": rb.sha256})),
+                "rulebook": rulebook.as_ref().map(|rb| json!({"id": rb.identity.id, "version": rb.identity.version, "sha256": rb.sha256, "version_hash": smp_screen::check::version_hash(rb)})),
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": diagnostics,
