@@ -337,23 +337,19 @@ enum Found {
     None,
 }
 
-/// Finds the option a text names: its value exactly, or else, ignoring case, surrounding
-/// spaces and runs of spaces, the one option whose value or label (patient's or
-/// consultant's) it is. A text that fits several options names none of them.
+/// Finds the option a text names: its value exactly, or else, ignoring case and spaces,
+/// the one option whose value or label (patient's or consultant's) it is. A text that fits
+/// several options names none of them.
 fn find_option(question: &Question, text: &str) -> Found {
     if let Some(i) = question.option_index(text) {
         return Found::One(i);
     }
-    let wanted = fold(text);
+    let same = |candidate: &str| folded_eq(text, candidate);
     let matches: Vec<usize> = question
         .options
         .iter()
         .enumerate()
-        .filter(|(_, o)| {
-            fold(&o.value) == wanted
-                || fold(&o.label) == wanted
-                || o.label_consultant.as_deref().is_some_and(|l| fold(l) == wanted)
-        })
+        .filter(|(_, o)| same(&o.value) || same(&o.label) || o.label_consultant.as_deref().is_some_and(same))
         .map(|(i, _)| i)
         .collect();
     match matches.len() {
@@ -363,15 +359,19 @@ fn find_option(question: &Question, text: &str) -> Found {
     }
 }
 
-/// A text folded for lenient comparison: lower case, words separated by one space, no
-/// space before or after a comma.
-fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .replace(" ,", ",")
-        .replace(", ", ",")
+/// Whether two texts are equal ignoring case and every space (so also surrounding spaces,
+/// runs of spaces and spaces around commas). Compared character by character, without
+/// allocating: batch screening may compare millions of cells.
+fn folded_eq(a: &str, b: &str) -> bool {
+    let mut x = a.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase);
+    let mut y = b.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase);
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (p, q) if p != q => return false,
+            _ => {}
+        }
+    }
 }
 
 /// Splits the text of a multiple-choice answer into the options it names. Options are
