@@ -102,6 +102,25 @@ fn from_record_reprints_the_handout_with_its_label_date_and_result() {
     assert!(notes.contains("**Reference:** CASE-0042"));
     assert!(notes.contains("## Answers given"));
 
+    // --label gives the re-print another reference.
+    let out = smp()
+        .args([
+            "assess",
+            "--format",
+            "markdown",
+            "--label",
+            "CASE-0043",
+            "--from-record",
+        ])
+        .arg(&record)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("**Reference:** CASE-0043")
+    );
+
     // JSON is the recorded result itself.
     let (json, _) = json_of(&["assess", "--format", "json", "--from-record"], &record);
     assert_eq!(json, saved["result"]);

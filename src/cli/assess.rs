@@ -221,7 +221,7 @@ impl AssessArgs {
             .get(..10)
             .filter(|d| smp_screen::date::Date::parse(d).is_some());
         let frame = report::Frame {
-            label: record.label.as_deref(),
+            label: self.save.label.as_deref().or(record.label.as_deref()),
             screened_on: day,
             reprinted_from: Some(&record.created_at),
         };
