@@ -33,6 +33,7 @@ td.q { width: 45%; } .why { color: #444; font-size: .85rem; }
 .sign { margin-top: 1.5rem; break-inside: avoid; } .sign p { margin: 1.2rem 0; }
 dl.answers { columns: 2; column-gap: 1.5rem; font-size: .85rem; margin: .4rem 0; }
 dl.answers div { break-inside: avoid; margin: 0 0 .2rem; } dl.answers dt { display: inline; font-weight: bold; } dl.answers dd { display: inline; margin: 0; }
+@media (max-width: 36rem) { dl.answers { columns: 1; } }
 @page { size: A4; margin: 12mm 14mm; }
 @media print { body { font-size: 10pt; line-height: 1.3; } .meta { font-size: 8.5pt; } h2 { margin: .9rem 0 .3rem; } p { margin: .35rem 0; } ul.items li { margin: .2rem 0; } .verdict { margin: .5rem 0; } .blank { height: 1.5em; } }
 @media print { .verdict { break-after: avoid; } .sev-high { background: none; color: #111; border: 3px double #111; } }
