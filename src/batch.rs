@@ -7,7 +7,6 @@ use crate::audience::Audience;
 use crate::engine::{Evaluation, evaluate_into};
 use crate::report::{Detail, Outline, OutlineScratch, outline_into, screen_with};
 use crate::rulebook::{Rulebook, Verdict};
-use serde::Serialize;
 use std::io::Write;
 
 /// Longest row accepted (a JSON line or a CSV record), in bytes.
@@ -58,6 +57,10 @@ pub struct RowScreener<'a> {
     outline: Outline,
     scratch: OutlineScratch,
     ids: EscapedIds,
+    /// Names of the columns (or JSON keys) carried into every record (`--id-column`).
+    carry: Vec<String>,
+    /// Their values in the row being written.
+    carried: Vec<Option<String>>,
 }
 
 /// Every id of a rulebook, quoted and escaped for JSON once, for compact records.
@@ -90,7 +93,17 @@ impl<'a> RowScreener<'a> {
             outline: Outline::default(),
             scratch: OutlineScratch::default(),
             ids: EscapedIds::new(rb),
+            carry: Vec::new(),
+            carried: Vec::new(),
         }
+    }
+
+    /// Carries these columns (CSV) or keys (JSON Lines) into every record, as `ids` in
+    /// JSON and as columns after `line` in CSV; in JSON Lines input they are not questions.
+    pub fn carrying(mut self, names: Vec<String>) -> RowScreener<'a> {
+        self.carried = vec![None; names.len()];
+        self.carry = names;
+        self
     }
 
     /// Screens one JSON Lines row and appends its record (or an error record) to `out`.
@@ -106,7 +119,12 @@ impl<'a> RowScreener<'a> {
             Ok(t) => t,
             Err(e) => return self.error(line, &format!("not UTF-8 text (byte {})", e.valid_up_to() + 1), out),
         };
-        match Answers::from_json(self.rb, text) {
+        let parsed = if self.carry.is_empty() {
+            Answers::from_json(self.rb, text)
+        } else {
+            Answers::from_json_carrying(self.rb, text, &self.carry, &mut self.carried)
+        };
+        match parsed {
             Ok(answers) => self.result(line, &answers, out),
             Err(e) => self.error(line, &one_line(&e), out),
         }
@@ -120,6 +138,7 @@ impl<'a> RowScreener<'a> {
         record: &csv::ByteRecord,
         out: &mut Vec<u8>,
     ) -> RowStatus {
+        columns.carried(record, &mut self.carried);
         if record.as_slice().len() > MAX_ROW_BYTES {
             return self.error(line, &format!("row is longer than {MAX_ROW_BYTES} bytes"), out);
         }
@@ -132,10 +151,17 @@ impl<'a> RowScreener<'a> {
     /// Appends an error record for a row that could not be screened.
     pub fn error(&self, line: u64, message: &str, out: &mut Vec<u8>) -> RowStatus {
         if self.opts.csv {
-            csv_record(out, &[&line.to_string(), "", "", "", "", message, "", "", ""]);
+            let line = line.to_string();
+            let mut cells = vec![line.as_str()];
+            cells.extend(self.carried_cells());
+            cells.extend(["", "", "", "", message, "", "", ""]);
+            csv_record(out, &cells);
         } else {
-            serde_json::to_writer(&mut *out, &ErrorRecord { line, error: message }).expect("writing to memory");
-            out.push(b'\n');
+            let _ = write!(out, "{{\"line\":{line},");
+            self.write_carried(out);
+            out.extend_from_slice(b"\"error\":");
+            serde_json::to_writer(&mut *out, message).expect("writing to memory");
+            out.extend_from_slice(b"}\n");
         }
         RowStatus::Failed
     }
@@ -150,6 +176,7 @@ impl<'a> RowScreener<'a> {
             let mut body = Vec::with_capacity(4096);
             serde_json::to_writer(&mut body, &s).expect("writing to memory");
             let _ = write!(out, "{{\"line\":{line},");
+            self.write_carried(out);
             out.extend_from_slice(&body[1..]);
             out.push(b'\n');
             return RowStatus::Screened(s.verdict);
@@ -161,20 +188,22 @@ impl<'a> RowScreener<'a> {
             let e = &self.eval;
             let risks: Vec<&str> = o.risks.iter().map(|(i, ..)| rb.risks[*i].id.as_str()).collect();
             let advice: Vec<&str> = o.advice.iter().map(|(i, ..)| rb.advice[*i].id.as_str()).collect();
-            csv_record(
-                out,
-                &[
-                    &line.to_string(),
-                    e.result.verdict.as_str(),
-                    e.result.ink.as_str(),
-                    &risks.join(";"),
-                    &advice.join(";"),
-                    "",
-                    if e.is_provisional() { "true" } else { "false" },
-                    e.worst_case.verdict.as_str(),
-                    e.worst_case.ink.as_str(),
-                ],
-            );
+            let line = line.to_string();
+            let risks = risks.join(";");
+            let advice = advice.join(";");
+            let mut cells = vec![line.as_str()];
+            cells.extend(self.carried_cells());
+            cells.extend([
+                e.result.verdict.as_str(),
+                e.result.ink.as_str(),
+                &risks,
+                &advice,
+                "",
+                if e.is_provisional() { "true" } else { "false" },
+                e.worst_case.verdict.as_str(),
+                e.worst_case.ink.as_str(),
+            ]);
+            csv_record(out, &cells);
         } else {
             self.write_compact(line, &self.eval, o, out);
         }
@@ -184,9 +213,11 @@ impl<'a> RowScreener<'a> {
     /// Writes the compact record of an evaluation and its outline. The ids are escaped
     /// already, so this is mostly copying bytes.
     pub fn write_compact(&self, line: u64, e: &Evaluation, o: &Outline, out: &mut Vec<u8>) {
+        let _ = write!(out, "{{\"line\":{line},");
+        self.write_carried(out);
         let _ = write!(
             out,
-            "{{\"line\":{line},\"verdict\":\"{}\",\"ink\":\"{}\",\"provisional\":{},\"worst_case\":{{\"verdict\":\"{}\",\"ink\":\"{}\"}},\"risks\":[",
+            "\"verdict\":\"{}\",\"ink\":\"{}\",\"provisional\":{},\"worst_case\":{{\"verdict\":\"{}\",\"ink\":\"{}\"}},\"risks\":[",
             e.result.verdict.as_str(),
             e.result.ink.as_str(),
             e.is_provisional(),
@@ -212,6 +243,30 @@ impl<'a> RowScreener<'a> {
     }
 }
 
+impl RowScreener<'_> {
+    /// The carried values of the current row as CSV cells (empty when absent).
+    fn carried_cells(&self) -> impl Iterator<Item = &str> {
+        self.carried.iter().map(|v| v.as_deref().unwrap_or(""))
+    }
+
+    /// `"ids":{"name":"value",…},` when columns are carried (`null` for an absent value).
+    fn write_carried(&self, out: &mut Vec<u8>) {
+        if self.carry.is_empty() {
+            return;
+        }
+        out.extend_from_slice(b"\"ids\":{");
+        for (i, (name, value)) in self.carry.iter().zip(&self.carried).enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut *out, name).expect("writing to memory");
+            out.push(b':');
+            serde_json::to_writer(&mut *out, value).expect("writing to memory");
+        }
+        out.extend_from_slice(b"},");
+    }
+}
+
 /// `,"name":[a,b]` from items already quoted.
 fn list<'s>(out: &mut Vec<u8>, name: &str, items: impl Iterator<Item = &'s String>) {
     out.extend_from_slice(b",\"");
@@ -226,39 +281,104 @@ fn list<'s>(out: &mut Vec<u8>, name: &str, items: impl Iterator<Item = &'s Strin
     out.push(b']');
 }
 
-/// The question each CSV column answers.
+/// How CSV columns that are not questions are treated (`--id-column`,
+/// `--ignore-unknown-columns`).
+#[derive(Debug, Clone, Default)]
+pub struct ColumnRules {
+    /// Columns carried into every output record, in this order.
+    pub carry: Vec<String>,
+    /// Skip every column that is not a question, even one that looks like a misspelt
+    /// question.
+    pub ignore_unknown: bool,
+}
+
+/// What each CSV column holds.
 #[derive(Debug, Clone)]
 pub struct CsvColumns {
-    /// Question index per column; `None` for an unknown column.
+    /// Question index per column; `None` for a column that answers no question.
     questions: Vec<Option<usize>>,
+    /// For each carried name, the column holding it.
+    carried: Vec<usize>,
     /// Problems with the header, reported on every row.
     problems: Vec<AnswerError>,
+    /// Columns that are not questions and were skipped.
+    skipped: Vec<String>,
+}
+
+/// A `--id-column` name that the header does not have.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the CSV header has no column `{name}` to carry (--id-column){}", crate::suggest::hint(suggestion.as_deref()))]
+pub struct MissingColumn {
+    /// The name given.
+    pub name: String,
+    /// The closest column of the header.
+    pub suggestion: Option<String>,
 }
 
 impl CsvColumns {
-    /// Maps a header row of question ids to questions.
+    /// Maps a header row to questions, with no column carried: a column that is not a
+    /// question is an error if it looks like a misspelt one, and skipped otherwise.
     pub fn new(rb: &Rulebook, header: &csv::ByteRecord) -> CsvColumns {
-        let mut questions = Vec::with_capacity(header.len());
-        let mut problems = Vec::new();
-        let mut seen = vec![false; rb.questions.len()];
-        for cell in header {
-            let name = String::from_utf8_lossy(cell);
-            let name = name.trim();
-            match rb.question_index(name) {
-                Some(q) if !std::mem::replace(&mut seen[q], true) => questions.push(Some(q)),
-                Some(_) => {
-                    problems.push(AnswerError::Repeated {
-                        question: name.to_owned(),
-                    });
-                    questions.push(None);
-                }
+        CsvColumns::with_rules(rb, header, &ColumnRules::default()).expect("no column to carry")
+    }
+
+    /// Maps a header row to questions: a column names a question by its id, or (ignoring
+    /// case and spaces) by its id or its short name. Columns in `rules.carry` are carried;
+    /// any other column that is not a question is skipped, except that one that looks like
+    /// a misspelt question (close to an id or a short name) is an error on every row unless
+    /// `rules.ignore_unknown`.
+    pub fn with_rules(
+        rb: &Rulebook,
+        header: &csv::ByteRecord,
+        rules: &ColumnRules,
+    ) -> Result<CsvColumns, MissingColumn> {
+        let names: Vec<String> = header
+            .iter()
+            .map(|cell| String::from_utf8_lossy(cell).trim().to_owned())
+            .collect();
+        let mut carried = Vec::with_capacity(rules.carry.len());
+        for name in &rules.carry {
+            match names.iter().position(|n| n == name.trim()) {
+                Some(c) => carried.push(c),
                 None => {
-                    problems.push(AnswerError::unknown_question(rb, name));
-                    questions.push(None);
+                    return Err(MissingColumn {
+                        name: name.clone(),
+                        suggestion: crate::suggest::did_you_mean(name, names.iter().map(String::as_str))
+                            .map(str::to_owned),
+                    });
                 }
             }
         }
-        CsvColumns { questions, problems }
+        let mut questions = Vec::with_capacity(names.len());
+        let mut problems = Vec::new();
+        let mut skipped = Vec::new();
+        let mut seen = vec![false; rb.questions.len()];
+        for (c, name) in names.iter().enumerate() {
+            let is_carried = carried.contains(&c);
+            match column_question(rb, name) {
+                Ok(q) if !std::mem::replace(&mut seen[q], true) => questions.push(Some(q)),
+                Ok(q) => {
+                    problems.push(AnswerError::Repeated {
+                        question: rb.questions[q].id.clone(),
+                    });
+                    questions.push(None);
+                }
+                Err(problem) => {
+                    questions.push(None);
+                    match problem {
+                        Some(p) if !is_carried && !rules.ignore_unknown => problems.push(p),
+                        _ if is_carried => {}
+                        _ => skipped.push(name.clone()),
+                    }
+                }
+            }
+        }
+        Ok(CsvColumns {
+            questions,
+            carried,
+            problems,
+            skipped,
+        })
     }
 
     /// Problems with the header.
@@ -266,8 +386,23 @@ impl CsvColumns {
         &self.problems
     }
 
-    /// Turns one CSV record into answers: an empty cell is unanswered; multiple choice
-    /// values are separated by `;`; yes/no is yes, no, true or false.
+    /// Columns that answer no question and are neither carried nor an error.
+    pub fn skipped(&self) -> &[String] {
+        &self.skipped
+    }
+
+    /// The carried values of a record, one per carried column (`None` for a missing cell).
+    pub fn carried(&self, record: &csv::ByteRecord, values: &mut Vec<Option<String>>) {
+        values.clear();
+        values.extend(self.carried.iter().map(|&c| {
+            record
+                .get(c)
+                .map(|cell| String::from_utf8_lossy(cell).trim().to_owned())
+        }));
+    }
+
+    /// Turns one CSV record into answers: an empty cell is unanswered, and every other
+    /// cell is read as `--set` reads a value (see [`parse_text`]).
     pub fn answers(&self, rb: &Rulebook, record: &csv::ByteRecord) -> Result<Answers, AnswerErrors> {
         let mut errors = self.problems.clone();
         if record.len() != self.questions.len() {
@@ -305,19 +440,74 @@ impl CsvColumns {
     }
 }
 
+/// The question a header cell names, or why it names none: `Err(Some(_))` when it looks
+/// like a misspelt question, `Err(None)` when it looks like something else.
+fn column_question(rb: &Rulebook, name: &str) -> Result<usize, Option<AnswerError>> {
+    if let Some(q) = rb.question_index(name) {
+        return Ok(q);
+    }
+    let folded = fold_name(name);
+    let matches: Vec<usize> = (0..rb.questions.len())
+        .filter(|&q| {
+            let question = &rb.questions[q];
+            fold_name(&question.id) == folded || fold_name(&question.short) == folded
+        })
+        .collect();
+    match matches[..] {
+        [q] => return Ok(q),
+        [] => {}
+        _ => {
+            return Err(Some(AnswerError::UnknownQuestion {
+                id: name.to_owned(),
+                suggestion: Some(rb.questions[matches[0]].id.clone()),
+            }));
+        }
+    }
+    let ids = rb.questions.iter().map(|q| q.id.as_str());
+    let shorts = rb.questions.iter().map(|q| q.short.as_str());
+    let suggestion = crate::suggest::did_you_mean(name, ids).or_else(|| crate::suggest::did_you_mean(name, shorts));
+    match suggestion {
+        Some(s) => Err(Some(AnswerError::UnknownQuestion {
+            id: name.to_owned(),
+            suggestion: Some(s.to_owned()),
+        })),
+        None => Err(None),
+    }
+}
+
+/// A column name folded for comparison: lower case, with spaces, `_` and `-` as one space.
+fn fold_name(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 fn one_line(e: &AnswerErrors) -> String {
     e.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
 /// The header of CSV output.
 pub fn csv_header(out: &mut Vec<u8>) {
-    out.extend_from_slice(b"line,verdict,ink,risks,advice,error,provisional,worst_case_verdict,worst_case_ink\n");
+    csv_header_carrying(out, &[]);
 }
 
-#[derive(Serialize)]
-struct ErrorRecord<'a> {
-    line: u64,
-    error: &'a str,
+/// The header of CSV output with carried columns (`--id-column`) after `line`.
+pub fn csv_header_carrying(out: &mut Vec<u8>, carry: &[String]) {
+    let mut cells = vec!["line"];
+    cells.extend(carry.iter().map(String::as_str));
+    cells.extend([
+        "verdict",
+        "ink",
+        "risks",
+        "advice",
+        "error",
+        "provisional",
+        "worst_case_verdict",
+        "worst_case_ink",
+    ]);
+    csv_record(out, &cells);
 }
 
 /// Appends one CSV record, quoting cells that need it.

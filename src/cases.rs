@@ -221,6 +221,7 @@ pub fn run<'a>(rulebook: &'a Rulebook, name: &str, case: &Case) -> (Outcome, Opt
     }
     for want in &e.risks {
         match s.risks.iter().find(|r| r.id == want.id) {
+            None if rulebook.risk_index(&want.id).is_none() => {}
             None => problems.push(format!("risk `{}` missing", want.id)),
             Some(r) => {
                 if let Some(sev) = want.severity
@@ -249,24 +250,27 @@ pub fn run<'a>(rulebook: &'a Rulebook, name: &str, case: &Case) -> (Outcome, Opt
     let has_risk = |id: &str| s.risks.iter().any(|r| r.id == id);
     let has_advice = |id: &str| s.advice.iter().any(|a| a.id == id);
     let has_fired = |id: &str| s.fired.iter().any(|f| f.rule == id);
+    let advice_exists = |id: &str| rulebook.advice_index(id).is_some();
+    let rule_exists = |id: &str| rulebook.rule_index(id).is_some();
+    let known = |list: &[String], exists: &dyn Fn(&str) -> bool| -> Vec<String> {
+        list.iter().filter(|id| exists(id)).cloned().collect()
+    };
     present(&e.no_risks, &has_risk, "risk", false, &mut problems);
-    present(&e.advice, &has_advice, "advice", true, &mut problems);
+    present(
+        &known(&e.advice, &advice_exists),
+        &has_advice,
+        "advice",
+        true,
+        &mut problems,
+    );
     present(&e.no_advice, &has_advice, "advice", false, &mut problems);
-    present(&e.fired, &has_fired, "rule", true, &mut problems);
+    present(&known(&e.fired, &rule_exists), &has_fired, "rule", true, &mut problems);
     present(&e.not_fired, &has_fired, "rule", false, &mut problems);
-    for id in e.fired.iter().chain(&e.not_fired) {
-        if rulebook.rule_index(id).is_none() {
-            problems.push(format!("rule `{id}` does not exist"));
-        }
-    }
+    unknown_ids(rulebook, e, &mut problems);
     if let Some(want) = &e.asked {
         let got = asked(rulebook, &answers);
-        if &got != want {
-            problems.push(format!(
-                "asked: expected [{}], got [{}]",
-                want.join(", "),
-                got.join(", ")
-            ));
+        if let Some(diff) = asked_difference(want, &got) {
+            problems.push(format!("asked: {diff}"));
         }
     }
     (
@@ -276,6 +280,331 @@ pub fn run<'a>(rulebook: &'a Rulebook, name: &str, case: &Case) -> (Outcome, Opt
         },
         Some(s),
     )
+}
+
+/// Ids in a case's expectations that the rulebook does not have, each with the nearest id
+/// that it has.
+fn unknown_ids(rulebook: &Rulebook, e: &Expect, problems: &mut Vec<String>) {
+    use crate::suggest::{did_you_mean, hint};
+    let risk_ids = || rulebook.risks.iter().map(|r| r.id.as_str());
+    let advice_ids = || rulebook.advice.iter().map(|a| a.id.as_str());
+    let rule_ids = || rulebook.rules.iter().map(|r| r.id.as_str());
+    let question_ids = || rulebook.questions.iter().map(|q| q.id.as_str());
+    let mut check = |what: &str, id: &str, exists: bool, nearest: Option<&str>| {
+        if !exists {
+            problems.push(format!("{what} `{id}` does not exist{}", hint(nearest)));
+        }
+    };
+    for r in &e.risks {
+        check(
+            "risk",
+            &r.id,
+            rulebook.risk_index(&r.id).is_some(),
+            did_you_mean(&r.id, risk_ids()),
+        );
+    }
+    for id in &e.no_risks {
+        check(
+            "risk",
+            id,
+            rulebook.risk_index(id).is_some(),
+            did_you_mean(id, risk_ids()),
+        );
+    }
+    for id in e.advice.iter().chain(&e.no_advice) {
+        check(
+            "advice",
+            id,
+            rulebook.advice_index(id).is_some(),
+            did_you_mean(id, advice_ids()),
+        );
+    }
+    for id in e.fired.iter().chain(&e.not_fired) {
+        check(
+            "rule",
+            id,
+            rulebook.rule_index(id).is_some(),
+            did_you_mean(id, rule_ids()),
+        );
+    }
+    for id in e.asked.iter().flatten() {
+        check(
+            "question",
+            id,
+            rulebook.question_index(id).is_some(),
+            did_you_mean(id, question_ids()),
+        );
+    }
+}
+
+/// How the questions asked differ from those expected, in a line: the questions missing
+/// and those not expected, or, when the same questions come in another order, where the
+/// order first differs. `None` when they are the same.
+pub fn asked_difference(want: &[String], got: &[String]) -> Option<String> {
+    if want == got {
+        return None;
+    }
+    let missing: Vec<String> = want
+        .iter()
+        .filter(|id| !got.contains(id))
+        .map(|id| format!("`{id}`"))
+        .collect();
+    let unexpected: Vec<String> = got
+        .iter()
+        .filter(|id| !want.contains(id))
+        .map(|id| format!("`{id}`"))
+        .collect();
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!("not asked {}", missing.join(", ")));
+    }
+    if !unexpected.is_empty() {
+        parts.push(format!("also asked {}", unexpected.join(", ")));
+    }
+    if parts.is_empty() {
+        let at = want.iter().zip(got).position(|(a, b)| a != b).unwrap_or(0);
+        parts.push(format!(
+            "the same questions in another order: question {} is `{}`, expected `{}`",
+            at + 1,
+            got.get(at).map_or("", String::as_str),
+            want.get(at).map_or("", String::as_str)
+        ));
+    }
+    Some(parts.join("; "))
+}
+
+/// The case with its failing expectations rewritten from the current result: a verdict,
+/// ink, provisional flag or `asked` list that differs takes the current value; a risk with
+/// another severity takes the current one; an id that must appear but does not, or must
+/// not appear but does, or does not exist, is dropped. Expectations that hold are kept as
+/// written. `None` when the case's answers do not fit the rulebook (nothing to update from).
+pub fn updated(rulebook: &Rulebook, case: &Case) -> Option<Case> {
+    let answers = Answers::from_json_value(rulebook, &Value::Object(case.answers.clone())).ok()?;
+    let s = screen(rulebook, &answers, Audience::Consultant);
+    let mut e = case.expect.clone();
+    if e.verdict.is_some() {
+        e.verdict = Some(s.verdict);
+    }
+    if e.ink.is_some() {
+        e.ink = Some(s.ink);
+    }
+    if e.provisional.is_some() {
+        e.provisional = Some(s.provisional);
+    }
+    e.risks
+        .retain_mut(|want| match s.risks.iter().find(|r| r.id == want.id) {
+            Some(r) => {
+                if want.severity.is_some() {
+                    want.severity = Some(r.severity);
+                }
+                true
+            }
+            None => false,
+        });
+    let has_risk = |id: &str| s.risks.iter().any(|r| r.id == id);
+    let has_advice = |id: &str| s.advice.iter().any(|a| a.id == id);
+    let has_fired = |id: &str| s.fired.iter().any(|f| f.rule == id);
+    e.no_risks
+        .retain(|id| rulebook.risk_index(id).is_some() && !has_risk(id));
+    e.advice.retain(|id| has_advice(id));
+    e.no_advice
+        .retain(|id| rulebook.advice_index(id).is_some() && !has_advice(id));
+    e.fired.retain(|id| has_fired(id));
+    e.not_fired
+        .retain(|id| rulebook.rule_index(id).is_some() && !has_fired(id));
+    if e.asked.is_some() {
+        e.asked = Some(asked(rulebook, &answers));
+    }
+    Some(Case {
+        expect: e,
+        ..case.clone()
+    })
+}
+
+/// A case as JSON in the layout of the cases shipped with the rulebook: `$schema`,
+/// `story`, `answers`, `expect`; lists and objects on one line when they fit, one item a
+/// line otherwise. Keys keep their order in `original` (the text the case was read from),
+/// so that an update changes only what it must; other keys come in asking order
+/// (answers) or in the order of [`Expect`]'s fields.
+pub fn to_json(rulebook: &Rulebook, case: &Case, original: Option<&str>) -> String {
+    let order = original
+        .and_then(|t| serde_json::from_str::<KeyOrder>(t).ok())
+        .unwrap_or_default();
+    let mut top: Vec<(&str, Value)> = Vec::new();
+    if let Some(schema) = &case.schema {
+        top.push(("$schema", Value::from(schema.as_str())));
+    }
+    top.push(("story", Value::from(case.story.as_str())));
+    let mut answers: Vec<(&str, Value)> = case.answers.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    answers.sort_by_key(|(k, _)| (rulebook.question_index(k).unwrap_or(usize::MAX), *k));
+    let e = &case.expect;
+    let ids = |list: &[String]| Value::from(list.to_vec());
+    let mut expect: Vec<(&str, Value)> = Vec::new();
+    if let Some(v) = e.verdict {
+        expect.push(("verdict", Value::from(v.as_str())));
+    }
+    if let Some(i) = e.ink {
+        expect.push(("ink", Value::from(i.as_str())));
+    }
+    if let Some(p) = e.provisional {
+        expect.push(("provisional", Value::from(p)));
+    }
+    let risks: Vec<Value> = e
+        .risks
+        .iter()
+        .map(|r| match r.severity {
+            Some(sev) => serde_json::json!({"id": r.id, "severity": sev.as_str()}),
+            None => Value::from(r.id.as_str()),
+        })
+        .collect();
+    for (key, value, present) in [
+        ("risks", Value::from(risks), !e.risks.is_empty()),
+        ("no_risks", ids(&e.no_risks), !e.no_risks.is_empty()),
+        ("advice", ids(&e.advice), !e.advice.is_empty()),
+        ("no_advice", ids(&e.no_advice), !e.no_advice.is_empty()),
+        ("fired", ids(&e.fired), !e.fired.is_empty()),
+        ("not_fired", ids(&e.not_fired), !e.not_fired.is_empty()),
+    ] {
+        if present {
+            expect.push((key, value));
+        }
+    }
+    if let Some(asked) = &e.asked {
+        expect.push(("asked", ids(asked)));
+    }
+    order.apply(&order.answers, &mut answers);
+    order.apply(&order.expect, &mut expect);
+    let mut sections: Vec<(&str, String)> = top.iter().map(|(k, v)| (*k, layout(k, v, 2))).collect();
+    sections.push(("answers", object("answers", &answers, 2, false)));
+    sections.push(("expect", object("expect", &expect, 2, true)));
+    let mut ranked: Vec<(usize, &str, String)> = sections
+        .into_iter()
+        .enumerate()
+        .map(|(i, (k, v))| (order.rank(&order.top, k).unwrap_or(usize::MAX / 2 + i), k, v))
+        .collect();
+    ranked.sort_by_key(|(r, ..)| *r);
+    let entries: Vec<String> = ranked
+        .iter()
+        .map(|(_, k, v)| format!("  {}: {v}", Value::from(*k)))
+        .collect();
+    format!("{{\n{}\n}}\n", entries.join(",\n"))
+}
+
+/// Widest line the case writer makes when it can.
+const CASE_WIDTH: usize = 120;
+
+/// An object's fields at `indent`, on one line if `may_flatten` and it fits.
+fn object(key: &str, fields: &[(&str, Value)], indent: usize, may_flatten: bool) -> String {
+    let flat_fields: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("{}: {}", Value::from(*k), flat(v)))
+        .collect();
+    let one_line = format!("{{{}}}", flat_fields.join(", "));
+    if may_flatten && indent + key.len() + 4 + one_line.len() <= CASE_WIDTH {
+        return one_line;
+    }
+    let pad = " ".repeat(indent + 2);
+    let inner: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("{pad}{}: {}", Value::from(*k), layout(k, v, indent + 2)))
+        .collect();
+    format!("{{\n{}\n{}}}", inner.join(",\n"), " ".repeat(indent))
+}
+
+/// A value under `key` at `indent`: on one line when the line fits, else a list with one
+/// item a line.
+fn layout(key: &str, value: &Value, indent: usize) -> String {
+    let flat = flat(value);
+    let Value::Array(items) = value else { return flat };
+    if indent + key.len() + 4 + flat.len() <= CASE_WIDTH {
+        return flat;
+    }
+    let pad = " ".repeat(indent + 2);
+    let inner: Vec<String> = items.iter().map(|v| format!("{pad}{}", self::flat(v))).collect();
+    format!("[\n{}\n{}]", inner.join(",\n"), " ".repeat(indent))
+}
+
+/// A value on one line, with a space after each comma and colon.
+fn flat(value: &Value) -> String {
+    match value {
+        Value::Array(items) => format!("[{}]", items.iter().map(flat).collect::<Vec<_>>().join(", ")),
+        Value::Object(map) => format!(
+            "{{{}}}",
+            map.iter()
+                .map(|(k, v)| format!("{}: {}", Value::from(k.as_str()), flat(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// The order of keys in a case file as written: at the top, in `answers` and in `expect`.
+#[derive(Debug, Default)]
+struct KeyOrder {
+    top: Vec<String>,
+    answers: Vec<String>,
+    expect: Vec<String>,
+}
+
+impl KeyOrder {
+    fn rank(&self, list: &[String], key: &str) -> Option<usize> {
+        list.iter().position(|k| k == key)
+    }
+
+    /// Puts keys found in `list` first, in its order; the others keep their order after.
+    fn apply(&self, list: &[String], fields: &mut [(&str, Value)]) {
+        fields.sort_by_key(|(k, _)| self.rank(list, k).unwrap_or(usize::MAX));
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<KeyOrder, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, Visitor};
+        struct Keys;
+        impl<'de> Visitor<'de> for Keys {
+            type Value = Vec<String>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(k) = map.next_key::<String>()? {
+                    map.next_value::<IgnoredAny>()?;
+                    keys.push(k);
+                }
+                Ok(keys)
+            }
+        }
+        struct Top;
+        impl<'de> Visitor<'de> for Top {
+            type Value = KeyOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a case")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeyOrder, A::Error> {
+                let mut order = KeyOrder::default();
+                while let Some(k) = map.next_key::<String>()? {
+                    match k.as_str() {
+                        "answers" => order.answers = map.next_value::<Ordered>()?.0,
+                        "expect" => order.expect = map.next_value::<Ordered>()?.0,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                    order.top.push(k);
+                }
+                Ok(order)
+            }
+        }
+        struct Ordered(Vec<String>);
+        impl<'de> Deserialize<'de> for Ordered {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Ordered, D::Error> {
+                d.deserialize_map(Keys).map(Ordered)
+            }
+        }
+        d.deserialize_map(Top)
+    }
 }
 
 /// Runs every case and measures what they left untested.

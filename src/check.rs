@@ -26,6 +26,7 @@ pub fn check(rulebook: &Rulebook, today: Date) -> Vec<Diagnostic> {
     reachability(rulebook, &analysis, &mut out);
     catalogue(rulebook, &mut out);
     documentation(rulebook, today, &mut out);
+    recorded_version(rulebook, &mut out);
     Diagnostic::locate(&mut out, &rulebook.files);
     out.sort_by_key(|d| (d.level, d.file.clone(), d.line, d.column));
     out
@@ -735,4 +736,129 @@ fn documentation(rb: &Rulebook, today: Date, out: &mut Vec<Diagnostic>) {
             )),
         );
     }
+}
+
+/// The content hash that the identity's `version_hash` records: SHA-256 over each file's
+/// base name and JSON content (parsed and written back compactly, so layout and spacing do
+/// not count), in load order, with `version_hash` itself left out so that recording it
+/// does not change it.
+pub fn version_hash(rb: &Rulebook) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for f in &rb.files {
+        let base = f.name.rsplit(['/', '\\']).next().unwrap_or(&f.name);
+        hasher.update(base.as_bytes());
+        hasher.update([0]);
+        let text = crate::rulebook::source::without_bom(&f.text);
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(mut doc) => {
+                if let Some(identity) = doc.get_mut("rulebook").and_then(|r| r.as_object_mut()) {
+                    identity.remove("version_hash");
+                }
+                hasher.update(doc.to_string().as_bytes());
+            }
+            Err(_) => hasher.update(text.as_bytes()),
+        }
+        hasher.update([0]);
+    }
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The file holding the identity block.
+fn identity_file(rb: &Rulebook) -> usize {
+    rb.files
+        .iter()
+        .position(|f| f.text.contains("\"rulebook\""))
+        .unwrap_or(0)
+}
+
+/// What to write as `version_hash` for the current content and `version`.
+fn version_hash_help(rb: &Rulebook, version: &str) -> String {
+    format!(
+        "set `version_hash` to {{\"version\": \"{version}\", \"sha256\": \"{}\"}}",
+        version_hash(rb)
+    )
+}
+
+/// The identity's `version_hash` against the content: a change of content under the same
+/// version, or a version that moved on without its hash.
+fn recorded_version(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
+    let Some(recorded) = &rb.identity.version_hash else {
+        return;
+    };
+    let version = &rb.identity.version;
+    let now = version_hash(rb);
+    let file = identity_file(rb);
+    if recorded.version == *version && recorded.sha256 != now {
+        out.push(
+            Diagnostic::warning(
+                "version-not-bumped",
+                file,
+                "rulebook.version",
+                format!(
+                    "the content changed since version {version} was recorded in `version_hash`, but the version is still {version}"
+                ),
+            )
+            .with_help(Some(format!(
+                "bump `version` (patch for wording, minor for new questions, options or rules, major for a changed meaning), then {}",
+                version_hash_help(rb, "NEW-VERSION")
+            ))),
+        );
+    } else if recorded.version != *version {
+        out.push(
+            Diagnostic::warning(
+                "version-hash-stale",
+                file,
+                "rulebook.version_hash",
+                format!(
+                    "`version_hash` records version {}, but the version is {version}",
+                    crate::sanitize::one_line(&recorded.version)
+                ),
+            )
+            .with_help(Some(version_hash_help(rb, version))),
+        );
+    }
+}
+
+/// `rules check --against OLD`: warns when the content differs from an earlier rulebook
+/// with the same id but the version does not, or when the version went back.
+pub fn against(rb: &Rulebook, old: &Rulebook) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let (new_v, old_v) = (&rb.identity.version, &old.identity.version);
+    let file = identity_file(rb);
+    let same_content = rb.sha256 == old.sha256 || version_hash(rb) == version_hash(old);
+    if !same_content && new_v == old_v {
+        out.push(
+            Diagnostic::warning(
+                "version-not-bumped",
+                file,
+                "rulebook.version",
+                format!(
+                    "the content differs from the earlier rulebook ({} {old_v}), but the version is still {new_v}",
+                    crate::sanitize::one_line(&old.identity.id)
+                ),
+            )
+            .with_help(Some(
+                "bump `version`: patch for wording, minor for new questions, options or rules, major for a changed meaning"
+                    .into(),
+            )),
+        );
+    } else if let (Some(n), Some(o)) = (semver(new_v), semver(old_v))
+        && n < o
+    {
+        out.push(Diagnostic::warning(
+            "version-went-back",
+            file,
+            "rulebook.version",
+            format!("the version {new_v} is lower than the earlier rulebook's {old_v}"),
+        ));
+    }
+    Diagnostic::locate(&mut out, &rb.files);
+    out
+}
+
+/// `MAJOR.MINOR.PATCH` as numbers, for ordering versions.
+fn semver(v: &str) -> Option<(u64, u64, u64)> {
+    let mut parts = v.split(['.', '-', '+']).map(|p| p.parse::<u64>().ok());
+    Some((parts.next()??, parts.next()??, parts.next()??))
 }

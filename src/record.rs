@@ -88,3 +88,91 @@ impl Record {
         s
     }
 }
+
+/// What an input file of answers turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswersSource {
+    /// A plain object of answers.
+    Answers,
+    /// A saved record: its `answers` are used, the rest ignored.
+    Record {
+        /// When the record was made.
+        created_at: String,
+        /// Its label.
+        label: Option<String>,
+    },
+    /// A golden case: its `answers` are used, the story and expectations ignored.
+    Case,
+}
+
+/// Recognises a saved record or a golden case given where answers are expected, and the
+/// answers it holds. A plain object of answers is `None`: read it as answers. An object
+/// is a record when its `kind` says so, and a case when it holds an `answers` object beside
+/// `story` or `expect` while none of these is a question of the rulebook.
+pub fn answers_within<'v>(rulebook: &Rulebook, value: &'v Value) -> Option<(AnswersSource, &'v Map<String, Value>)> {
+    let object = value.as_object()?;
+    let answers = object.get("answers")?.as_object()?;
+    if rulebook.question_index("answers").is_some() {
+        return None;
+    }
+    if object.get("kind").and_then(Value::as_str) == Some(KIND) {
+        let created_at = object
+            .get("created_at")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
+        let label = object.get("label").and_then(Value::as_str).map(str::to_owned);
+        return Some((AnswersSource::Record { created_at, label }, answers));
+    }
+    let case_key = |k: &str| object.contains_key(k) && rulebook.question_index(k).is_none();
+    if case_key("story") || case_key("expect") {
+        return Some((AnswersSource::Case, answers));
+    }
+    None
+}
+
+/// The parts of a recorded result that a re-print must reproduce, where they differ from
+/// `now`: verdict, ink, provisional, worst case, risks with severity, advice, fired and
+/// undecided rules, unanswered and ignored questions. Texts may be reworded between tool
+/// versions; these may not.
+pub fn result_differences(recorded: &Value, now: &Value) -> Vec<&'static str> {
+    fn ids(v: &Value, key: &str) -> Vec<String> {
+        v.as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|item| match item {
+                        Value::Object(o) => {
+                            let id = o.get(key).and_then(Value::as_str).unwrap_or("");
+                            match o.get("severity").and_then(Value::as_str) {
+                                Some(sev) => format!("{id}:{sev}"),
+                                None => id.to_owned(),
+                            }
+                        }
+                        other => other.as_str().unwrap_or("").to_owned(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    let mut differences = Vec::new();
+    for field in ["verdict", "ink", "provisional", "worst_case"] {
+        if recorded.get(field) != now.get(field) {
+            differences.push(field);
+        }
+    }
+    for (field, key) in [
+        ("risks", "id"),
+        ("advice", "id"),
+        ("fired", "rule"),
+        ("possible", "rule"),
+        ("unanswered", ""),
+        ("ignored", ""),
+    ] {
+        let (a, b) = (recorded.get(field), now.get(field));
+        if ids(a.unwrap_or(&Value::Null), key) != ids(b.unwrap_or(&Value::Null), key) {
+            differences.push(field);
+        }
+    }
+    differences
+}

@@ -49,6 +49,16 @@ pub enum AnswerError {
         /// The closest option.
         suggestion: Option<String>,
     },
+    /// The value fits more than one option (by label or by case-insensitive value).
+    #[error("`{value}` could mean any of {} for `{question}`; write the option value", matches.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "))]
+    AmbiguousOption {
+        /// The question.
+        question: String,
+        /// The value given.
+        value: String,
+        /// The options it fits.
+        matches: Vec<String>,
+    },
     /// The value has the wrong JSON type for the question.
     #[error("`{question}` expects {expected}, found {found}")]
     WrongType {
@@ -135,6 +145,7 @@ impl AnswerError {
             AnswerError::UnknownQuestion { id, .. } => Some(id),
             AnswerError::Repeated { question }
             | AnswerError::InvalidOption { question, .. }
+            | AnswerError::AmbiguousOption { question, .. }
             | AnswerError::WrongType { question, .. }
             | AnswerError::OutOfRange { question, .. }
             | AnswerError::NotWhole { question, .. }

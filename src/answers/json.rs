@@ -14,6 +14,21 @@ use std::fmt;
 
 /// Parses text holding exactly one JSON object of answers, collecting every problem.
 pub(super) fn parse(rulebook: &Rulebook, text: &str) -> Result<Answers, AnswerErrors> {
+    let mut carried = Vec::new();
+    parse_carrying(rulebook, text, &[], &mut carried)
+}
+
+/// [`parse`], except that the keys in `carry` are not questions: their values are put in
+/// `carried` (one slot per key, `None` when absent or not a string, number or boolean),
+/// even when the answers have problems.
+pub(super) fn parse_carrying(
+    rulebook: &Rulebook,
+    text: &str,
+    carry: &[String],
+    carried: &mut Vec<Option<String>>,
+) -> Result<Answers, AnswerErrors> {
+    carried.clear();
+    carried.resize(carry.len(), None);
     let syntax = |e: serde_json::Error| {
         AnswerErrors(vec![AnswerError::Syntax {
             message: strip_position(&e.to_string()),
@@ -28,6 +43,8 @@ pub(super) fn parse(rulebook: &Rulebook, text: &str) -> Result<Answers, AnswerEr
         rulebook,
         answers: &mut answers,
         errors: &mut errors,
+        carry,
+        carried,
     };
     de.deserialize_any(top).map_err(syntax)?;
     de.end().map_err(syntax)?;
@@ -42,6 +59,8 @@ struct Top<'a> {
     rulebook: &'a Rulebook,
     answers: &'a mut Answers,
     errors: &'a mut Vec<AnswerError>,
+    carry: &'a [String],
+    carried: &'a mut Vec<Option<String>>,
 }
 
 impl Top<'_> {
@@ -63,6 +82,11 @@ impl<'de> Visitor<'de> for Top<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut seen = vec![false; self.rulebook.questions.len()];
         while let Some(key) = map.next_key_seed(KeySeed)? {
+            if let Some(c) = self.carry.iter().position(|k| *k == key) {
+                let raw = map.next_value_seed(super::raw::RawSeed)?;
+                self.carried[c] = raw.as_text();
+                continue;
+            }
             let Some(q) = self.rulebook.question_index(&key) else {
                 self.errors.push(AnswerError::unknown_question(self.rulebook, &key));
                 map.next_value::<IgnoredAny>()?;

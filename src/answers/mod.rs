@@ -97,6 +97,18 @@ impl Answers {
         json::parse(rulebook, text)
     }
 
+    /// [`Answers::from_json`] for a row that also holds values to carry through (such as a
+    /// patient id under `--id-column`): the keys in `carry` are not questions, and their
+    /// values go to `carried`, one slot per key, whether or not the answers are valid.
+    pub fn from_json_carrying(
+        rulebook: &Rulebook,
+        text: &str,
+        carry: &[String],
+        carried: &mut Vec<Option<String>>,
+    ) -> Result<Answers, AnswerErrors> {
+        json::parse_carrying(rulebook, text, carry, carried)
+    }
+
     /// Builds answers from a JSON value that must be an object.
     pub fn from_json_value(rulebook: &Rulebook, value: &Json) -> Result<Answers, AnswerErrors> {
         let Json::Object(map) = value else {
@@ -147,10 +159,9 @@ impl Answers {
         (answers, errors)
     }
 
-    /// Sets one answer from text, as given to `--set id=value` or in a CSV cell.
-    ///
-    /// Multiple choice values are separated by `separator`; yes/no accepts yes, no, true,
-    /// false; numbers are decimal.
+    /// Sets one answer from text, as given to `--set id=value` or in a CSV cell, read as
+    /// [`parse_text`] reads it (`separator` is kept for existing callers; `;` and `,` are
+    /// both accepted).
     pub fn set_text(&mut self, rulebook: &Rulebook, id: &str, text: &str, separator: char) -> Result<(), AnswerError> {
         let q = rulebook
             .question_index(id)
@@ -176,7 +187,12 @@ impl Answers {
 }
 
 /// Parses one answer from text (`--set`, a CSV cell, a typed number), validated.
-pub fn parse_text(question: &Question, text: &str, separator: char) -> Result<Slot, AnswerError> {
+///
+/// The text is read as the README's table of accepted answers says: option values or
+/// labels in any case, multiple choice separated by `;` or `,`, yes/no as yes, no, y, n,
+/// true or false. `_separator` is no longer needed (both separators are always accepted)
+/// and is kept so that existing callers compile.
+pub fn parse_text(question: &Question, text: &str, _separator: char) -> Result<Slot, AnswerError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(AnswerError::Empty {
@@ -186,14 +202,8 @@ pub fn parse_text(question: &Question, text: &str, separator: char) -> Result<Sl
     }
     let raw = match question.kind {
         QuestionKind::Single => Raw::Str(Cow::Borrowed(text)),
-        QuestionKind::Multiple => Raw::List(
-            text.split(separator)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| Raw::Str(Cow::Borrowed(s)))
-                .collect(),
-        ),
-        QuestionKind::YesNo => match text.to_ascii_lowercase().as_str() {
+        QuestionKind::Multiple => Raw::List(split_options(question, text).into_iter().map(Raw::Str).collect()),
+        QuestionKind::YesNo => match text.to_lowercase().as_str() {
             "yes" | "y" | "true" => Raw::Bool(true),
             "no" | "n" | "false" => Raw::Bool(false),
             _ => Raw::Str(Cow::Borrowed(text)),
@@ -303,13 +313,99 @@ fn interpret(question: &Question, raw: Raw) -> Result<Slot, AnswerError> {
 }
 
 fn option_index(question: &Question, value: &str) -> Result<usize, AnswerError> {
-    question.option_index(value).ok_or_else(|| AnswerError::InvalidOption {
-        question: question.id.clone(),
-        value: value.to_owned(),
-        valid: question.options.iter().map(|o| o.value.clone()).collect(),
-        suggestion: crate::suggest::did_you_mean(value, question.options.iter().map(|o| o.value.as_str()))
-            .map(str::to_owned),
-    })
+    match find_option(question, value) {
+        Found::One(i) => Ok(i),
+        Found::Several(matches) => Err(AnswerError::AmbiguousOption {
+            question: question.id.clone(),
+            value: value.to_owned(),
+            matches: matches.iter().map(|&i| question.options[i].value.clone()).collect(),
+        }),
+        Found::None => Err(AnswerError::InvalidOption {
+            question: question.id.clone(),
+            value: value.to_owned(),
+            valid: question.options.iter().map(|o| o.value.clone()).collect(),
+            suggestion: crate::suggest::did_you_mean(value, question.options.iter().map(|o| o.value.as_str()))
+                .map(str::to_owned),
+        }),
+    }
+}
+
+/// What a text names among a question's options.
+enum Found {
+    One(usize),
+    Several(Vec<usize>),
+    None,
+}
+
+/// Finds the option a text names: its value exactly, or else, ignoring case and spaces,
+/// the one option whose value or label (patient's or consultant's) it is. A text that fits
+/// several options names none of them.
+fn find_option(question: &Question, text: &str) -> Found {
+    if let Some(i) = question.option_index(text) {
+        return Found::One(i);
+    }
+    let same = |candidate: &str| folded_eq(text, candidate);
+    let matches: Vec<usize> = question
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| same(&o.value) || same(&o.label) || o.label_consultant.as_deref().is_some_and(same))
+        .map(|(i, _)| i)
+        .collect();
+    match matches.len() {
+        0 => Found::None,
+        1 => Found::One(matches[0]),
+        _ => Found::Several(matches),
+    }
+}
+
+/// Whether two texts are equal ignoring case and every space (so also surrounding spaces,
+/// runs of spaces and spaces around commas). Compared character by character, without
+/// allocating: batch screening may compare millions of cells.
+fn folded_eq(a: &str, b: &str) -> bool {
+    let mut x = a.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase);
+    let mut y = b.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase);
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (p, q) if p != q => return false,
+            _ => {}
+        }
+    }
+}
+
+/// Splits the text of a multiple-choice answer into the options it names. Options are
+/// separated by `;` or `,` with any spaces around; a run of comma-separated pieces that
+/// together spell one option's label (labels may hold commas) is read as that option,
+/// the longest such run first.
+fn split_options<'t>(question: &Question, text: &'t str) -> Vec<Cow<'t, str>> {
+    let mut items = Vec::new();
+    for part in text.split(';') {
+        let pieces: Vec<&str> = part.split(',').collect();
+        let mut i = 0;
+        while i < pieces.len() {
+            let mut taken = 1;
+            if pieces.len() - i > 1 && !matches!(find_option(question, pieces[i].trim()), Found::One(_)) {
+                for end in (i + 2..=pieces.len()).rev() {
+                    let joined = pieces[i..end].join(",");
+                    if matches!(find_option(question, joined.trim()), Found::One(_)) {
+                        taken = end - i;
+                        break;
+                    }
+                }
+            }
+            let item = if taken == 1 {
+                Cow::Borrowed(pieces[i].trim())
+            } else {
+                Cow::Owned(pieces[i..i + taken].join(",").trim().to_owned())
+            };
+            if !item.is_empty() {
+                items.push(item);
+            }
+            i += taken;
+        }
+    }
+    items
 }
 
 fn multi_mask(question: &Question, items: Vec<Raw>) -> Result<u64, AnswerError> {
@@ -433,5 +529,125 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    fn text(rb: &Rulebook, id: &str, value: &str) -> Result<serde_json::Value, AnswerError> {
+        let mut a = Answers::none_for(rb);
+        a.set_text(rb, id, value, ',')?;
+        Ok(a.to_json(rb).get(id).cloned().unwrap_or(serde_json::Value::Null))
+    }
+
+    #[test]
+    fn option_values_match_regardless_of_case_and_surrounding_spaces() {
+        let rb = Rulebook::embedded().unwrap();
+        assert_eq!(text(&rb, "sex", "Male").unwrap(), "male");
+        assert_eq!(text(&rb, "sex", "  FEMALE ").unwrap(), "female");
+        assert_eq!(text(&rb, "skin_tone", "iii").unwrap(), "III");
+        assert_eq!(
+            text(&rb, "permanence", "Accepts_Permanent").unwrap(),
+            "accepts_permanent"
+        );
+    }
+
+    #[test]
+    fn an_option_written_as_its_label_is_that_option() {
+        let rb = Rulebook::embedded().unwrap();
+        assert_eq!(text(&rb, "hair_loss", "large bald areas").unwrap(), "advanced");
+        assert_eq!(text(&rb, "transplant", "No").unwrap(), "none");
+        // Extra spaces inside a label do not matter either.
+        assert_eq!(
+            text(&rb, "sun_exposure", "Little:  under an hour a day").unwrap(),
+            "low"
+        );
+    }
+
+    #[test]
+    fn multiple_choice_takes_semicolons_and_commas_with_any_spaces() {
+        let rb = Rulebook::embedded().unwrap();
+        let both = serde_json::json!(["fut_strip", "fue_large"]);
+        for written in [
+            "fut_strip;fue_large",
+            "fut_strip; fue_large",
+            "fut_strip,fue_large",
+            "fut_strip, fue_large",
+            " FUT_STRIP ,  Fue_Large ",
+            "fut_strip; Larger dot scars from an FUE transplant (punches over 1 mm)",
+        ] {
+            assert_eq!(text(&rb, "scars", written).unwrap(), both, "{written}");
+        }
+        // A label holding a comma is still one option, with either separator around it.
+        let thinners = "Blood thinners such as warfarin, apixaban, rivaroxaban or heparin";
+        for written in [
+            format!("{thinners}, diabetes"),
+            format!("diabetes; {thinners}"),
+            format!("Diabetes,{thinners}"),
+        ] {
+            assert_eq!(
+                text(&rb, "health", &written).unwrap(),
+                serde_json::json!(["anticoagulants", "diabetes"]),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn yes_and_no_are_read_in_any_case() {
+        let rb = Rulebook::embedded().unwrap();
+        for (written, value) in [
+            ("Yes", true),
+            (" NO ", false),
+            ("y", true),
+            ("N", false),
+            ("TRUE", true),
+            ("False", false),
+        ] {
+            assert_eq!(text(&rb, "keloid_history", written).unwrap(), value, "{written}");
+        }
+    }
+
+    #[test]
+    fn json_answers_take_option_labels_and_any_case_but_keep_their_types() {
+        let rb = Rulebook::embedded().unwrap();
+        let a = Answers::from_json(&rb, r#"{"sex": "Male", "scars": ["No scars"], "skin_tone": " iv "}"#).unwrap();
+        let json = a.to_json(&rb);
+        assert_eq!(json["sex"], "male");
+        assert_eq!(json["scars"], serde_json::json!(["none"]));
+        assert_eq!(json["skin_tone"], "IV");
+        // A list is still a list in JSON, and yes/no still a boolean.
+        let errors = Answers::from_json(&rb, r#"{"goals": "shaved_look,density", "keloid_history": "no"}"#)
+            .unwrap_err()
+            .0;
+        assert_eq!(errors.len(), 2, "{errors:?}");
+    }
+
+    #[test]
+    fn what_is_not_an_answer_stays_an_error() {
+        let rb = Rulebook::embedded().unwrap();
+        assert!(matches!(
+            text(&rb, "skin_tone", "VII"),
+            Err(AnswerError::InvalidOption { .. })
+        ));
+        assert!(matches!(
+            text(&rb, "keloid_history", "maybe"),
+            Err(AnswerError::WrongType { .. })
+        ));
+        assert!(matches!(
+            text(&rb, "keloid_history", "1"),
+            Err(AnswerError::WrongType { .. })
+        ));
+        assert!(matches!(
+            text(&rb, "scars", "fut_strip, nonsense"),
+            Err(AnswerError::InvalidOption { .. })
+        ));
+        // The same option twice, once by value and once by label.
+        assert!(matches!(
+            text(&rb, "scars", "burn; From a burn"),
+            Err(AnswerError::RepeatedOption { .. })
+        ));
+        assert!(matches!(
+            text(&rb, "scars", "none, burn"),
+            Err(AnswerError::ExclusiveCombined { .. })
+        ));
+        assert!(matches!(text(&rb, "age", "forty"), Err(AnswerError::WrongType { .. })));
     }
 }

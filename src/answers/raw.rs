@@ -32,6 +32,18 @@ impl<'a> Raw<'a> {
         }
     }
 
+    /// A string, number or boolean as text (whole numbers without a fraction), for a
+    /// value carried through unchanged such as a patient id.
+    pub(crate) fn as_text(&self) -> Option<String> {
+        match self {
+            Raw::Bool(b) => Some(b.to_string()),
+            Raw::Number(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => Some(format!("{}", *x as i64)),
+            Raw::Number(x) => Some(x.to_string()),
+            Raw::Str(s) => Some(s.to_string()),
+            Raw::Null | Raw::List(_) | Raw::Object => None,
+        }
+    }
+
     /// The value in words, for "found …" in error messages.
     pub(crate) fn describe(&self) -> String {
         match self {

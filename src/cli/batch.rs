@@ -9,7 +9,7 @@ use super::common::{AtomicFile, RulesArg};
 use super::error::{CliError, code};
 use clap::{Args, ValueEnum};
 use smp_screen::audience::Audience;
-use smp_screen::batch::{self, CsvColumns, MAX_ROW_BYTES, Options, Record, RowScreener, RowStatus};
+use smp_screen::batch::{self, ColumnRules, CsvColumns, MAX_ROW_BYTES, Options, Record, RowScreener, RowStatus};
 use smp_screen::rulebook::{Rulebook, Verdict};
 use std::collections::{BTreeMap, VecDeque};
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
@@ -90,6 +90,15 @@ pub struct BatchArgs {
     /// Wording of texts in full records
     #[arg(long, value_enum, default_value_t)]
     pub audience: Audience,
+    /// Carry this column (CSV) or key (JSON Lines) into every output record, such as a
+    /// patient id to join results back by (repeatable; as `ids` in JSON, as columns after
+    /// `line` in CSV)
+    #[arg(long = "id-column", value_name = "NAME")]
+    pub id_column: Vec<String>,
+    /// Skip every CSV column that is not a question, even one that looks like a misspelt
+    /// question (one warning lists them)
+    #[arg(long)]
+    pub ignore_unknown_columns: bool,
     /// Worker threads [default: all cores]
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
@@ -130,7 +139,7 @@ struct Tally {
 /// The rows of the input, ready to be cut into chunks.
 enum Source {
     Lines(BufReader<Box<dyn Read + Send>>),
-    Csv(csv::Reader<Counted>, CsvColumns),
+    Csv(csv::Reader<Counted>, Box<CsvColumns>),
 }
 
 /// Where records go: standard output, or a file that appears only when complete.
@@ -244,6 +253,9 @@ impl BatchArgs {
         };
         let record_start = Arc::new(AtomicU64::new(0));
         let lines = Arc::new(Mutex::new(LineIndex::default()));
+        if self.ignore_unknown_columns && format == InputFormat::Jsonl {
+            eprintln!("warning: --ignore-unknown-columns applies to CSV input only; JSON Lines keys must be questions");
+        }
         let source = match format {
             InputFormat::Jsonl => Source::Lines(BufReader::with_capacity(1 << 16, reader)),
             InputFormat::Csv => {
@@ -258,11 +270,16 @@ impl BatchArgs {
                 if let Ok(mut index) = lines.lock() {
                     index.start_line(csv.position().byte(), newlines(&header));
                 }
-                let columns = CsvColumns::new(&rulebook, &header);
-                for problem in columns.problems() {
-                    eprintln!("warning: CSV header: {problem}; every row will fail");
-                }
-                Source::Csv(csv, columns)
+                let rules = ColumnRules {
+                    carry: self.id_column.clone(),
+                    ignore_unknown: self.ignore_unknown_columns,
+                };
+                let columns = CsvColumns::with_rules(&rulebook, &header, &rules).map_err(|e| CliError::Record {
+                    path: self.input.clone(),
+                    message: e.to_string(),
+                })?;
+                warn_about_columns(&columns, self.ignore_unknown_columns);
+                Source::Csv(csv, Box::new(columns))
             }
         };
         let jobs = self.jobs.map_or_else(
@@ -277,14 +294,14 @@ impl BatchArgs {
         };
         if opts.csv {
             let mut header = Vec::new();
-            batch::csv_header(&mut header);
+            batch::csv_header_carrying(&mut header, &self.id_column);
             sink.write_all(&header).map_err(write_error)?;
         }
         let tally = pipeline(
             &rulebook,
             source,
             (&record_start, &lines),
-            &opts,
+            (&opts, &self.id_column),
             jobs,
             &mut sink,
             &progress,
@@ -305,6 +322,38 @@ impl BatchArgs {
         } else {
             code::ROWS_FAILED
         })
+    }
+}
+
+/// Warns once about the header: problems that fail every row, and columns skipped.
+fn warn_about_columns(columns: &CsvColumns, ignoring: bool) {
+    for problem in columns.problems() {
+        let text = problem.to_string();
+        let problem = smp_screen::sanitize::one_line(&text);
+        eprintln!(
+            "warning: CSV header: {problem}; every row will fail (rename the column, or pass --ignore-unknown-columns or --id-column NAME)"
+        );
+    }
+    let skipped = columns.skipped();
+    if skipped.is_empty() {
+        return;
+    }
+    let names: Vec<String> = skipped
+        .iter()
+        .map(|n| format!("`{}`", smp_screen::sanitize::one_line(n)))
+        .collect();
+    let (columns, them) = if skipped.len() == 1 {
+        ("column that answers", "it")
+    } else {
+        ("columns that answer", "one")
+    };
+    if ignoring {
+        eprintln!("warning: ignoring CSV {columns} no question: {}", names.join(", "));
+    } else {
+        eprintln!(
+            "warning: CSV {columns} no question, not used: {} (--id-column NAME carries {them} into the output)",
+            names.join(", ")
+        );
     }
 }
 
@@ -361,13 +410,13 @@ fn pipeline(
     rb: &Rulebook,
     source: Source,
     (record_start, lines): (&AtomicU64, &Mutex<LineIndex>),
-    opts: &Options,
+    (opts, carry): (&Options, &[String]),
     jobs: usize,
     sink: &mut Sink,
     progress: &indicatif::ProgressBar,
 ) -> Result<Tally, Failure> {
     let columns = match &source {
-        Source::Csv(_, columns) => Some(columns.clone()),
+        Source::Csv(_, columns) => Some(CsvColumns::clone(columns)),
         Source::Lines(_) => None,
     };
     let columns = columns.as_ref();
@@ -383,7 +432,7 @@ fn pipeline(
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
             let work_rx = &work_rx;
-            scope.spawn(move || worker(rb, opts, columns, work_rx, &done_tx));
+            scope.spawn(move || worker(rb, (opts, carry), columns, work_rx, &done_tx));
         }
         drop(done_tx);
         let mut tally = Tally::default();
@@ -425,12 +474,12 @@ fn pipeline(
 
 fn worker(
     rb: &Rulebook,
-    opts: &Options,
+    (opts, carry): (&Options, &[String]),
     columns: Option<&CsvColumns>,
     work: &Mutex<Receiver<Chunk>>,
     done: &SyncSender<Done>,
 ) {
-    let mut screener = RowScreener::new(rb, *opts);
+    let mut screener = RowScreener::new(rb, *opts).carrying(carry.to_vec());
     loop {
         // The lock is held only while taking the next chunk.
         let next = work.lock().map(|rx| rx.recv());

@@ -6,7 +6,7 @@ use clap::Args;
 use smp_screen::answers::Answers;
 use smp_screen::date::Date;
 use smp_screen::record::Record;
-use smp_screen::report::{Context, Report, Screening};
+use smp_screen::report::{Context, Frame, Report, Screening};
 use smp_screen::rulebook::source::{read_bounded, strip_bom};
 use smp_screen::rulebook::{Rulebook, Sources};
 use smp_screen::style::{ColorChoice, Style};
@@ -45,8 +45,9 @@ pub struct SaveArgs {
     /// Replace the --save or --save-html file if it exists
     #[arg(long)]
     pub force: bool,
-    /// A label of your choosing for the record, such as a case number (up to 200 characters)
-    #[arg(long, requires = "save", value_name = "TEXT", value_parser = parse_label)]
+    /// A label of your choosing, such as a case number (up to 200 characters): printed on
+    /// the handout and the notes, and kept in the record
+    #[arg(long, value_name = "TEXT", value_parser = parse_label)]
     pub label: Option<String>,
 }
 
@@ -283,7 +284,11 @@ pub fn deliver(rulebook: &Rulebook, answers: &Answers, screening: &Screening, d:
             width: 80,
             ..cx
         };
-        smp_screen::report::Html.render(&cx, &mut page)?;
+        let frame = Frame {
+            label: d.save.label.as_deref(),
+            ..Frame::default()
+        };
+        smp_screen::report::Html.page(&cx, &frame, &mut page)?;
         write_atomic(path, &page, d.save.force)?;
     }
     if let Some(path) = &d.save.save {

@@ -38,8 +38,9 @@ Exit codes:
   0    screened
   2    usage error
   3    invalid answers (unknown question, invalid option, wrong type, missing under --strict),
-       or a file given to replay that is not a record
-  4    invalid or unreadable rulebook
+       or a file given to replay that is not a record, or a record whose result
+       --from-record cannot reproduce, or a batch --id-column missing from the CSV header
+  4    invalid or unreadable rulebook, or not the one a record was made with (--from-record)
   5    a file could not be read or written, or would be overwritten without --force
   6    the interview needs a terminal (use `smp-screen assess --answers FILE` without one)
   7    rules test: a golden case failed
@@ -96,6 +97,19 @@ pub enum CliError {
         /// What is wrong.
         message: String,
     },
+    /// `--from-record` with a rulebook other than the record's.
+    #[error(
+        "error: {} was made with rulebook {recorded}, but the rulebook loaded is {loaded}; load that rulebook with --rules to re-print it, or see what the loaded one says with `smp-screen replay`",
+        path.display()
+    )]
+    NotTheRecordsRulebook {
+        /// The record.
+        path: PathBuf,
+        /// The rulebook it names.
+        recorded: String,
+        /// The rulebook loaded.
+        loaded: String,
+    },
     /// Input larger than accepted.
     #[error("error: {what} is larger than {} MiB, the limit", limit >> 20)]
     TooLarge {
@@ -111,7 +125,9 @@ impl CliError {
     pub fn code(&self) -> u8 {
         match self {
             CliError::Answers { .. } => code::ANSWERS,
-            CliError::Rulebook(_) | CliError::RulebookRead(_) => code::RULEBOOK,
+            CliError::Rulebook(_) | CliError::RulebookRead(_) | CliError::NotTheRecordsRulebook { .. } => {
+                code::RULEBOOK
+            }
             CliError::Io { .. } | CliError::Exists { .. } | CliError::TooLarge { .. } => code::IO,
             CliError::Record { .. } => code::ANSWERS,
             CliError::NoTerminal => code::NO_TERMINAL,

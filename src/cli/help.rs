@@ -48,6 +48,14 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "smp-screen assess --answers examples/young-progressing.json --format html --audience consultant",
                 "a printable handout, with rule ids",
             ),
+            (
+                "smp-screen assess --answers consult.json --format html --label CASE-0042",
+                "a handout headed by the clinic's case number, with lines for name and date of birth",
+            ),
+            (
+                "smp-screen assess --from-record consult.json --format html",
+                "re-print a saved record's handout with its recorded result",
+            ),
         ],
     ),
     (
@@ -62,6 +70,14 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "ids only, on two cores",
             ),
             ("smp-screen batch - --input-format csv", "CSV from standard input"),
+            (
+                "smp-screen batch export.csv --id-column patient_id --output-format csv",
+                "a spreadsheet export: carry its patient id column into every result row",
+            ),
+            (
+                "smp-screen batch export.csv --ignore-unknown-columns",
+                "skip every column that is not a question, misspelt-looking ones too",
+            ),
         ],
     ),
     (
@@ -95,6 +111,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "smp-screen rules check clinic-rules/ --format json",
                 "diagnostics for an editor or CI",
             ),
+            (
+                "smp-screen rules check clinic-rules/ --against clinic-rules-before/",
+                "also warn if the content changed but the version did not",
+            ),
         ],
     ),
     (
@@ -104,6 +124,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             (
                 "smp-screen rules test clinic-rules/ --cases clinic-cases/ --fail-uncovered",
                 "fail on any rule or option no case reaches",
+            ),
+            (
+                "smp-screen rules test clinic-rules/ --update",
+                "after adding a question: show each failing case's difference and rewrite it if you agree",
             ),
         ],
     ),

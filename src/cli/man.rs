@@ -24,11 +24,33 @@ impl ManArgs {
     pub fn run(self) -> anyhow::Result<u8> {
         let page = page()?;
         match &self.output {
-            Some(path) => write_atomic(path, &page, self.force)?,
+            Some(path) => {
+                write_atomic(path, &page, self.force)?;
+                readable_by_all(path)?;
+            }
             None => common::print(&page)?,
         }
         Ok(super::error::code::OK)
     }
+}
+
+/// A manual page is read by `man` as any user and by `mandb`, so it is made readable by all
+/// (0644) rather than left owner-only as an atomic write leaves its file.
+fn readable_by_all(path: &std::path::Path) -> Result<(), super::error::CliError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644)).map_err(|source| {
+            super::error::CliError::Io {
+                what: "cannot set the permissions of",
+                path: path.to_owned(),
+                source,
+            }
+        })?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 /// The whole page: clap_mangen's sections for the tool, then a section per subcommand

@@ -32,7 +32,8 @@ enum RulesCommand {
     /// Run the golden cases and report what they leave untested
     #[command(after_help = after_help_then(
         "rules test",
-        "Exit codes: 0 all cases pass, 4 invalid rulebook, 5 unreadable cases, 7 a case failed \
+        "Exit codes: 0 all cases pass (after --update, those left), 2 --update without case files, \
+         4 invalid rulebook, 5 unreadable cases or a case that cannot be rewritten, 7 a case failed \
          (or, with --fail-uncovered, something is untested)."
     ))]
     Test(TestArgs),
@@ -58,6 +59,10 @@ enum DiagnosticFormat {
 struct CheckArgs {
     /// Rulebook file or folder [default: the embedded rulebook]
     path: Option<PathBuf>,
+    /// An earlier edition of the rulebook (file or folder): warn if the content changed
+    /// but the version did not
+    #[arg(long, value_name = "OLD")]
+    against: Option<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     format: DiagnosticFormat,
@@ -73,6 +78,13 @@ struct TestArgs {
     /// Treat rules no case fires and options no case uses as failures
     #[arg(long)]
     fail_uncovered: bool,
+    /// Rewrite the expectations of failing cases from the current result, asking for each
+    /// (passing cases are never touched)
+    #[arg(long)]
+    update: bool,
+    /// With --update: update every failing case without asking
+    #[arg(long, short = 'y', requires = "update")]
+    yes: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     format: DiagnosticFormat,
@@ -129,7 +141,11 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let (rulebook, diagnostics) = match common::load(args.path.as_deref()) {
         Ok(rb) => {
-            let found = smp_screen::check::check(&rb, Date::today());
+            let mut found = smp_screen::check::check(&rb, Date::today());
+            if let Some(old) = &args.against {
+                let old = common::load(Some(old))?;
+                found.extend(smp_screen::check::against(&rb, &old));
+            }
             (Some(rb), found)
         }
         Err(CliError::Rulebook(e)) => (None, e.diagnostics),
@@ -140,7 +156,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     match args.format {
         DiagnosticFormat::Json => {
             let doc = json!({
-                "rulebook": rulebook.as_ref().map(|rb| json!({"id": rb.identity.id, "version": rb.identity.version, "sha256": rb.sha256})),
+                "rulebook": rulebook.as_ref().map(|rb| json!({"id": rb.identity.id, "version": rb.identity.version, "sha256": rb.sha256, "version_hash": smp_screen::check::version_hash(rb)})),
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": diagnostics,
@@ -186,12 +202,32 @@ fn summary(rulebook: Option<&Rulebook>, errors: usize, warnings: usize) -> Strin
 
 fn test(args: TestArgs) -> anyhow::Result<u8> {
     let rulebook = common::load(args.path.as_deref())?;
-    let files: Vec<CaseFile> = match (&args.cases, &args.path) {
-        (Some(dir), _) => read_cases(dir.clone())?,
-        (None, Some(path)) => read_cases(cases::folder_for(path))?,
-        (None, None) => cases::embedded(),
+    let folder = match (&args.cases, &args.path) {
+        (Some(dir), _) => Some(dir.clone()),
+        (None, Some(path)) => Some(cases::folder_for(path)),
+        (None, None) => None,
     };
-    let (outcomes, coverage) = cases::run_all(&rulebook, &files);
+    if args.update && folder.is_none() {
+        eprintln!(
+            "error: --update rewrites case files, and the embedded cases are not files: name a rulebook folder \
+             (its cases/ are updated) or --cases DIR"
+        );
+        return Ok(code::USAGE);
+    }
+    let mut files: Vec<CaseFile> = match &folder {
+        Some(dir) => read_cases(dir.clone())?,
+        None => cases::embedded(),
+    };
+    let (mut outcomes, mut coverage) = cases::run_all(&rulebook, &files);
+    if args.update {
+        let failing: Vec<&cases::Outcome> = outcomes.iter().filter(|o| !o.problems.is_empty()).collect();
+        let updated = update_cases(&rulebook, &files, &failing, args.yes)?;
+        if updated > 0 {
+            files = read_cases(folder.clone().unwrap_or_default())?;
+            (outcomes, coverage) = cases::run_all(&rulebook, &files);
+        }
+        eprintln!("{} updated", plural(updated, "case"));
+    }
     let failed: Vec<_> = outcomes.iter().filter(|o| !o.problems.is_empty()).collect();
     let passed = outcomes.len() - failed.len();
     let uncovered = !coverage.is_complete();
@@ -237,6 +273,88 @@ fn test(args: TestArgs) -> anyhow::Result<u8> {
     } else {
         code::OK
     })
+}
+
+/// `rules test --update`: shows each failing case's difference, asks (unless `yes`), and
+/// rewrites the expectations of those accepted from the current result. Every new text is
+/// made before any file is written, and each file is replaced atomically with its own
+/// permissions; passing cases are never touched. Returns how many were updated.
+fn update_cases(
+    rulebook: &Rulebook,
+    files: &[CaseFile],
+    failing: &[&cases::Outcome],
+    yes: bool,
+) -> anyhow::Result<usize> {
+    use std::io::BufRead;
+    let mut writes = Vec::new();
+    let mut stdin = std::io::stdin().lock();
+    let mut answered_all = false;
+    for outcome in failing {
+        let Some(file) = files.iter().find(|f| f.name == outcome.name) else {
+            continue;
+        };
+        let name = smp_screen::sanitize::one_line(&file.name);
+        let Ok(case) = &file.case else {
+            eprintln!("cannot update {name}: it cannot be read; fix it by hand");
+            continue;
+        };
+        let Some(new_case) = cases::updated(rulebook, case) else {
+            eprintln!("cannot update {name}: its answers do not fit the rulebook; fix them by hand");
+            continue;
+        };
+        eprintln!("{name}:");
+        for problem in &outcome.problems {
+            eprintln!("  {}", smp_screen::sanitize::one_line(problem));
+        }
+        if !yes {
+            if answered_all {
+                continue;
+            }
+            eprint!("Update the expectations of {name} from the current result? [y/N] ");
+            let mut reply = String::new();
+            if stdin.read_line(&mut reply)? == 0 {
+                // End of input: nobody is there to say yes.
+                eprintln!();
+                answered_all = true;
+                continue;
+            }
+            if !matches!(reply.trim().to_lowercase().as_str(), "y" | "yes") {
+                continue;
+            }
+        }
+        let original = std::fs::read_to_string(&file.path).ok();
+        let text = cases::to_json(rulebook, &new_case, original.as_deref());
+        writes.push((file.path.clone(), text));
+    }
+    for (path, text) in &writes {
+        replace_keeping_permissions(path, text.as_bytes())?;
+    }
+    Ok(writes.len())
+}
+
+/// Replaces a file atomically (a temporary file in the same folder renamed over it), with
+/// the permissions the file had.
+fn replace_keeping_permissions(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
+    let io = |source| CliError::Io {
+        what: "cannot update",
+        path: path.to_owned(),
+        source,
+    };
+    let permissions = std::fs::metadata(path).map_err(io)?.permissions();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".smp-screen-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.as_file().set_permissions(permissions).map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
 }
 
 fn read_cases(dir: PathBuf) -> Result<Vec<CaseFile>, CliError> {

@@ -2,7 +2,7 @@
 //! patient. Every colour also has words, borders or symbols beside it, so the page reads
 //! the same printed in black and white.
 
-use super::{Context, Report, what_if_lines, words};
+use super::{Context, Frame, Report, what_if_lines, words};
 use crate::answers::Slot;
 use crate::audience::Audience;
 use crate::describe;
@@ -26,12 +26,35 @@ const STYLE: &str = "
 ul.items { padding-left: 1.2rem; } ul.items li { margin: .35rem 0; break-inside: avoid; }
 .swatch { display: inline-block; width: 1.6em; height: 1em; border: 1px solid #111; vertical-align: -.15em; margin-right: .35rem; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 td.q { width: 45%; } .why { color: #444; font-size: .85rem; }
-.sign { margin-top: 2rem; } .sign span { display: inline-block; border-bottom: 1px solid #111; width: 14rem; margin: 0 1rem 0 .3rem; }
+.patient { border: 1px solid #111; padding: .3rem .8rem; margin: .6rem 0; break-inside: avoid; }
+.patient p { margin: .45rem 0; } .patient .label { font-size: 1.05rem; }
+.blank { display: inline-block; border-bottom: 1px solid #111; width: 16rem; height: 1.1em; margin: 0 1rem 0 .4rem; vertical-align: bottom; }
+.blank.short { width: 8rem; }
+.sign { margin-top: 1.5rem; break-inside: avoid; } .sign p { margin: 1.2rem 0; }
+dl.answers { columns: 2; column-gap: 1.5rem; font-size: .85rem; margin: .4rem 0; }
+dl.answers div { break-inside: avoid; margin: 0 0 .2rem; } dl.answers dt { display: inline; font-weight: bold; } dl.answers dd { display: inline; margin: 0; }
+@media (max-width: 36rem) { dl.answers { columns: 1; } }
+@page { size: A4; margin: 12mm 14mm; }
+@media print { body { font-size: 10pt; line-height: 1.3; } .meta { font-size: 8.5pt; } h2 { margin: .9rem 0 .3rem; } p { margin: .35rem 0; } ul.items li { margin: .2rem 0; } .verdict { margin: .5rem 0; } .blank { height: 1.5em; } }
 @media print { .verdict { break-after: avoid; } .sev-high { background: none; color: #111; border: 3px double #111; } }
 ";
 
 impl Report for Html {
     fn render(&self, cx: &Context, out: &mut dyn Write) -> io::Result<()> {
+        self.page(cx, &Frame::default(), out)
+    }
+}
+
+impl super::Framed for Html {
+    fn render_framed(&self, cx: &Context, frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
+        self.page(cx, frame, out)
+    }
+}
+
+impl Html {
+    /// The handout tied to one patient by `frame`: its label, the day, and lines for the
+    /// name and date of birth to be written by hand.
+    pub fn page(&self, cx: &Context, frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
         let s = cx.screening;
         let consultant = s.audience == Audience::Consultant;
         html_page::head(
@@ -40,10 +63,11 @@ impl Report for Html {
             STYLE,
         )?;
         writeln!(out, "<h1>Scalp micropigmentation: screening result</h1>")?;
+        patient_lines(frame, out)?;
         writeln!(
             out,
             "<p class=\"meta\">Screened on {} with {} (version {}, reviewed {}). A screening aid, not a diagnosis.</p>",
-            crate::date::Date::today(),
+            esc(&frame.day()),
             esc(s.rulebook.title),
             esc(s.rulebook.version),
             esc(s.rulebook.reviewed_on)
@@ -197,14 +221,35 @@ impl Report for Html {
             s.tool.name,
             s.tool.version
         )?;
+        if let Some(made) = frame.reprinted_from {
+            writeln!(
+                out,
+                "<p class=\"meta\">Re-printed from the record made {}, with the result recorded then.</p>",
+                esc(made)
+            )?;
+        }
         if consultant {
             writeln!(
                 out,
-                "<p class=\"sign\">Consultant<span></span> Date<span style=\"width: 8rem\"></span></p>"
+                "<div class=\"sign\"><p>Consultant's signature<span class=\"blank\"></span> Date<span class=\"blank short\"></span></p>\
+                 <p>Name in capitals<span class=\"blank\"></span></p></div>"
             )?;
         }
         html_page::tail(out)
     }
+}
+
+/// The label, and lines for the patient's name and date of birth to be written by hand.
+fn patient_lines(frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<div class=\"patient\">")?;
+    if let Some(label) = frame.label {
+        writeln!(out, "<p class=\"label\">Reference <strong>{}</strong></p>", esc(label))?;
+    }
+    writeln!(
+        out,
+        "<p>Name<span class=\"blank\"></span> Date of birth<span class=\"blank short\"></span></p>\
+         <p class=\"why\">Name and date of birth are written here by hand; smp-screen does not store them.</p>\n</div>"
+    )
 }
 
 /// The answers given, in asking order, with colour swatches for skin and hair.
@@ -217,21 +262,13 @@ fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
+    if audience == Audience::Patient {
+        return short_answers(cx, &rows, out);
+    }
     writeln!(out, "<h2>Your answers</h2>\n<table>")?;
     for q in rows {
         let question = &rb.questions[q];
-        let parts = describe::answer(question, cx.answers.slot(q), audience);
-        let answer: Vec<String> = parts
-            .iter()
-            .map(|p| match p.swatch {
-                Some(rgb) => format!(
-                    "<span class=\"swatch\" style=\"background: {}\"></span>{}",
-                    rgb.hex(),
-                    esc(&p.text)
-                ),
-                None => esc(&p.text),
-            })
-            .collect();
+        let answer = answer_html(question, cx.answers.slot(q), audience);
         // An answer to a question that turned out not to apply was not used.
         let unused = if cx.screening.ignored.contains(&question.id.as_str()) {
             " <span class=\"why\">(not used: the question did not apply)</span>"
@@ -248,6 +285,44 @@ fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "</table>")?;
     Ok(())
+}
+
+/// The answers given, each under the question's short name, in two columns: the patient's
+/// copy then fits two pages (the consultant's copy keeps the full questions).
+fn short_answers(cx: &Context, rows: &[usize], out: &mut dyn Write) -> io::Result<()> {
+    let rb = cx.rulebook;
+    writeln!(out, "<h2>Your answers</h2>\n<dl class=\"answers\">")?;
+    for &q in rows {
+        let question = &rb.questions[q];
+        let answer = answer_html(question, cx.answers.slot(q), Audience::Patient);
+        let unused = if cx.screening.ignored.contains(&question.id.as_str()) {
+            " <span class=\"why\">(not used)</span>"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "<div><dt>{}:</dt> <dd>{}{unused}</dd></div>",
+            esc(&question.short),
+            answer.join("; ")
+        )?;
+    }
+    writeln!(out, "</dl>")
+}
+
+/// One answer's parts as HTML, with colour swatches for skin and hair.
+fn answer_html(question: &crate::rulebook::Question, slot: &Slot, audience: Audience) -> Vec<String> {
+    describe::answer(question, slot, audience)
+        .iter()
+        .map(|p| match p.swatch {
+            Some(rgb) => format!(
+                "<span class=\"swatch\" style=\"background: {}\"></span>{}",
+                rgb.hex(),
+                esc(&p.text)
+            ),
+            None => esc(&p.text),
+        })
+        .collect()
 }
 
 /// A rule id in brackets, for the consultant's copy.

@@ -1,6 +1,6 @@
 //! The Markdown format, for pasting into clinic notes.
 
-use super::{Context, Report, words};
+use super::{Context, Frame, Framed, Report, words};
 use crate::audience::Audience;
 use crate::sanitize::markdown as md;
 use std::io::{self, Write};
@@ -10,9 +10,25 @@ pub struct Markdown;
 
 impl Report for Markdown {
     fn render(&self, cx: &Context, out: &mut dyn Write) -> io::Result<()> {
+        self.render_framed(cx, &Frame::default(), out)
+    }
+}
+
+impl Framed for Markdown {
+    fn render_framed(&self, cx: &Context, frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
         let s = cx.screening;
         let consultant = s.audience == Audience::Consultant;
         writeln!(out, "# SMP screening: {}\n", words::verdict_label(s.verdict))?;
+        if let Some(label) = frame.label {
+            writeln!(out, "**Reference:** {}\n", md(label))?;
+        }
+        if let Some(made) = frame.reprinted_from {
+            writeln!(
+                out,
+                "*Re-printed from the record made {}, with the result recorded then.*\n",
+                md(made)
+            )?;
+        }
         writeln!(out, "**Verdict:** {} — {}\n", s.verdict.as_str(), md(s.verdict_meaning))?;
         if !s.verdict_because.is_empty() && s.verdict > crate::rulebook::Verdict::Suitable {
             writeln!(out, "Why:\n")?;
@@ -154,6 +170,7 @@ impl Report for Markdown {
                 s.ignored.join(", ")
             )?;
         }
+        answers(cx, out)?;
         writeln!(out, "---\n")?;
         writeln!(out, "*{}*\n", md(s.disclaimer))?;
         writeln!(
@@ -167,4 +184,36 @@ impl Report for Markdown {
             s.tool.version
         )
     }
+}
+
+/// The answers given, in asking order: by question id for a consultant, by short name for
+/// a patient, with "(not used)" beside an answer to a question that did not apply.
+fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
+    let rb = cx.rulebook;
+    let audience = cx.screening.audience;
+    let rows: Vec<usize> = (0..rb.questions.len())
+        .filter(|&q| !matches!(cx.answers.slot(q), crate::answers::Slot::Missing))
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## Answers given\n")?;
+    writeln!(out, "| Question | Answer |\n|---|---|")?;
+    for q in rows {
+        let question = &rb.questions[q];
+        let parts = crate::describe::answer(question, cx.answers.slot(q), audience);
+        let answer: Vec<String> = parts.iter().map(|p| md(&p.text)).collect();
+        let name = if audience == Audience::Consultant {
+            format!("`{}`", question.id)
+        } else {
+            md(&question.short)
+        };
+        let unused = if cx.screening.ignored.contains(&question.id.as_str()) {
+            " (not used: the question did not apply)"
+        } else {
+            ""
+        };
+        writeln!(out, "| {name} | {}{unused} |", answer.join("; "))?;
+    }
+    writeln!(out)
 }

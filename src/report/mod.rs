@@ -2,6 +2,7 @@
 //! file each, behind [`Report`]).
 
 mod build;
+mod frame;
 mod html;
 mod json;
 mod markdown;
@@ -9,6 +10,7 @@ mod text;
 pub mod words;
 
 pub use build::{Detail, Outline, OutlineScratch, decided_by, outline, outline_into, screen, screen_with};
+pub use frame::{Frame, Framed, WithFrame};
 pub use html::Html;
 pub use json::Json;
 pub use markdown::Markdown;

@@ -61,6 +61,20 @@ pub struct Identity {
     /// Optional longer description for printed forms.
     #[serde(default)]
     pub description: Option<String>,
+    /// The version and the content hash it was given to, so `rules check` can tell when
+    /// the content changed but the version did not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_hash: Option<VersionHash>,
+}
+
+/// A version with the content hash it names (see [`crate::check::version_hash`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VersionHash {
+    /// The version this hash was recorded for.
+    pub version: String,
+    /// The content hash at that version, as `rules check --format json` prints it.
+    pub sha256: String,
 }
 
 /// The kind of answer a question takes.
