@@ -87,6 +87,14 @@ pub(crate) fn parse_file(fi: usize, text: &str) -> Result<RulebookFile, Box<Diag
     Ok(doc)
 }
 
+/// The ids of `map` in the order the rulebook defines them. A hash map's own order is
+/// seeded at random, so equally close suggestions would differ from run to run.
+fn in_rulebook_order(map: &IdMap) -> Vec<&str> {
+    let mut ids: Vec<(usize, &str)> = map.iter().map(|(id, &i)| (i, id.as_str())).collect();
+    ids.sort_unstable();
+    ids.into_iter().map(|(_, id)| id).collect()
+}
+
 fn data_error(fi: usize, path: String, message: String, line: usize, column: usize) -> Diagnostic {
     // serde names unknown fields with the list of expected ones; turn that into a
     // short message and a suggestion.
@@ -780,7 +788,7 @@ impl Compiler {
         if let Some(&i) = map.get(id) {
             return Some(i);
         }
-        let help = did_you_mean(id, map.keys().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
+        let help = did_you_mean(id, in_rulebook_order(map)).map(|s| format!("did you mean `{s}`?"));
         let code = match catalogue {
             Catalogue::Risk => "unknown-risk",
             Catalogue::Advice => "unknown-advice",
@@ -800,8 +808,7 @@ impl Compiler {
         if let Some(&q) = self.question_ids.get(id) {
             return Some(q);
         }
-        let help =
-            did_you_mean(id, self.question_ids.keys().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
+        let help = did_you_mean(id, in_rulebook_order(&self.question_ids)).map(|s| format!("did you mean `{s}`?"));
         self.error_help(
             "unknown-question",
             at,
