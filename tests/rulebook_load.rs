@@ -217,3 +217,16 @@ fn equally_close_suggestions_follow_rulebook_order() {
         assert_eq!(e.matches("did you mean `knot_h`?").count(), 2, "{e}");
     }
 }
+
+#[test]
+fn the_caret_stands_under_the_culprit_after_wide_characters() {
+    // `頭皮` is four cells wide on a terminal but two characters long.
+    let e = rulebook_error(r#""questions": [{"id": "頭皮", "kind": "yes_no", "prompt": "p", "help": "h", "colour": 1}]"#);
+    let lines: Vec<&str> = e.lines().collect();
+    let source = lines.iter().position(|l| l.contains(r#""colour": 1"#)).expect(&e);
+    let (shown, caret) = (lines[source], lines[source + 1]);
+    let before_culprit = &shown[..shown.find(r#""colour""#).unwrap()];
+    let cells = before_culprit.chars().count() + 2; // two wide characters, one extra cell each
+    assert_eq!(caret.find('^'), Some(cells), "{e}");
+    assert_eq!(caret.trim_start_matches([' ', '|']).trim_end(), "^^^^^^^^", "{e}");
+}
