@@ -523,3 +523,34 @@ fn a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn screened_on_and_the_overdue_review_use_the_local_date() {
+    // 03:00 UTC on the 27th is still the 26th in New York: the handout says the 26th.
+    let out = smp()
+        .args(["assess", "-f", "html", "--set", "age=40"])
+        .env("TZ", "EST5EDT,M3.2.0,M11.1.0")
+        .env("SMP_SCREEN_NOW", "2026-11-27T03:00:00Z")
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("Screened on 2026-11-26 "), "{html}");
+    // Noon UTC on the 26th is already the 27th at UTC+14: a review due on the 26th is overdue.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("due.json");
+    let text = common::rulebook_text(r#""questions": [{"id": "ok", "kind": "yes_no", "prompt": "OK?", "help": "h"}]"#)
+        .replace(r#""review_due": "2099-01-01""#, r#""review_due": "2026-11-26""#);
+    std::fs::write(&path, text).unwrap();
+    let warning_at = |tz: &str| {
+        let out = smp()
+            .args(["assess", "--set", "ok=yes", "--rules"])
+            .arg(&path)
+            .env("TZ", tz)
+            .env("SMP_SCREEN_NOW", "2026-11-26T12:00:00Z")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stderr).unwrap().contains("was due for clinical review on 2026-11-26")
+    };
+    assert!(warning_at("<+14>-14"));
+    assert!(!warning_at("UTC0"));
+}
