@@ -439,7 +439,10 @@ fn a_byte_order_mark_is_not_part_of_a_single_files_hash() {
     };
     let sha256 = |bytes: &[u8]| {
         use sha2::Digest;
-        sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect::<String>()
+        sha2::Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
     };
     let marked_bytes = std::fs::read(&marked).unwrap();
     assert_eq!(&marked_bytes[..3], b"\xef\xbb\xbf");
@@ -549,7 +552,9 @@ fn screened_on_and_the_overdue_review_use_the_local_date() {
             .env("SMP_SCREEN_NOW", "2026-11-26T12:00:00Z")
             .output()
             .unwrap();
-        String::from_utf8(out.stderr).unwrap().contains("was due for clinical review on 2026-11-26")
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("was due for clinical review on 2026-11-26")
     };
     assert!(warning_at("<+14>-14"));
     assert!(!warning_at("UTC0"));

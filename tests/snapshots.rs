@@ -67,7 +67,9 @@ fn snapshot_all(name: &str, answers: &str) {
             let mut settings = insta::Settings::clone_current();
             settings.set_prepend_module_to_snapshot(false);
             settings.set_omit_expression(true);
-            settings.set_description(format!("smp-screen assess --format {format} --audience {voice}: {name}"));
+            settings.set_description(format!(
+                "smp-screen assess --format {format} --audience {voice}: {name}"
+            ));
             settings.bind(|| insta::assert_snapshot!(format!("{name}.{voice}.{ext}"), output));
         }
     }
