@@ -2,6 +2,7 @@
 //! path, with a caret under the culprit and a suggestion where one exists.
 
 use super::SourceFile;
+pub use super::code::Code;
 use super::spans::{SpanIndex, line_col, line_text, offset_of};
 use crate::sanitize;
 use serde::Serialize;
@@ -23,8 +24,8 @@ pub enum Level {
 pub struct Diagnostic {
     /// Error or warning.
     pub level: Level,
-    /// Stable kebab-case identifier, such as `unknown-question`.
-    pub code: &'static str,
+    /// What it is about; serialised as its stable kebab-case text, such as `unknown-question`.
+    pub code: Code,
     /// What is wrong, in one line.
     pub message: String,
     /// File name.
@@ -49,21 +50,21 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error about the item at `path` in file `file`.
-    pub fn error(code: &'static str, file: usize, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: Code, file: usize, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Level::Error, code, Some(file), Some(path.into()), message.into())
     }
 
     /// A warning about the item at `path` in file `file`.
-    pub fn warning(code: &'static str, file: usize, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(code: Code, file: usize, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Level::Warning, code, Some(file), Some(path.into()), message.into())
     }
 
     /// A finding about the rulebook as a whole.
-    pub fn general(level: Level, code: &'static str, message: impl Into<String>) -> Diagnostic {
+    pub fn general(level: Level, code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(level, code, None, None, message.into())
     }
 
-    fn new(level: Level, code: &'static str, file: Option<usize>, path: Option<String>, message: String) -> Diagnostic {
+    fn new(level: Level, code: Code, file: Option<usize>, path: Option<String>, message: String) -> Diagnostic {
         Diagnostic {
             level,
             code,
