@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{IDENTITY, repo};
+use common::repo;
 use smp_screen::date::Date;
 use smp_screen::rulebook::{Code, Level, Rulebook, Sources};
 
@@ -517,7 +517,7 @@ fn the_usual_little_rulebook_is_clean() {
 }
 
 /// The README row of a code: `| `code` | level | meaning | example |`.
-fn readme_row<'a>(readme: &'a str, code: Code) -> Option<&'a str> {
+fn readme_row(readme: &str, code: Code) -> Option<&str> {
     let start = format!("| `{}` |", code.as_str());
     readme.lines().find(|l| l.starts_with(&start))
 }

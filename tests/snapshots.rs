@@ -14,11 +14,11 @@
 
 mod common;
 
-use common::{repo, smp};
+use common::repo;
 use std::io::Write as _;
 
-/// The golden cases snapshotted (at least six, spread over the verdicts and inks), and one
-/// with answers missing so the incomplete result is pinned too.
+/// The golden cases snapshotted: at least six, spread over the verdicts and inks (an
+/// incomplete answer set is pinned by its own test below).
 const CASES: [&str; 7] = [
     "01-baseline-shaved-look",
     "07-course-of-loss-unknown",
