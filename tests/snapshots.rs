@@ -92,3 +92,35 @@ fn an_incomplete_result_in_every_format_and_voice() {
     map.remove("keloid_history");
     snapshot_all("01-baseline-incomplete", &answers.to_string());
 }
+
+#[test]
+fn a_saved_record_with_a_fixed_clock() {
+    // Records carry a time; the same clock seam makes a saved record reproducible.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("record.json");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("smp-screen"))
+        .args([
+            "assess",
+            "--set",
+            "age=40",
+            "--set",
+            "scars=none",
+            "--label",
+            "case 7",
+            "--save",
+        ])
+        .arg(&path)
+        .env("SMP_SCREEN_NOW", "2026-11-26T09:30:00Z")
+        .env("TZ", "UTC0")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let record = std::fs::read_to_string(&path).unwrap();
+    assert!(record.contains("\"2026-11-26T09:30:00Z\""), "{record}");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_description("smp-screen assess --set age=40 --set scars=none --label 'case 7' --save FILE");
+    settings.bind(|| insta::assert_snapshot!("record.age-40.json", record));
+}
