@@ -165,6 +165,26 @@ fn hostile_rulebook_texts_and_label_are_escaped_in_the_handout() {
                     .matches("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;")
                     .count();
             }
+            // Markdown viewers render inline HTML: every `<` of the payload is escaped there too.
+            if voice == "consultant" {
+                let out = smp()
+                    .args(["assess", "--format", "markdown", "--audience", voice, "--rules"])
+                    .arg(&rules)
+                    .arg("--answers")
+                    .arg(&answers)
+                    .output()
+                    .unwrap();
+                let markdown = String::from_utf8(out.stdout).unwrap();
+                let bare = markdown
+                    .match_indices('<')
+                    .filter(|&(i, _)| !markdown[..i].ends_with('\\'))
+                    .count();
+                assert_eq!(bare, 0, "{case}: an unescaped `<` in the Markdown");
+                assert!(
+                    markdown.contains(r"\<script\>"),
+                    "{case}: the payload reached the Markdown"
+                );
+            }
             // The record keeps the label as given (JSON, not markup).
             let rec: Value = serde_json::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
             assert_eq!(rec["label"], label);
