@@ -12,10 +12,11 @@ use std::collections::BTreeSet;
 /// shows as a tag, an attribute or a broken page.
 const HOSTILE: &str = r#"<script>alert("x")</script><img src=x onerror='y'> &amp; "q" <!-- <b>"#;
 
-/// Keys whose strings are identifiers, references, enumerations, colours or dates, not
-/// prose. Every other string in the rulebook is text and is replaced; if a new key holds
-/// an identifier, the hostile copy fails to load and this list needs it.
-const NOT_TEXT: [&str; 28] = [
+/// Keys whose strings are identifiers, references, enumerations, colours, dates or the
+/// checked version number, not prose. Every other string in the rulebook (units too) is
+/// text and is replaced; if a new key holds an identifier, the hostile copy fails to load
+/// and this list needs it.
+const NOT_TEXT: [&str; 27] = [
     "$schema",
     "id",
     "value",
@@ -42,7 +43,6 @@ const NOT_TEXT: [&str; 28] = [
     "status",
     "answer_is",
     "version",
-    "unit",
     "decided_by",
 ];
 
