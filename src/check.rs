@@ -13,7 +13,7 @@ use crate::audience::Audience;
 use crate::date::Date;
 use crate::describe;
 use crate::engine::{Cond, NumRange, Ref, Test};
-use crate::rulebook::{Diagnostic, InkKind, QuestionKind, Rulebook, Step, Verdict};
+use crate::rulebook::{Code, Diagnostic, InkKind, QuestionKind, Rulebook, Step, Verdict};
 use std::collections::BTreeMap;
 
 /// Every warning and error `rules check` reports beyond those loading already found,
@@ -392,11 +392,11 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    fn explain(&self, conflict: &Conflict, head: &str) -> (&'static str, String) {
+    fn explain(&self, conflict: &Conflict, head: &str) -> (Code, String) {
         let rb = self.rb;
         if conflict.question == usize::MAX {
             return (
-                "never-holds",
+                Code::NeverHolds,
                 format!("{head}: it needs {}", conflict.sources[0].words(rb)),
             );
         }
@@ -415,7 +415,7 @@ impl<'a> Analysis<'a> {
                     .as_ref()
                     .map_or_else(String::new, |c| describe::condition(rb, c, Audience::Consultant));
                 (
-                    "unreachable-by-skip-logic",
+                    Code::UnreachableBySkipLogic,
                     format!(
                         "{head}: it reads `{}`, which is asked only if {when}, but it also needs {}",
                         question.id,
@@ -423,7 +423,10 @@ impl<'a> Analysis<'a> {
                     ),
                 )
             }
-            None => ("contradiction", format!("{head}: {} cannot all hold", own.join(", "))),
+            None => (
+                Code::Contradiction,
+                format!("{head}: {} cannot all hold", own.join(", ")),
+            ),
         }
     }
 }
@@ -451,7 +454,7 @@ fn reads(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
                 {
                     out.push(
                         Diagnostic::warning(
-                            "ask-if-reads-later",
+                            Code::AskIfReadsLater,
                             question.origin.file,
                             format!("{}.ask_if", question.origin.path),
                             format!(
@@ -480,7 +483,7 @@ fn reads(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
     for (q, question) in rb.questions.iter().enumerate() {
         if !read[q] {
             out.push(Diagnostic::warning(
-                "question-changes-nothing",
+                Code::QuestionChangesNothing,
                 question.origin.file,
                 format!("{}.id", question.origin.path),
                 format!(
@@ -546,7 +549,7 @@ fn reachability(rb: &Rulebook, a: &Analysis, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::warning(
-                "unreachable-outcome",
+                Code::UnreachableOutcome,
                 0,
                 "rulebook",
                 format!("no combination of answers can give {}", parts.join("; ")),
@@ -574,7 +577,7 @@ fn reachability(rb: &Rulebook, a: &Analysis, out: &mut Vec<Diagnostic>) {
     for (i, risk) in rb.risks.iter().enumerate() {
         if !risk_live[i] && risk_listed[i] {
             out.push(Diagnostic::warning(
-                "unreachable-risk",
+                Code::UnreachableRisk,
                 risk.origin.file,
                 format!("{}.id", risk.origin.path),
                 format!("risk `{}` is listed only by rules that can never fire", risk.id),
@@ -584,7 +587,7 @@ fn reachability(rb: &Rulebook, a: &Analysis, out: &mut Vec<Diagnostic>) {
     for (i, advice) in rb.advice.iter().enumerate() {
         if !advice_live[i] && advice_listed[i] {
             out.push(Diagnostic::warning(
-                "unreachable-advice",
+                Code::UnreachableAdvice,
                 advice.origin.file,
                 format!("{}.id", advice.origin.path),
                 format!("advice `{}` is given only by rules that can never fire", advice.id),
@@ -622,7 +625,7 @@ fn catalogue(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
         q.ask_if.iter().for_each(&mut see);
         q.options.iter().filter_map(|o| o.show_if.as_ref()).for_each(&mut see);
     }
-    let unused = |kind: &'static str, code: &'static str, id: &str, origin: &crate::rulebook::Origin, what: &str| {
+    let unused = |kind: &'static str, code: Code, id: &str, origin: &crate::rulebook::Origin, what: &str| {
         Diagnostic::warning(
             code,
             origin.file,
@@ -631,12 +634,18 @@ fn catalogue(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
         )
     };
     for (_, r) in rb.risks.iter().enumerate().filter(|(i, _)| !risk_used[*i]) {
-        out.push(unused("risk", "unused-risk", &r.id, &r.origin, "is listed by no rule"));
+        out.push(unused(
+            "risk",
+            Code::UnusedRisk,
+            &r.id,
+            &r.origin,
+            "is listed by no rule",
+        ));
     }
     for (_, a) in rb.advice.iter().enumerate().filter(|(i, _)| !advice_used[*i]) {
         out.push(unused(
             "advice",
-            "unused-advice",
+            Code::UnusedAdvice,
             &a.id,
             &a.origin,
             "is given by no rule",
@@ -646,7 +655,7 @@ fn catalogue(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
         if f.derived_by.is_empty() {
             out.push(unused(
                 "fact",
-                "fact-never-derived",
+                Code::FactNeverDerived,
                 &f.id,
                 &f.origin,
                 "is derived by no rule, so tests of it never hold",
@@ -654,7 +663,7 @@ fn catalogue(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
         } else if !fact_tested[i] {
             out.push(unused(
                 "fact",
-                "fact-never-tested",
+                Code::FactNeverTested,
                 &f.id,
                 &f.origin,
                 "is derived but no condition tests it",
@@ -668,7 +677,7 @@ fn catalogue(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
             .map(|q| q.origin.clone());
         if let Some(origin) = origin {
             out.push(Diagnostic::warning(
-                "score-never-tested",
+                Code::ScoreNeverTested,
                 origin.file,
                 "scores",
                 format!("score `{}` is tested by no condition", s.id),
@@ -679,7 +688,7 @@ fn catalogue(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
         let scored = question.options.iter().any(|o| o.score.is_some());
         if scored && question.kind == QuestionKind::Single && !rb.scores.iter().any(|s| s.items.contains(&q)) {
             out.push(Diagnostic::warning(
-                "score-unused",
+                Code::ScoreUnused,
                 question.origin.file,
                 format!("{}.options", question.origin.path),
                 format!(
@@ -707,7 +716,7 @@ fn documentation(rb: &Rulebook, today: Date, out: &mut Vec<Diagnostic>) {
         if !missing.is_empty() {
             out.push(
                 Diagnostic::warning(
-                    "undocumented-rule",
+                    Code::UndocumentedRule,
                     rule.origin.file,
                     format!("{}.id", rule.origin.path),
                     format!("rule `{}` has no {}", rule.id, missing.join(", ")),
@@ -726,7 +735,7 @@ fn documentation(rb: &Rulebook, today: Date, out: &mut Vec<Diagnostic>) {
             .unwrap_or(0);
         out.push(
             Diagnostic::warning(
-                "review-overdue",
+                Code::ReviewOverdue,
                 file,
                 "rulebook.review_due",
                 format!("the clinical review was due on {due}"),
@@ -792,7 +801,7 @@ fn recorded_version(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
     if recorded.version == *version && recorded.sha256 != now {
         out.push(
             Diagnostic::warning(
-                "version-not-bumped",
+                Code::VersionNotBumped,
                 file,
                 "rulebook.version",
                 format!(
@@ -807,7 +816,7 @@ fn recorded_version(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
     } else if recorded.version != *version {
         out.push(
             Diagnostic::warning(
-                "version-hash-stale",
+                Code::VersionHashStale,
                 file,
                 "rulebook.version_hash",
                 format!(
@@ -830,7 +839,7 @@ pub fn against(rb: &Rulebook, old: &Rulebook) -> Vec<Diagnostic> {
     if !same_content && new_v == old_v {
         out.push(
             Diagnostic::warning(
-                "version-not-bumped",
+                Code::VersionNotBumped,
                 file,
                 "rulebook.version",
                 format!(
@@ -847,7 +856,7 @@ pub fn against(rb: &Rulebook, old: &Rulebook) -> Vec<Diagnostic> {
         && n < o
     {
         out.push(Diagnostic::warning(
-            "version-went-back",
+            Code::VersionWentBack,
             file,
             "rulebook.version",
             format!("the version {new_v} is lower than the earlier rulebook's {old_v}"),

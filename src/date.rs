@@ -1,7 +1,16 @@
 //! Calendar dates and UTC timestamps, enough for review dates and record times.
+//!
+//! "Today" is the local date: a handout screened at 00:30 in Sydney says the day it was
+//! screened, not yesterday's UTC date. Records keep a UTC timestamp. The clock can be fixed
+//! with `SMP_SCREEN_NOW` (an RFC 3339 time) so tests and demos give the same output on
+//! any day.
 
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
 use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Fixes the clock: an RFC 3339 time such as `2026-11-26T09:30:00Z`.
+pub const NOW_VARIABLE: &str = "SMP_SCREEN_NOW";
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,9 +41,23 @@ impl Date {
         Some(Date { year, month, day })
     }
 
-    /// Today in UTC.
+    /// Today in the local time zone (`TZ`, else the system's; UTC if neither is known).
+    ///
+    /// The zone is read by jiff from `TZ` and the tz database files, in Rust: unlike libc's
+    /// `localtime_r` (which the `time` crate refuses to call once a second thread exists,
+    /// as ours do for Ctrl-C and batch), nothing here races with the environment.
     pub fn today() -> Date {
-        Date::from_days(unix_seconds().div_euclid(86_400))
+        Date::at(now(), &TimeZone::system())
+    }
+
+    /// The date at instant `at` in time zone `zone`.
+    pub fn at(at: Timestamp, zone: &TimeZone) -> Date {
+        let date = at.to_zoned(zone.clone()).date();
+        Date {
+            year: i32::from(date.year()),
+            month: date.month() as u32,
+            day: date.day() as u32,
+        }
     }
 
     /// The date `days` days after 1970-01-01.
@@ -68,15 +91,18 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-fn unix_seconds() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
+/// The current instant, or the one `SMP_SCREEN_NOW` fixes (ignored unless it is a valid
+/// RFC 3339 time).
+pub fn now() -> Timestamp {
+    std::env::var(NOW_VARIABLE)
+        .ok()
+        .and_then(|s| s.trim().parse::<Timestamp>().ok())
+        .unwrap_or_else(Timestamp::now)
 }
 
 /// The current time as an RFC 3339 UTC timestamp, such as `2026-11-26T09:30:00Z`.
 pub fn now_rfc3339() -> String {
-    let secs = unix_seconds();
+    let secs = now().as_second();
     let date = Date::from_days(secs.div_euclid(86_400));
     let rem = secs.rem_euclid(86_400);
     format!("{date}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
@@ -101,6 +127,18 @@ mod tests {
         assert!(Date::parse("2026-13-01").is_none());
         assert!(Date::parse("26-11-2026").is_none());
         assert!(Date::parse("2026-1-026").is_none());
+    }
+
+    #[test]
+    fn today_is_the_local_date_near_midnight() {
+        use jiff::tz::TimeZone;
+        let at: jiff::Timestamp = "2026-11-27T03:00:00Z".parse().unwrap();
+        let new_york = TimeZone::posix("EST5EDT,M3.2.0,M11.1.0").unwrap();
+        assert_eq!(Date::at(at, &new_york).to_string(), "2026-11-26");
+        let kiribati = TimeZone::posix("<+14>-14").unwrap();
+        let at: jiff::Timestamp = "2026-11-26T12:00:00Z".parse().unwrap();
+        assert_eq!(Date::at(at, &kiribati).to_string(), "2026-11-27");
+        assert_eq!(Date::at(at, &TimeZone::UTC).to_string(), "2026-11-26");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The checks the fuzz targets (`fuzz/`) run on arbitrary bytes, kept here so that the
 //! regression tests replay exactly the same checks on every input fuzzing ever flagged.
 //! Each function panics if a property fails; that is how libFuzzer learns of it.
+//!
+//! Hidden from the documentation and not part of the public API: no stability promise.
 
 use crate::answers::Answers;
 use crate::audience::Audience;

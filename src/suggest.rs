@@ -1,6 +1,9 @@
 //! "Did you mean …?" suggestions for misspelt identifiers.
 
 /// The candidate closest to `input`, if it is close enough to be a plausible typo.
+///
+/// Of equally close candidates the first one given wins, so callers pass them in a stable
+/// order (the rulebook's), never a hash map's.
 pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lowered = input.to_lowercase();
     let mut best: Option<(usize, &'a str)> = None;
@@ -38,5 +41,12 @@ mod tests {
         assert_eq!(did_you_mean("hair_colour", ids), None);
         assert_eq!(did_you_mean("ag", ids), None);
         assert_eq!(did_you_mean("VII", ["I", "II", "VI"]), None);
+    }
+
+    #[test]
+    fn ties_go_to_the_first_candidate_given() {
+        assert_eq!(did_you_mean("scar_agx", ["scar_agf", "scar_agd"]), Some("scar_agf"));
+        assert_eq!(did_you_mean("scar_agx", ["scar_agd", "scar_agf"]), Some("scar_agd"));
+        assert_eq!(did_you_mean("ABCD", ["abcd", "AbCd"]), Some("abcd"));
     }
 }

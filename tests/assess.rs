@@ -417,6 +417,46 @@ fn another_rulebook_loads_from_a_file() {
 }
 
 #[test]
+fn a_byte_order_mark_is_not_part_of_a_single_files_hash() {
+    // Re-saving a rulebook with a byte-order mark does not make it another rulebook:
+    // recorded hashes keep verifying, and the README says how to reproduce the hash.
+    let dir = tempfile::tempdir().unwrap();
+    let text = common::rulebook_text(
+        r#""questions": [{"id": "ok", "kind": "yes_no", "prompt": "OK?", "help": "h"}],
+           "rules": [{"id": "not-ok", "title": "Not OK", "when": {"question": "ok", "equals": false}, "verdict": "refer"}]"#,
+    );
+    let (plain, marked) = (dir.path().join("plain.json"), dir.path().join("marked.json"));
+    std::fs::write(&plain, &text).unwrap();
+    std::fs::write(&marked, format!("\u{feff}{text}")).unwrap();
+    let hash_of = |path: &std::path::Path| {
+        let out = smp()
+            .args(["assess", "-f", "json", "--set", "ok=yes", "--rules"])
+            .arg(path)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["rulebook"]["sha256"].as_str().unwrap().to_owned()
+    };
+    let sha256 = |bytes: &[u8]| {
+        use sha2::Digest;
+        sha2::Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let marked_bytes = std::fs::read(&marked).unwrap();
+    assert_eq!(&marked_bytes[..3], b"\xef\xbb\xbf");
+    assert_eq!(hash_of(&marked), hash_of(&plain));
+    assert_eq!(hash_of(&marked), sha256(&marked_bytes[3..]));
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let row = readme.lines().find(|l| l.starts_with("| `rulebook` |")).unwrap();
+    assert!(
+        row.contains("byte-order mark") && row.contains("tail -c +4"),
+        "the README tells how a byte-order mark is hashed: {row}"
+    );
+}
+
+#[test]
 fn the_rules_folder_and_the_embedded_copy_are_the_same_rulebook() {
     let embedded = json_of(&["assess", "--set", "age=40"]);
     let folder = json_of(&["assess", "--set", "age=40", "--rules", repo("rules").to_str().unwrap()]);
@@ -485,4 +525,37 @@ fn a_closed_pipe_is_not_an_error() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn screened_on_and_the_overdue_review_use_the_local_date() {
+    // 03:00 UTC on the 27th is still the 26th in New York: the handout says the 26th.
+    let out = smp()
+        .args(["assess", "-f", "html", "--set", "age=40"])
+        .env("TZ", "EST5EDT,M3.2.0,M11.1.0")
+        .env("SMP_SCREEN_NOW", "2026-11-27T03:00:00Z")
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("Screened on 2026-11-26 "), "{html}");
+    // Noon UTC on the 26th is already the 27th at UTC+14: a review due on the 26th is overdue.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("due.json");
+    let text = common::rulebook_text(r#""questions": [{"id": "ok", "kind": "yes_no", "prompt": "OK?", "help": "h"}]"#)
+        .replace(r#""review_due": "2099-01-01""#, r#""review_due": "2026-11-26""#);
+    std::fs::write(&path, text).unwrap();
+    let warning_at = |tz: &str| {
+        let out = smp()
+            .args(["assess", "--set", "ok=yes", "--rules"])
+            .arg(&path)
+            .env("TZ", tz)
+            .env("SMP_SCREEN_NOW", "2026-11-26T12:00:00Z")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("was due for clinical review on 2026-11-26")
+    };
+    assert!(warning_at("<+14>-14"));
+    assert!(!warning_at("UTC0"));
 }

@@ -286,6 +286,7 @@ proptest! {
             prop_assert!(p.result.verdict <= p.worst_case.verdict);
             prop_assert!(p.result.verdict <= c.result.verdict, "partial {:?} above completion {:?}", p.result.verdict, c.result.verdict);
             prop_assert!(c.result.verdict <= p.worst_case.verdict, "completion {:?} above worst case {:?}", c.result.verdict, p.worst_case.verdict);
+            prop_assert_eq!((p.rules.len(), c.rules.len()), (rb.rules.len(), rb.rules.len()));
             for (r, (&before, &after)) in p.rules.iter().zip(&c.rules).enumerate() {
                 prop_assert!(
                     before == Tri::Unknown || before == after,

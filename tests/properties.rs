@@ -20,6 +20,11 @@ fn rulebook() -> &'static Rulebook {
 /// A complete answer set: one valid value per question, drawn from `seeds`.
 fn complete(rb: &Rulebook, seeds: &[u64]) -> Answers {
     let mut a = Answers::none_for(rb);
+    assert_eq!(
+        seeds.len(),
+        rb.questions.len(),
+        "one seed per question, or the set is not complete"
+    );
     for (q, (question, &seed)) in rb.questions.iter().zip(seeds).enumerate() {
         let n = question.options.len() as u64;
         let value = match question.kind {
@@ -146,6 +151,7 @@ proptest! {
         let (p, c) = (evaluate(rb, &part), evaluate(rb, &full));
         prop_assert!(p.result.verdict <= c.result.verdict, "partial {:?} above completion {:?}", p.result.verdict, c.result.verdict);
         prop_assert!(c.result.verdict <= p.worst_case.verdict, "completion {:?} above worst case {:?}", c.result.verdict, p.worst_case.verdict);
+        prop_assert_eq!((p.rules.len(), c.rules.len()), (rb.rules.len(), rb.rules.len()));
         for (r, (&before, &after)) in p.rules.iter().zip(&c.rules).enumerate() {
             prop_assert!(!(after == Tri::True && before == Tri::False), "rule `{}` fired on the completion but was ruled out on the partial answers", rb.rules[r].id);
             prop_assert!(!(after == Tri::False && before == Tri::True), "rule `{}` fired on the partial answers but not on the completion", rb.rules[r].id);

@@ -194,3 +194,45 @@ fn a_valid_minimal_rulebook_loads() {
     assert_eq!(rb.rules.len(), 1);
     assert_eq!(rb.questions.len(), 4);
 }
+
+#[test]
+fn equally_close_suggestions_follow_rulebook_order() {
+    // Eight ids one edit away from the typo: a hash map's seeded order would pick any of
+    // them; the rulebook's order picks the first, every run.
+    let ids = [
+        "knot_h", "knot_c", "knot_f", "knot_a", "knot_g", "knot_b", "knot_e", "knot_d",
+    ];
+    let questions: Vec<String> = ids
+        .iter()
+        .map(|id| format!(r#"{{"id": "{id}", "kind": "yes_no", "prompt": "p", "help": "h"}}"#))
+        .collect();
+    let facts: Vec<String> = ids
+        .iter()
+        .map(|id| format!(r#"{{"id": "{id}", "description": "d"}}"#))
+        .collect();
+    let sections = format!(
+        r#""questions": [{}], "facts": [{}], "rules": [{{"id": "a", "title": "A", "when": {{"all": [{{"question": "knot_x", "equals": true}}, {{"fact": "knot_y"}}]}}, "verdict": "refer"}}]"#,
+        questions.join(", "),
+        facts.join(", ")
+    );
+    for _ in 0..20 {
+        let e = rulebook_error(&sections);
+        assert!(e.contains("unknown question `knot_x`"), "{e}");
+        assert!(e.contains("unknown fact `knot_y`"), "{e}");
+        assert_eq!(e.matches("did you mean `knot_h`?").count(), 2, "{e}");
+    }
+}
+
+#[test]
+fn the_caret_stands_under_the_culprit_after_wide_characters() {
+    // `頭皮` is four cells wide on a terminal but two characters long.
+    let e =
+        rulebook_error(r#""questions": [{"id": "頭皮", "kind": "yes_no", "prompt": "p", "help": "h", "colour": 1}]"#);
+    let lines: Vec<&str> = e.lines().collect();
+    let source = lines.iter().position(|l| l.contains(r#""colour": 1"#)).expect(&e);
+    let (shown, caret) = (lines[source], lines[source + 1]);
+    let before_culprit = &shown[..shown.find(r#""colour""#).unwrap()];
+    let cells = before_culprit.chars().count() + 2; // two wide characters, one extra cell each
+    assert_eq!(caret.find('^'), Some(cells), "{e}");
+    assert_eq!(caret.trim_start_matches([' ', '|']).trim_end(), "^^^^^^^^", "{e}");
+}

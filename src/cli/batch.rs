@@ -102,6 +102,10 @@ pub struct BatchArgs {
     /// Worker threads [default: all cores]
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
+    /// Rows per chunk handed to a worker [default: by record size]. Hidden: a knob for
+    /// tests (1 sends every row through the reorder buffer on its own) and measurements.
+    #[arg(long, hide = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub chunk_rows: Option<u32>,
     #[command(flatten)]
     pub rules: RulesArg,
 }
@@ -302,7 +306,7 @@ impl BatchArgs {
             source,
             (&record_start, &lines),
             (&opts, &self.id_column),
-            jobs,
+            (jobs, self.chunk_rows.map_or_else(|| chunk_rows(&opts), |n| n as usize)),
             &mut sink,
             &progress,
         );
@@ -411,7 +415,7 @@ fn pipeline(
     source: Source,
     (record_start, lines): (&AtomicU64, &Mutex<LineIndex>),
     (opts, carry): (&Options, &[String]),
-    jobs: usize,
+    (jobs, size): (usize, usize),
     sink: &mut Sink,
     progress: &indicatif::ProgressBar,
 ) -> Result<Tally, Failure> {
@@ -421,9 +425,9 @@ fn pipeline(
     };
     let columns = columns.as_ref();
     let (work_tx, work_rx) = sync_channel::<Chunk>(jobs * 2);
-    let work_rx = Mutex::new(work_rx);
+    // `None` once the output failed: the reader's next send then fails and it stops.
+    let work_rx = Mutex::new(Some(work_rx));
     let (done_tx, done_rx) = sync_channel::<Done>(jobs * 2);
-    let size = chunk_rows(opts);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || match source {
             Source::Lines(reader) => read_lines(reader, size, &work_tx),
@@ -456,11 +460,17 @@ fn pipeline(
                 next += 1;
             }
             if failure.is_some() {
-                // Dropping the receiver stops the workers, and through them the reader.
                 break;
             }
         }
         drop(done_rx);
+        if failure.is_some() {
+            // Workers stop when they next report (nobody receives); the reader would block
+            // for ever on a full work channel unless its receiver is dropped too.
+            if let Ok(mut rx) = work_rx.lock() {
+                rx.take();
+            }
+        }
         let read = reader
             .join()
             .unwrap_or_else(|_| Err(std::io::Error::other("the input reader stopped unexpectedly")));
@@ -476,14 +486,14 @@ fn worker(
     rb: &Rulebook,
     (opts, carry): (&Options, &[String]),
     columns: Option<&CsvColumns>,
-    work: &Mutex<Receiver<Chunk>>,
+    work: &Mutex<Option<Receiver<Chunk>>>,
     done: &SyncSender<Done>,
 ) {
     let mut screener = RowScreener::new(rb, *opts).carrying(carry.to_vec());
     loop {
         // The lock is held only while taking the next chunk.
-        let next = work.lock().map(|rx| rx.recv());
-        let Ok(Ok(chunk)) = next else { return };
+        let next = work.lock().map(|rx| rx.as_ref().map(Receiver::recv));
+        let Ok(Some(Ok(chunk))) = next else { return };
         let mut out = Done {
             index: chunk.index,
             bytes: Vec::with_capacity(1 << 16),

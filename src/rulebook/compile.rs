@@ -5,7 +5,7 @@
 
 use super::model::*;
 use super::{
-    Advice, Choice, Diagnostic, Fact, IdMap, Index, Level, Origin, Question, Rgb, Risk, RiskRef, Rule, Rulebook,
+    Advice, Choice, Code, Diagnostic, Fact, IdMap, Index, Level, Origin, Question, Rgb, Risk, RiskRef, Rule, Rulebook,
     RulebookError, Score, SourceFile, Sources, plan,
 };
 use crate::date::Date;
@@ -87,6 +87,14 @@ pub(crate) fn parse_file(fi: usize, text: &str) -> Result<RulebookFile, Box<Diag
     Ok(doc)
 }
 
+/// The ids of `map` in the order the rulebook defines them. A hash map's own order is
+/// seeded at random, so equally close suggestions would differ from run to run.
+fn in_rulebook_order(map: &IdMap) -> Vec<&str> {
+    let mut ids: Vec<(usize, &str)> = map.iter().map(|(id, &i)| (i, id.as_str())).collect();
+    ids.sort_unstable();
+    ids.into_iter().map(|(_, id)| id).collect()
+}
+
 fn data_error(fi: usize, path: String, message: String, line: usize, column: usize) -> Diagnostic {
     // serde names unknown fields with the list of expected ones; turn that into a
     // short message and a suggestion.
@@ -98,18 +106,18 @@ fn data_error(fi: usize, path: String, message: String, line: usize, column: usi
             .map(|s| format!("did you mean `{s}`?"))
             .or_else(|| (!candidates.is_empty()).then(|| format!("expected one of: {}", candidates.join(", "))));
         let at = if path == "." { field.to_owned() } else { path };
-        return Diagnostic::error("unknown-field", fi, at, format!("unknown field `{field}`"))
+        return Diagnostic::error(Code::UnknownField, fi, at, format!("unknown field `{field}`"))
             .on_key()
             .with_help(help);
     }
     let code = if message.starts_with("missing field") {
-        "missing-field"
+        Code::MissingField
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        "wrong-type"
+        Code::WrongType
     } else if message.starts_with("unknown variant") {
-        "unknown-value"
+        Code::UnknownValue
     } else {
-        "invalid"
+        Code::Invalid
     };
     let help = message.strip_prefix("unknown variant `").and_then(|rest| {
         let (value, expected) = rest.split_once('`')?;
@@ -125,7 +133,7 @@ fn data_error(fi: usize, path: String, message: String, line: usize, column: usi
 
 fn syntax_error(fi: usize, text: &str, message: String, line: usize, column: usize) -> Diagnostic {
     let (line, column, message) = super::spans::pinpoint_syntax(text, line, column, message);
-    let mut d = Diagnostic::error("syntax", fi, String::new(), message).at_line_col(line, column);
+    let mut d = Diagnostic::error(Code::Syntax, fi, String::new(), message).at_line_col(line, column);
     d.path = None;
     d
 }
@@ -193,12 +201,12 @@ fn gather<'a, T>(
 }
 
 impl Compiler {
-    fn error(&mut self, code: &'static str, at: &At, message: impl Into<String>) {
+    fn error(&mut self, code: Code, at: &At, message: impl Into<String>) {
         self.diags
             .push(Diagnostic::error(code, at.file, at.path.clone(), message));
     }
 
-    fn error_help(&mut self, code: &'static str, at: &At, message: impl Into<String>, help: Option<String>) {
+    fn error_help(&mut self, code: Code, at: &At, message: impl Into<String>, help: Option<String>) {
         self.diags
             .push(Diagnostic::error(code, at.file, at.path.clone(), message).with_help(help));
     }
@@ -215,7 +223,7 @@ impl Compiler {
         if question_docs.len() > MAX_QUESTIONS {
             self.diags.push(Diagnostic::general(
                 Level::Error,
-                "too-many-questions",
+                Code::TooManyQuestions,
                 format!("{} questions; the limit is {MAX_QUESTIONS}", question_docs.len()),
             ));
             return None;
@@ -223,7 +231,7 @@ impl Compiler {
         if rule_docs.len() > MAX_RULES {
             self.diags.push(Diagnostic::general(
                 Level::Error,
-                "too-many-rules",
+                Code::TooManyRules,
                 format!("{} rules; the limit is {MAX_RULES}", rule_docs.len()),
             ));
             return None;
@@ -328,7 +336,7 @@ impl Compiler {
             .collect();
         let Some(&(fi, identity)) = found.first() else {
             self.diags.push(
-                Diagnostic::general(Level::Error, "no-identity", "no file carries the `rulebook` block (id, title, version, reviewed_by, reviewed_on, review_due, disclaimer)")
+                Diagnostic::general(Level::Error, Code::NoIdentity, "no file carries the `rulebook` block (id, title, version, reviewed_by, reviewed_on, review_due, disclaimer)")
             );
             return None;
         };
@@ -338,7 +346,7 @@ impl Compiler {
                 path: "rulebook".into(),
             };
             self.error(
-                "duplicate-identity",
+                Code::DuplicateIdentity,
                 &at,
                 "a second `rulebook` block; exactly one file of a rulebook carries it",
             );
@@ -356,7 +364,7 @@ impl Compiler {
         }
         if !is_semver(&identity.version) {
             self.error_help(
-                "bad-version",
+                Code::BadVersion,
                 &at.child("version"),
                 format!("version `{}` is not a semantic version", identity.version),
                 Some("write MAJOR.MINOR.PATCH, such as `1.2.0`".into()),
@@ -370,7 +378,7 @@ impl Compiler {
             match Date::parse(value) {
                 Some(d) => dates.push(d),
                 None => self.error_help(
-                    "bad-date",
+                    Code::BadDate,
                     &at.child(field),
                     format!("`{value}` is not a date"),
                     Some("write YYYY-MM-DD, such as `2027-06-30`".into()),
@@ -381,7 +389,7 @@ impl Compiler {
             && due < reviewed
         {
             self.error(
-                "bad-date",
+                Code::BadDate,
                 &at.child("review_due"),
                 format!("review_due {due} comes before reviewed_on {reviewed}"),
             );
@@ -399,7 +407,7 @@ impl Compiler {
                 let prev = first[j].clone();
                 self.diags.push(
                     Diagnostic::error(
-                        "duplicate-id",
+                        Code::DuplicateId,
                         at.file,
                         at.child("id").path,
                         format!("duplicate {what} id `{id}`"),
@@ -423,7 +431,7 @@ impl Compiler {
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
         if !ok {
             self.error_help(
-                "bad-id",
+                Code::BadId,
                 at,
                 format!("`{}` is not a valid id", crate::sanitize::one_line(id)),
                 Some(format!("use letters, digits, `_`, `-` and `.`, starting with a letter or digit, at most {MAX_ID} characters")),
@@ -433,10 +441,10 @@ impl Compiler {
 
     fn text(&mut self, s: &str, at: &At, required: bool) {
         if required && s.trim().is_empty() {
-            self.error("empty-text", at, "this text is empty");
+            self.error(Code::EmptyText, at, "this text is empty");
         }
         if s.chars().count() > MAX_TEXT {
-            self.error("text-too-long", at, format!("text longer than {MAX_TEXT} characters"));
+            self.error(Code::TextTooLong, at, format!("text longer than {MAX_TEXT} characters"));
         }
     }
 
@@ -457,21 +465,21 @@ impl Compiler {
         let choice = matches!(q.kind, QuestionKind::Single | QuestionKind::Multiple);
         if choice && q.options.len() < 2 {
             self.error(
-                "too-few-options",
+                Code::TooFewOptions,
                 &at.child("options"),
                 format!("question `{}` needs at least two options", q.id),
             );
         }
         if !choice && !q.options.is_empty() {
             self.error(
-                "options-not-allowed",
+                Code::OptionsNotAllowed,
                 &at.child("options"),
                 format!("a {} question takes no options", kind_name(q.kind)),
             );
         }
         if q.options.len() > MAX_OPTIONS {
             self.error(
-                "too-many-options",
+                Code::TooManyOptions,
                 &at.child("options"),
                 format!("{} options; the limit is {MAX_OPTIONS}", q.options.len()),
             );
@@ -485,7 +493,7 @@ impl Compiler {
             ] {
                 if set {
                     self.error(
-                        "number-only",
+                        Code::NumberOnly,
                         &at.child(field),
                         format!("`{field}` applies only to number questions"),
                     );
@@ -495,7 +503,7 @@ impl Compiler {
         if let (Some(lo), Some(hi)) = (q.min, q.max)
             && lo > hi
         {
-            self.error("bad-bounds", &at.child("min"), format!("min {lo} is above max {hi}"));
+            self.error(Code::BadBounds, &at.child("min"), format!("min {lo} is above max {hi}"));
         }
         let mut seen: HashMap<&str, usize> = HashMap::new();
         let mut options = Vec::with_capacity(q.options.len());
@@ -504,7 +512,7 @@ impl Compiler {
             self.check_id(&o.value, &oat.child("value"));
             if let Some(prev) = seen.insert(&o.value, oi) {
                 self.error_help(
-                    "duplicate-option",
+                    Code::DuplicateOption,
                     &oat.child("value"),
                     format!("option `{}` appears twice in `{}`", o.value, q.id),
                     Some(format!("first at options[{prev}]")),
@@ -518,14 +526,14 @@ impl Compiler {
             }
             if o.exclusive && q.kind != QuestionKind::Multiple {
                 self.error(
-                    "exclusive-not-multiple",
+                    Code::ExclusiveNotMultiple,
                     &oat.child("exclusive"),
                     "`exclusive` applies only to multiple-choice options",
                 );
             }
             if o.score.is_some() && q.kind != QuestionKind::Single {
                 self.error(
-                    "score-not-single",
+                    Code::ScoreNotSingle,
                     &oat.child("score"),
                     "`score` applies only to single-choice options",
                 );
@@ -534,7 +542,7 @@ impl Compiler {
                 let rgb = parse_hex(s);
                 if rgb.is_none() {
                     self.error_help(
-                        "bad-swatch",
+                        Code::BadSwatch,
                         &oat.child("swatch"),
                         format!("`{s}` is not a colour"),
                         Some("write #rrggbb, such as `#8d5524`".into()),
@@ -613,7 +621,11 @@ impl Compiler {
     fn score(&mut self, s: &ScoreDoc, at: &At) -> Score {
         self.text(&s.title, &at.child("title"), true);
         if s.items.is_empty() {
-            self.error("empty-score", &at.child("items"), "a score needs at least one question");
+            self.error(
+                Code::EmptyScore,
+                &at.child("items"),
+                "a score needs at least one question",
+            );
         }
         let mut items = Vec::new();
         let mut item_bounds = Vec::new();
@@ -623,13 +635,13 @@ impl Compiler {
                 continue;
             };
             if items.contains(&q) {
-                self.error("duplicate-item", &iat, format!("question `{id}` is listed twice"));
+                self.error(Code::DuplicateItem, &iat, format!("question `{id}` is listed twice"));
                 continue;
             }
             let question = &self.questions[q];
             if question.kind != QuestionKind::Single {
                 self.error(
-                    "score-item-kind",
+                    Code::ScoreItemKind,
                     &iat,
                     format!(
                         "question `{id}` is {}, but score items must be single choice",
@@ -641,7 +653,7 @@ impl Compiler {
             let points: Option<Vec<f64>> = question.options.iter().map(|o| o.score).collect();
             let Some(points) = points else {
                 self.error(
-                    "unscored-option",
+                    Code::UnscoredOption,
                     &iat,
                     format!("question `{id}` has options without a `score`"),
                 );
@@ -680,7 +692,7 @@ impl Compiler {
                 for (i, k) in ink.forbid.iter().enumerate() {
                     if forbid.contains(k) {
                         self.error(
-                            "duplicate-ink",
+                            Code::DuplicateInk,
                             &iat.child("forbid").item(i),
                             format!("`{}` is forbidden twice", k.as_str()),
                         );
@@ -690,7 +702,7 @@ impl Compiler {
                 }
                 if forbid.len() == 2 {
                     self.error_help(
-                        "forbids-both-inks",
+                        Code::ForbidsBothInks,
                         &iat.child("forbid"),
                         "a rule that forbids both inks leaves nothing to recommend",
                         Some("give the rule `\"verdict\": \"unsuitable\"` instead".into()),
@@ -700,13 +712,13 @@ impl Compiler {
                     && forbid.contains(&p)
                 {
                     self.error(
-                        "prefers-forbidden-ink",
+                        Code::PrefersForbiddenInk,
                         &iat.child("prefer"),
                         format!("the rule prefers `{}` and also forbids it", p.as_str()),
                     );
                 }
                 if forbid.is_empty() && ink.prefer.is_none() {
-                    self.error("empty-ink", &iat, "`ink` needs `forbid` or `prefer`");
+                    self.error(Code::EmptyInk, &iat, "`ink` needs `forbid` or `prefer`");
                 }
                 (forbid, ink.prefer)
             }
@@ -719,7 +731,7 @@ impl Compiler {
                 continue;
             };
             if risks.iter().any(|x| x.risk == risk) {
-                self.error("duplicate-risk", &rat, format!("risk `{}` is listed twice", rr.id));
+                self.error(Code::DuplicateRisk, &rat, format!("risk `{}` is listed twice", rr.id));
                 continue;
             }
             risks.push(RiskRef {
@@ -731,7 +743,7 @@ impl Compiler {
         let derive = self.refs(&r.derive, &at.child("derive"), "fact", Catalogue::Fact);
         if r.verdict.is_none() && r.ink.is_none() && r.risks.is_empty() && r.advice.is_empty() && r.derive.is_empty() {
             self.error_help(
-                "no-effect",
+                Code::NoEffect,
                 at,
                 format!("rule `{}` has no effect", r.id),
                 Some("give it a verdict, ink, risks, advice or derive".into()),
@@ -761,7 +773,7 @@ impl Compiler {
             let iat = at.item(i);
             if let Some(x) = self.lookup(id, &iat, what, catalogue) {
                 if out.contains(&x) {
-                    self.error("duplicate-reference", &iat, format!("{what} `{id}` is listed twice"));
+                    self.error(Code::DuplicateReference, &iat, format!("{what} `{id}` is listed twice"));
                 } else {
                     out.push(x);
                 }
@@ -780,12 +792,12 @@ impl Compiler {
         if let Some(&i) = map.get(id) {
             return Some(i);
         }
-        let help = did_you_mean(id, map.keys().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
+        let help = did_you_mean(id, in_rulebook_order(map)).map(|s| format!("did you mean `{s}`?"));
         let code = match catalogue {
-            Catalogue::Risk => "unknown-risk",
-            Catalogue::Advice => "unknown-advice",
-            Catalogue::Fact => "unknown-fact",
-            Catalogue::Score => "unknown-score",
+            Catalogue::Risk => Code::UnknownRisk,
+            Catalogue::Advice => Code::UnknownAdvice,
+            Catalogue::Fact => Code::UnknownFact,
+            Catalogue::Score => Code::UnknownScore,
         };
         self.error_help(
             code,
@@ -800,10 +812,9 @@ impl Compiler {
         if let Some(&q) = self.question_ids.get(id) {
             return Some(q);
         }
-        let help =
-            did_you_mean(id, self.question_ids.keys().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
+        let help = did_you_mean(id, in_rulebook_order(&self.question_ids)).map(|s| format!("did you mean `{s}`?"));
         self.error_help(
-            "unknown-question",
+            Code::UnknownQuestion,
             at,
             format!("unknown question `{}`", crate::sanitize::one_line(id)),
             help,
@@ -814,7 +825,7 @@ impl Compiler {
     fn cond(&mut self, doc: &ConditionDoc, at: &At, depth: usize) -> Option<Cond> {
         if depth > MAX_DEPTH {
             self.error(
-                "too-deep",
+                Code::TooDeep,
                 at,
                 format!("condition nested deeper than {MAX_DEPTH} levels"),
             );
@@ -848,7 +859,7 @@ impl Compiler {
         let form = match forms[..] {
             [] => {
                 self.error_help(
-                    "empty-condition",
+                    Code::EmptyCondition,
                     at,
                     "a condition needs one of: all, any, not, always, question, fact, score",
                     None,
@@ -858,7 +869,7 @@ impl Compiler {
             [one] => one,
             [a, b, ..] => {
                 self.error_help(
-                    "mixed-condition",
+                    Code::MixedCondition,
                     at,
                     format!("a condition has one form, but this one has both `{a}` and `{b}`"),
                     Some("put each in its own condition inside `all` or `any`".to_owned()),
@@ -869,7 +880,7 @@ impl Compiler {
         let numeric = doc.lt.is_some() || doc.le.is_some() || doc.gt.is_some() || doc.ge.is_some();
         if !matches!(form, "question" | "score") && !tests.is_empty() {
             self.error(
-                "test-without-subject",
+                Code::TestWithoutSubject,
                 &at.child(tests[0]),
                 format!("`{}` tests a question or score, not `{form}`", tests[0]),
             );
@@ -885,7 +896,7 @@ impl Compiler {
                 let pat = at.child(form);
                 if parts.is_empty() {
                     self.error(
-                        "empty-list",
+                        Code::EmptyList,
                         &pat,
                         format!("`{form}: []` is an empty list; add conditions or remove it"),
                     );
@@ -914,7 +925,7 @@ impl Compiler {
                     Some(Cond::Always)
                 } else {
                     self.error(
-                        "always-false",
+                        Code::AlwaysFalse,
                         &at.child("always"),
                         "`always: false` never holds; remove the rule instead",
                     );
@@ -931,7 +942,7 @@ impl Compiler {
                 let s = self.lookup(id, &at.child("score"), "score", Catalogue::Score)?;
                 if tests.iter().any(|t| !matches!(*t, "lt" | "le" | "gt" | "ge")) || !numeric {
                     self.error_help(
-                        "bad-score-test",
+                        Code::BadScoreTest,
                         at,
                         format!("score `{id}` is tested with lt, le, gt or ge"),
                         None,
@@ -944,7 +955,7 @@ impl Compiler {
                 let hi: f64 = score.item_bounds.iter().map(|b| b.1.max(0.0)).sum();
                 if range.is_empty() || range.test_interval(lo, hi) == crate::engine::Tri::False {
                     self.error(
-                        "never-holds",
+                        Code::NeverHolds,
                         at,
                         format!("score `{id}` lies between {lo} and {hi}, so this test can never hold"),
                     );
@@ -969,7 +980,7 @@ impl Compiler {
             + usize::from(numeric);
         if groups == 0 {
             self.error_help(
-                "missing-test",
+                Code::MissingTest,
                 at,
                 format!("the test on `{qid}` says nothing about the answer"),
                 Some(format!("add {}", tests_for(kind))),
@@ -978,7 +989,7 @@ impl Compiler {
         }
         if groups > 1 {
             self.error_help(
-                "mixed-test",
+                Code::MixedTest,
                 at,
                 format!("one test on `{qid}` uses {}", tests.join(" and ")),
                 Some("use one test per condition and combine them with `all` or `any`".into()),
@@ -987,7 +998,7 @@ impl Compiler {
         }
         let wrong = |cx: &mut Compiler, test: &str| {
             cx.error_help(
-                "wrong-test",
+                Code::WrongTest,
                 &at.child(test),
                 format!("`{test}` does not apply to `{qid}`, a {} question", kind_name(kind)),
                 Some(format!("use {}", tests_for(kind))),
@@ -1021,7 +1032,7 @@ impl Compiler {
                 Some(Json::Bool(b)) => Test::Bool(*b),
                 Some(other) => {
                     self.error(
-                        "wrong-type",
+                        Code::WrongType,
                         &at.child("equals"),
                         format!(
                             "`{qid}` is a yes/no question: compare it with true or false, not {}",
@@ -1036,7 +1047,7 @@ impl Compiler {
                 let range = if let Some(v) = &doc.equals {
                     let Some(x) = v.as_f64() else {
                         self.error(
-                            "wrong-type",
+                            Code::WrongType,
                             &at.child("equals"),
                             format!(
                                 "`{qid}` is a number question: compare it with a number, not {}",
@@ -1062,7 +1073,7 @@ impl Compiler {
                         "`{qid}` takes {}, so this test can never hold",
                         crate::answers::expected(question)
                     );
-                    self.error("never-holds", at, msg);
+                    self.error(Code::NeverHolds, at, msg);
                     return None;
                 }
                 Test::Number(range)
@@ -1076,7 +1087,7 @@ impl Compiler {
         let question = &self.questions[q];
         let Json::String(value) = v else {
             let msg = format!("`{}` takes option values (text), not {}", question.id, describe(v));
-            self.error("wrong-type", at, msg);
+            self.error(Code::WrongType, at, msg);
             return None;
         };
         if let Some(i) = question.option_index(value) {
@@ -1100,13 +1111,13 @@ impl Compiler {
                 question.id
             ),
         };
-        self.error_help("unknown-option", at, message, help);
+        self.error_help(Code::UnknownOption, at, message, help);
         None
     }
 
     fn option_set(&mut self, q: usize, values: &[Json], at: &At) -> Option<u64> {
         if values.is_empty() {
-            self.error("never-holds", at, "`in: []` lists no values, so it can never hold");
+            self.error(Code::NeverHolds, at, "`in: []` lists no values, so it can never hold");
             return None;
         }
         let mut mask = 0u64;

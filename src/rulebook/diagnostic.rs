@@ -2,6 +2,7 @@
 //! path, with a caret under the culprit and a suggestion where one exists.
 
 use super::SourceFile;
+pub use super::code::Code;
 use super::spans::{SpanIndex, line_col, line_text, offset_of};
 use crate::sanitize;
 use serde::Serialize;
@@ -23,8 +24,8 @@ pub enum Level {
 pub struct Diagnostic {
     /// Error or warning.
     pub level: Level,
-    /// Stable kebab-case identifier, such as `unknown-question`.
-    pub code: &'static str,
+    /// What it is about; serialised as its stable kebab-case text, such as `unknown-question`.
+    pub code: Code,
     /// What is wrong, in one line.
     pub message: String,
     /// File name.
@@ -49,21 +50,21 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error about the item at `path` in file `file`.
-    pub fn error(code: &'static str, file: usize, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: Code, file: usize, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Level::Error, code, Some(file), Some(path.into()), message.into())
     }
 
     /// A warning about the item at `path` in file `file`.
-    pub fn warning(code: &'static str, file: usize, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(code: Code, file: usize, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Level::Warning, code, Some(file), Some(path.into()), message.into())
     }
 
     /// A finding about the rulebook as a whole.
-    pub fn general(level: Level, code: &'static str, message: impl Into<String>) -> Diagnostic {
+    pub fn general(level: Level, code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(level, code, None, None, message.into())
     }
 
-    fn new(level: Level, code: &'static str, file: Option<usize>, path: Option<String>, message: String) -> Diagnostic {
+    fn new(level: Level, code: Code, file: Option<usize>, path: Option<String>, message: String) -> Diagnostic {
         Diagnostic {
             level,
             code,
@@ -171,11 +172,10 @@ impl Diagnostic {
         if let (Some((source, column, width)), Some(line)) = (&self.caret, self.line) {
             let number = line.to_string();
             let pad = &gutter;
-            let (shown, column, width) = snippet(source, *column, *width);
-            let shown = sanitize::one_line(&shown);
+            let (shown, indent, width) = caret_line(source, *column, *width);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{number} | {shown}");
-            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(column - 1), "^".repeat(width));
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(indent), "^".repeat(width));
         }
         if let Some(path) = &self.path
             && !path.is_empty()
@@ -213,6 +213,23 @@ fn snippet(line: &str, column: usize, width: usize) -> (String, usize, usize) {
     let caret = at - start + 1 + usize::from(start > 0);
     let width = width.clamp(1, (end - at).max(1));
     (shown, caret, width)
+}
+
+/// The excerpt to print (made safe for a terminal) with the caret's indent and length in
+/// terminal columns. Columns count characters, but a CJK character or an emoji takes two
+/// cells and a control character is shown as a several-cell escape, so the caret is placed
+/// by the display width of what is printed before and under it.
+fn caret_line(line: &str, column: usize, width: usize) -> (String, usize, usize) {
+    use unicode_width::UnicodeWidthStr;
+    let (shown, column, width) = snippet(line, column, width);
+    let split = |n: usize| shown.char_indices().nth(n).map_or(shown.len(), |(i, _)| i);
+    let (start, end) = (split(column - 1), split(column - 1 + width));
+    let before = sanitize::one_line(&shown[..start]);
+    let under = sanitize::one_line(&shown[start..end]);
+    let after = sanitize::one_line(&shown[end..]);
+    let indent = before.width();
+    let width = under.width().max(1);
+    (format!("{before}{under}{after}"), indent, width)
 }
 
 impl fmt::Display for Diagnostic {
@@ -254,7 +271,22 @@ impl std::error::Error for RulebookError {}
 
 #[cfg(test)]
 mod tests {
-    use super::snippet;
+    use super::{caret_line, snippet};
+
+    #[test]
+    fn carets_line_up_under_wide_characters() {
+        // Two-cell CJK and emoji before the culprit push it right by their display width.
+        let (shown, indent, width) = caret_line(r#"{"title": "頭皮🙂", "x": 1}"#, 20, 3);
+        assert_eq!(shown, r#"{"title": "頭皮🙂", "x": 1}"#);
+        assert_eq!((indent, width), (22, 3));
+        // A wide culprit gets a caret as wide as it is shown.
+        let (_, indent, width) = caret_line(r#"{"id": "頭皮"}"#, 8, 4);
+        assert_eq!((indent, width), (7, 6));
+        // A control character is printed as an escape; the caret moves past all of it.
+        let (shown, indent, _) = caret_line("\u{1b}ab", 2, 1);
+        assert_eq!(shown, "\\u{1b}ab");
+        assert_eq!(indent, 6);
+    }
 
     #[test]
     fn short_lines_are_shown_whole() {

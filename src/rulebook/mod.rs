@@ -1,6 +1,7 @@
 //! The rulebook: its file format, loading from a file, a folder or the embedded copy,
 //! validation, and the compiled, indexed form the engine evaluates.
 
+pub mod code;
 mod compile;
 pub mod diagnostic;
 pub mod model;
@@ -8,6 +9,7 @@ mod plan;
 pub mod source;
 pub mod spans;
 
+pub use code::Code;
 pub use diagnostic::{Diagnostic, Level, RulebookError};
 pub use model::{Evidence, Identity, InkKind, QuestionKind, Severity, Verdict};
 pub use plan::Step;

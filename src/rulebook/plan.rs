@@ -1,7 +1,7 @@
 //! The evaluation plan: questions' skip logic, scores, facts and rules in an order where
 //! everything is computed after what it reads. A cycle makes the rulebook invalid.
 
-use super::{Diagnostic, Fact, Question, Rule, Score};
+use super::{Code, Diagnostic, Fact, Question, Rule, Score};
 use crate::engine::{Cond, Ref};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -161,7 +161,9 @@ fn cycle_diagnostic(g: &Graph, missing: &[usize]) -> Diagnostic {
             })
         });
     match anchor {
-        Some((origin, field)) => Diagnostic::error("cycle", origin.file, format!("{}.{field}", origin.path), message),
-        None => Diagnostic::general(super::Level::Error, "cycle", message),
+        Some((origin, field)) => {
+            Diagnostic::error(Code::Cycle, origin.file, format!("{}.{field}", origin.path), message)
+        }
+        None => Diagnostic::general(super::Level::Error, Code::Cycle, message),
     }
 }

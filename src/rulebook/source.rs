@@ -136,7 +136,9 @@ impl Sources {
 
     /// SHA-256 of the content, in lowercase hex.
     ///
-    /// For a single file this is the file's own hash (`sha256sum` agrees); for a folder,
+    /// For a single file this is the file's own hash (`sha256sum` agrees) without the
+    /// byte-order mark, which is read as no content, so a copy re-saved with one keeps its
+    /// hash and records made with either keep verifying; for a folder,
     /// the hash of each file's base name, length and bytes in load order, so the embedded
     /// copy and `--rules rules/` hash alike.
     pub fn sha256(&self) -> String {
