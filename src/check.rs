@@ -26,6 +26,7 @@ pub fn check(rulebook: &Rulebook, today: Date) -> Vec<Diagnostic> {
     reachability(rulebook, &analysis, &mut out);
     catalogue(rulebook, &mut out);
     documentation(rulebook, today, &mut out);
+    crate::wording_check::check(rulebook, &mut out);
     Diagnostic::locate(&mut out, &rulebook.files);
     out.sort_by_key(|d| (d.level, d.file.clone(), d.line, d.column));
     out
