@@ -104,32 +104,24 @@ fn a_patient_with_no_scars_reaches_the_verdict_and_saves_a_record() {
         "38\r".to_owned(), // age
         down(2),           // male
         " \r".to_owned(),  // goals: shaved look
+        down(3),           // accepts permanence
         down(1),           // expects stubble
+        down(1),           // a considered decision
         down(4),           // advanced loss
         down(1),           // diagnosed
         down(1),           // stable
-        down(1),           // medication for 12 months
-        down(1),           // no transplant
-        down(2),           // none planned
+        " \r".to_owned(),  // no treatment or transplant
         down(1),           // will keep it short
         " \r".to_owned(),  // no scars
-        down(3),           // skin type III
-        down(2),           // no keloid
-        down(2),           // none in family
-        down(2),           // no nape bumps
-        " \r".to_owned(),  // no scalp conditions
-        down(2),           // no past koebner disease
-        " \r".to_owned(),  // nothing recent
-        down(2),           // not oily
-        " \r".to_owned(),  // healthy
-        " \r".to_owned(),  // no allergies
-        down(2),           // no tattoo reaction
         down(2),           // dark brown
         down(1),           // no grey
-        down(2),           // sun does not lighten hair
+        down(3),           // skin type III
+        down(2),           // no keloid
+        " \r".to_owned(),  // no skin history, allergies or recent events
+        " \r".to_owned(),  // no scalp conditions
+        " \r".to_owned(),  // healthy
         down(1),           // little sun
         down(1),           // can follow aftercare
-        down(3),           // accepts permanence
         down(1),           // can budget
     ];
     for (i, keys) in script.iter().enumerate() {
