@@ -73,9 +73,9 @@ mod tests {
 
     fn book(verdict: &str, summary: &str, rationale: &str) -> Rulebook {
         let text = serde_json::json!({
-            "rulebook": {"id": "t", "title": "T", "version": "1.0.0", "reviewed_by": "t",
-                "reviewed_on": "2026-01-01", "review_due": "2099-01-01", "disclaimer": "d"},
-            "questions": [{"id": "scar", "kind": "yes_no", "prompt": "Scar?", "help": "h"}],
+            "rulebook": {"id": "t", "title": "T", "version": "1.0.0", "status": "draft",
+                "review_due": "2099-01-01", "disclaimer": "d"},
+            "questions": [{"id": "scar", "kind": "yes_no", "answer_is": "fact", "prompt": "Scar?", "help": "h"}],
             "rules": [{"id": "fresh-scar", "title": "Fresh scar", "summary": summary,
                 "when": {"question": "scar", "equals": true}, "verdict": verdict,
                 "rationale": rationale, "source": "s", "evidence": "practitioner"}]
