@@ -30,3 +30,4 @@ pub mod rulebook;
 pub mod sanitize;
 pub mod style;
 pub mod suggest;
+pub mod wording_check;

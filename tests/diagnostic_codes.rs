@@ -50,11 +50,11 @@ const fn warning(code: Code, put: Put) -> Case {
 }
 
 /// The questions, catalogue and one documented rule every case starts from.
-const QUESTIONS: &str = r#"{"id": "ok", "kind": "yes_no", "prompt": "OK?", "help": "h"},
-  {"id": "colour", "kind": "single", "prompt": "Colour?", "help": "h", "options": [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}]},
-  {"id": "tone", "kind": "single", "prompt": "Tone?", "help": "h", "options": [{"value": "light", "label": "Light", "score": 1}, {"value": "dark", "label": "Dark", "score": 2}]},
-  {"id": "marks", "kind": "multiple", "prompt": "Marks?", "help": "h", "options": [{"value": "none", "label": "None", "exclusive": true}, {"value": "x", "label": "X"}]},
-  {"id": "age", "kind": "number", "prompt": "Age?", "help": "h", "min": 0, "max": 120}"#;
+const QUESTIONS: &str = r#"{"id": "ok", "kind": "yes_no", "answer_is": "fact", "prompt": "OK?", "help": "h"},
+  {"id": "colour", "kind": "single", "answer_is": "fact", "prompt": "Colour?", "help": "h", "options": [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}]},
+  {"id": "tone", "kind": "single", "answer_is": "fact", "prompt": "Tone?", "help": "h", "options": [{"value": "light", "label": "Light", "score": 1}, {"value": "dark", "label": "Dark", "score": 2}]},
+  {"id": "marks", "kind": "multiple", "answer_is": "fact", "prompt": "Marks?", "help": "h", "options": [{"value": "none", "label": "None", "exclusive": true}, {"value": "x", "label": "X"}]},
+  {"id": "age", "kind": "number", "answer_is": "fact", "prompt": "Age?", "help": "h", "min": 0, "max": 120}"#;
 const CATALOGUE: &str = r#""risks": [{"id": "r", "title": "R", "severity": "low", "text": "t"}],
 "advice": [{"id": "a", "title": "A", "text": "t"}],
 "facts": [{"id": "f", "description": "d"}],
@@ -85,7 +85,9 @@ fn cases() -> Vec<Case> {
         ),
         error(
             NoIdentity,
-            Whole(r#"{"questions": [{"id": "ok", "kind": "yes_no", "prompt": "OK?", "help": "h"}]}"#),
+            Whole(
+                r#"{"questions": [{"id": "ok", "kind": "yes_no", "answer_is": "fact", "prompt": "OK?", "help": "h"}]}"#,
+            ),
         ),
         error(
             DuplicateIdentity,
@@ -106,56 +108,58 @@ fn cases() -> Vec<Case> {
         ),
         error(
             BadId,
-            Question(r#"{"id": "bad id!", "kind": "yes_no", "prompt": "P?", "help": "h"}"#),
+            Question(r#"{"id": "bad id!", "kind": "yes_no", "answer_is": "fact", "prompt": "P?", "help": "h"}"#),
         ),
         error(
             EmptyText,
-            Question(r#"{"id": "q", "kind": "yes_no", "prompt": "", "help": "h"}"#),
+            Question(r#"{"id": "q", "kind": "yes_no", "answer_is": "fact", "prompt": "", "help": "h"}"#),
         ),
         error(TextTooLong, Generated(long_text, "a prompt of 20,001 characters")),
         error(
             TooFewOptions,
             Question(
-                r#"{"id": "q", "kind": "single", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A"}]}"#,
+                r#"{"id": "q", "kind": "single", "answer_is": "fact", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A"}]}"#,
             ),
         ),
         error(
             OptionsNotAllowed,
             Question(
-                r#"{"id": "q", "kind": "yes_no", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}]}"#,
+                r#"{"id": "q", "kind": "yes_no", "answer_is": "fact", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}]}"#,
             ),
         ),
         error(TooManyOptions, Generated(many_options, "a question with 65 options")),
         error(
             NumberOnly,
-            Question(r#"{"id": "q", "kind": "yes_no", "prompt": "P?", "help": "h", "min": 1}"#),
+            Question(r#"{"id": "q", "kind": "yes_no", "answer_is": "fact", "prompt": "P?", "help": "h", "min": 1}"#),
         ),
         error(
             BadBounds,
-            Question(r#"{"id": "q", "kind": "number", "prompt": "P?", "help": "h", "min": 10, "max": 5}"#),
+            Question(
+                r#"{"id": "q", "kind": "number", "answer_is": "fact", "prompt": "P?", "help": "h", "min": 10, "max": 5}"#,
+            ),
         ),
         error(
             DuplicateOption,
             Question(
-                r#"{"id": "q", "kind": "single", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A"}, {"value": "a", "label": "B"}]}"#,
+                r#"{"id": "q", "kind": "single", "answer_is": "fact", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A"}, {"value": "a", "label": "B"}]}"#,
             ),
         ),
         error(
             ExclusiveNotMultiple,
             Question(
-                r#"{"id": "q", "kind": "single", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A", "exclusive": true}, {"value": "b", "label": "B"}]}"#,
+                r#"{"id": "q", "kind": "single", "answer_is": "fact", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A", "exclusive": true}, {"value": "b", "label": "B"}]}"#,
             ),
         ),
         error(
             ScoreNotSingle,
             Question(
-                r#"{"id": "q", "kind": "multiple", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A", "score": 1}, {"value": "b", "label": "B"}]}"#,
+                r#"{"id": "q", "kind": "multiple", "answer_is": "fact", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A", "score": 1}, {"value": "b", "label": "B"}]}"#,
             ),
         ),
         error(
             BadSwatch,
             Question(
-                r#"{"id": "q", "kind": "single", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A", "swatch": "red"}, {"value": "b", "label": "B"}]}"#,
+                r#"{"id": "q", "kind": "single", "answer_is": "fact", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A", "swatch": "red"}, {"value": "b", "label": "B"}]}"#,
             ),
         ),
         error(
@@ -292,18 +296,18 @@ fn cases() -> Vec<Case> {
         error(
             UnreachableBySkipLogic,
             Sections(
-                r#""questions": [{"id": "ok", "kind": "yes_no", "prompt": "OK?", "help": "h"}, {"id": "age", "kind": "number", "prompt": "Age?", "help": "h", "ask_if": {"question": "ok", "equals": true}}], "rules": [{"id": "x", "title": "X", "when": {"all": [{"question": "ok", "equals": false}, {"question": "age", "lt": 18}]}, "verdict": "refer"}]"#,
+                r#""questions": [{"id": "ok", "kind": "yes_no", "answer_is": "fact", "prompt": "OK?", "help": "h"}, {"id": "age", "kind": "number", "answer_is": "fact", "prompt": "Age?", "help": "h", "ask_if": {"question": "ok", "equals": true}}], "rules": [{"id": "x", "title": "X", "when": {"all": [{"question": "ok", "equals": false}, {"question": "age", "lt": 18}]}, "verdict": "refer"}]"#,
             ),
         ),
         warning(
             AskIfReadsLater,
             Sections(
-                r#""questions": [{"id": "age", "kind": "number", "prompt": "Age?", "help": "h", "ask_if": {"question": "ok", "equals": true}}, {"id": "ok", "kind": "yes_no", "prompt": "OK?", "help": "h"}], "rules": [{"id": "x", "title": "X", "when": {"question": "age", "lt": 18}, "verdict": "refer"}]"#,
+                r#""questions": [{"id": "age", "kind": "number", "answer_is": "fact", "prompt": "Age?", "help": "h", "ask_if": {"question": "ok", "equals": true}}, {"id": "ok", "kind": "yes_no", "answer_is": "fact", "prompt": "OK?", "help": "h"}], "rules": [{"id": "x", "title": "X", "when": {"question": "age", "lt": 18}, "verdict": "refer"}]"#,
             ),
         ),
         warning(
             QuestionChangesNothing,
-            Question(r#"{"id": "unread", "kind": "yes_no", "prompt": "P?", "help": "h"}"#),
+            Question(r#"{"id": "unread", "kind": "yes_no", "answer_is": "fact", "prompt": "P?", "help": "h"}"#),
         ),
         warning(
             UnreachableOutcome,
@@ -350,7 +354,7 @@ fn cases() -> Vec<Case> {
         warning(
             ScoreUnused,
             Question(
-                r#"{"id": "q", "kind": "single", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A", "score": 1}, {"value": "b", "label": "B", "score": 2}]}"#,
+                r#"{"id": "q", "kind": "single", "answer_is": "fact", "prompt": "P?", "help": "h", "options": [{"value": "a", "label": "A", "score": 1}, {"value": "b", "label": "B", "score": 2}]}"#,
             ),
         ),
         warning(
@@ -376,6 +380,53 @@ fn cases() -> Vec<Case> {
             ),
         ),
         warning(
+            ChangedSinceReview,
+            Identity(
+                r#""reviewed_by": "tests", "reviewed_on": "2026-01-01""#,
+                r#""status": "reviewed", "reviewed_by": "tests", "reviewed_on": "2026-01-01", "reviewed_hash": "0000000000000000000000000000000000000000000000000000000000000000""#,
+            ),
+        ),
+        error(
+            IncompleteReview,
+            Identity(
+                r#""reviewed_by": "tests", "reviewed_on": "2026-01-01""#,
+                r#""status": "reviewed""#,
+            ),
+        ),
+        error(
+            BadHash,
+            Identity(
+                r#""reviewed_by": "tests", "reviewed_on": "2026-01-01""#,
+                r#""status": "reviewed", "reviewed_by": "tests", "reviewed_on": "2026-01-01", "reviewed_hash": "abc""#,
+            ),
+        ),
+        error(
+            MissingAnswerIs,
+            Question(r#"{"id": "q", "kind": "yes_no", "prompt": "Q?", "help": "h"}"#),
+        ),
+        error(
+            BadRecheck,
+            Rule(
+                r#"{"id": "x", "title": "X", "when": {"question": "ok", "equals": true}, "verdict": "unsuitable", "recheck_after": {"months": 6, "weeks": 2}}"#,
+            ),
+        ),
+        error(
+            IncompleteCount,
+            Rule(r#"{"id": "x", "title": "X", "when": {"at_least": 2}, "verdict": "refer"}"#),
+        ),
+        error(
+            BadCount,
+            Rule(
+                r#"{"id": "x", "title": "X", "when": {"at_least": 3, "of": [{"question": "ok", "equals": true}, {"question": "age", "lt": 30}]}, "verdict": "refer"}"#,
+            ),
+        ),
+        warning(
+            WordingContradictsVerdict,
+            Rule(
+                r#"{"id": "x", "title": "X", "when": {"question": "ok", "equals": true}, "verdict": "caution", "rationale": "A strict contraindication.", "source": "s", "evidence": "inference"}"#,
+            ),
+        ),
+        warning(
             VersionWentBack,
             Against(r#""version": "1.0.0""#, r#""version": "0.9.0""#),
         ),
@@ -384,7 +435,7 @@ fn cases() -> Vec<Case> {
 
 fn many_questions() -> String {
     let q: Vec<String> = (0..5001)
-        .map(|i| format!(r#"{{"id": "q{i}", "kind": "yes_no", "prompt": "Q?", "help": "h"}}"#))
+        .map(|i| format!(r#"{{"id": "q{i}", "kind": "yes_no", "answer_is": "fact", "prompt": "Q?", "help": "h"}}"#))
         .collect();
     common::rulebook_text(&format!(r#""questions": [{}]"#, q.join(",")))
 }
@@ -404,14 +455,14 @@ fn many_options() -> String {
         .map(|i| format!(r#"{{"value": "o{i}", "label": "O"}}"#))
         .collect();
     common::rulebook_text(&format!(
-        r#""questions": [{{"id": "q", "kind": "single", "prompt": "Q?", "help": "h", "options": [{}]}}]"#,
+        r#""questions": [{{"id": "q", "kind": "single", "answer_is": "fact", "prompt": "Q?", "help": "h", "options": [{}]}}]"#,
         o.join(",")
     ))
 }
 
 fn long_text() -> String {
     common::rulebook_text(&format!(
-        r#""questions": [{{"id": "q", "kind": "yes_no", "prompt": "{}", "help": "h"}}]"#,
+        r#""questions": [{{"id": "q", "kind": "yes_no", "answer_is": "fact", "prompt": "{}", "help": "h"}}]"#,
         "a".repeat(20_001)
     ))
 }
@@ -423,7 +474,7 @@ fn deep_condition() -> String {
         "}".repeat(40)
     );
     common::rulebook_text(&format!(
-        r#""questions": [{{"id": "ok", "kind": "yes_no", "prompt": "Q?", "help": "h"}}], "rules": [{{"id": "x", "title": "X", "when": {when}, "verdict": "refer"}}]"#
+        r#""questions": [{{"id": "ok", "kind": "yes_no", "answer_is": "fact", "prompt": "Q?", "help": "h"}}], "rules": [{{"id": "x", "title": "X", "when": {when}, "verdict": "refer"}}]"#
     ))
 }
 
@@ -431,7 +482,9 @@ fn deep_condition() -> String {
 const NEXT_FILE: &str = "\n--- next file ---\n";
 
 fn two_identities() -> String {
-    let one = common::rulebook_text(r#""questions": [{"id": "ok", "kind": "yes_no", "prompt": "Q?", "help": "h"}]"#);
+    let one = common::rulebook_text(
+        r#""questions": [{"id": "ok", "kind": "yes_no", "answer_is": "fact", "prompt": "Q?", "help": "h"}]"#,
+    );
     format!("{one}{NEXT_FILE}{}", common::rulebook_text(""))
 }
 

@@ -16,12 +16,12 @@ const TIMEOUT_MS: u64 = 15_000;
 const MINI: &str = r#"{"rulebook": {"id": "mini", "title": "Mini rulebook", "version": "1.0.0", "reviewed_by": "tests",
     "reviewed_on": "2026-01-01", "review_due": "2099-01-01", "disclaimer": "Test disclaimer."},
   "questions": [
-    {"id": "age", "kind": "number", "short": "Age", "prompt": "How old are you?", "help": "Age matters.", "min": 0, "max": 120, "integer": true, "unit": "years"},
-    {"id": "scars", "kind": "multiple", "short": "Scars", "prompt": "Any scars?", "help": "Scars matter.", "options": [
+    {"id": "age", "kind": "number", "answer_is": "fact", "short": "Age", "prompt": "How old are you?", "help": "Age matters.", "min": 0, "max": 120, "integer": true, "unit": "years"},
+    {"id": "scars", "kind": "multiple", "answer_is": "fact", "short": "Scars", "prompt": "Any scars?", "help": "Scars matter.", "options": [
       {"value": "none", "label": "No scars", "exclusive": true}, {"value": "strip", "label": "Strip scar"}]},
-    {"id": "scar_age", "kind": "single", "short": "Scar age", "prompt": "How old is the scar?", "help": "Fresh scars must wait.",
+    {"id": "scar_age", "kind": "single", "answer_is": "fact", "short": "Scar age", "prompt": "How old is the scar?", "help": "Fresh scars must wait.",
      "ask_if": {"question": "scars", "contains": "strip"}, "options": [{"value": "new", "label": "Under 6 months"}, {"value": "old", "label": "Older"}]},
-    {"id": "thinner", "kind": "yes_no", "short": "Blood thinners", "prompt": "Do you take blood thinners?", "help": "Bleeding matters."}
+    {"id": "thinner", "kind": "yes_no", "answer_is": "fact", "short": "Blood thinners", "prompt": "Do you take blood thinners?", "help": "Bleeding matters."}
   ],
   "risks": [{"id": "general", "title": "General risk", "severity": "low", "text": "Always there."}],
   "advice": [{"id": "wait", "title": "Wait", "text": "Wait until it heals."}],
@@ -104,32 +104,24 @@ fn a_patient_with_no_scars_reaches_the_verdict_and_saves_a_record() {
         "38\r".to_owned(), // age
         down(2),           // male
         " \r".to_owned(),  // goals: shaved look
+        down(3),           // accepts permanence
         down(1),           // expects stubble
+        down(1),           // a considered decision
         down(4),           // advanced loss
         down(1),           // diagnosed
         down(1),           // stable
-        down(1),           // medication for 12 months
-        down(1),           // no transplant
-        down(2),           // none planned
+        " \r".to_owned(),  // no treatment or transplant
         down(1),           // will keep it short
         " \r".to_owned(),  // no scars
-        down(3),           // skin type III
-        down(2),           // no keloid
-        down(2),           // none in family
-        down(2),           // no nape bumps
-        " \r".to_owned(),  // no scalp conditions
-        down(2),           // no past koebner disease
-        " \r".to_owned(),  // nothing recent
-        down(2),           // not oily
-        " \r".to_owned(),  // healthy
-        " \r".to_owned(),  // no allergies
-        down(2),           // no tattoo reaction
         down(2),           // dark brown
         down(1),           // no grey
-        down(2),           // sun does not lighten hair
+        down(3),           // skin type III
+        down(2),           // no keloid
+        " \r".to_owned(),  // no skin history, allergies or recent events
+        " \r".to_owned(),  // no scalp conditions
+        " \r".to_owned(),  // healthy
         down(1),           // little sun
         down(1),           // can follow aftercare
-        down(3),           // accepts permanence
         down(1),           // can budget
     ];
     for (i, keys) in script.iter().enumerate() {

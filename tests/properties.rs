@@ -122,6 +122,54 @@ fn check_safety(rb: &Rulebook, a: &Answers) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// `a` with one more non-exclusive option of `question` ticked (replacing an exclusive
+/// `none`), or `None` when that option is already ticked or the question is unanswered.
+fn tick_one_more(rb: &Rulebook, a: &Answers, question: &str, pick: u64) -> Option<Answers> {
+    let q = rb.question_index(question).unwrap();
+    let question_def = &rb.questions[q];
+    let exclusive = question_def.exclusive_mask();
+    let candidates: Vec<u64> = (0..question_def.options.len() as u64)
+        .map(|i| 1u64 << i)
+        .filter(|bit| bit & exclusive == 0)
+        .collect();
+    let bit = candidates[(pick % candidates.len() as u64) as usize];
+    let Some(Value::Multi(mask)) = a.value(q) else {
+        return None;
+    };
+    if mask & bit != 0 {
+        return None;
+    }
+    let mut more = a.clone();
+    more.set(q, Slot::Given(Value::Multi((mask & !exclusive) | bit)));
+    Some(more)
+}
+
+/// Ticking one more health or scalp condition never gives a milder verdict or worst case.
+fn check_more_conditions_never_milder(rb: &Rulebook, a: &Answers, pick: u64) -> Result<(), TestCaseError> {
+    let before = evaluate(rb, a);
+    for question in ["health", "scalp_conditions"] {
+        let Some(more) = tick_one_more(rb, a, question, pick) else {
+            continue;
+        };
+        let after = evaluate(rb, &more);
+        prop_assert!(
+            after.result.verdict >= before.result.verdict,
+            "ticking one more `{}` option lowered the verdict from {:?} to {:?}",
+            question,
+            before.result.verdict,
+            after.result.verdict
+        );
+        prop_assert!(
+            after.worst_case.verdict >= before.worst_case.verdict,
+            "ticking one more `{}` option lowered the worst case from {:?} to {:?}",
+            question,
+            before.worst_case.verdict,
+            after.worst_case.verdict
+        );
+    }
+    Ok(())
+}
+
 fn seeds() -> impl Strategy<Value = Vec<u64>> {
     proptest::collection::vec(any::<u64>(), rulebook().questions.len())
 }
@@ -141,6 +189,16 @@ proptest! {
     #[test]
     fn safety_holds_for_partial_answers(s in seeds(), keep in mask()) {
         check_safety(rulebook(), &partial(&complete(rulebook(), &s), &keep))?;
+    }
+
+    #[test]
+    fn one_more_condition_never_gives_a_milder_verdict(s in seeds(), pick in any::<u64>()) {
+        check_more_conditions_never_milder(rulebook(), &complete(rulebook(), &s), pick)?;
+    }
+
+    #[test]
+    fn one_more_condition_never_gives_a_milder_verdict_on_partial_answers(s in seeds(), keep in mask(), pick in any::<u64>()) {
+        check_more_conditions_never_milder(rulebook(), &partial(&complete(rulebook(), &s), &keep), pick)?;
     }
 
     #[test]

@@ -162,7 +162,7 @@ fn replay_with_an_edited_rulebook_shows_what_changed() {
     let text = String::from_utf8(out.stdout).unwrap();
     for expected in [
         "The rulebook has changed.",
-        "Recorded with smp-default 1.2.0",
+        "Recorded with smp-default 2.0.0",
         "edited without a new version number",
         "Answer no longer accepted, now unanswered: unknown question `sex`",
         "Verdict: caution -> refer",

@@ -119,6 +119,14 @@ codes! {
     VersionNotBumped = "version-not-bumped": "The content changed since its version was recorded (in `version_hash`, or in the rulebook given to `--against`), but the version did not.",
     VersionHashStale = "version-hash-stale": "`version_hash` records another version than the rulebook's own: the hash of the new version was not recorded.",
     VersionWentBack = "version-went-back": "The version is lower than that of the rulebook given to `rules check --against`.",
+    ChangedSinceReview = "changed-since-review": "A rulebook marked reviewed whose content hash is no longer the `reviewed_hash` the review saw.",
+    IncompleteReview = "incomplete-review": "A `reviewed` rulebook without `reviewed_by`, `reviewed_on` or `reviewed_hash`.",
+    BadHash = "bad-hash": "A `reviewed_hash` that is not 64 lowercase hex digits.",
+    MissingAnswerIs = "missing-answer-is": "A question that does not say whether its answer is a `choice` or a `fact`.",
+    BadRecheck = "bad-recheck": "A `recheck_after` without exactly one of `months` or `weeks`, or outside 1 to ten years.",
+    IncompleteCount = "incomplete-count": "`at_least` without `of`, or `of` without `at_least`.",
+    BadCount = "bad-count": "`at_least: N` with N of 0 or more than its conditions: it holds always or never.",
+    WordingContradictsVerdict = "wording-contradicts-verdict": "A rule whose summary or rationale calls something a contraindication or a reason to wait, while it gives only `caution` or no verdict.",
 }
 
 impl Code {
