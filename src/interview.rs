@@ -33,6 +33,8 @@ pub struct Prompt {
     pub can_go_back: bool,
     /// Options of a choice question to offer (those whose `show_if` is not false).
     pub options: Vec<usize>,
+    /// Whether the question was reopened from the review, to change its answer.
+    pub changing: bool,
 }
 
 /// A person's reply to a question.
@@ -86,6 +88,8 @@ pub struct Session<'a> {
     asked: Vec<usize>,
     eval: Evaluation,
     stop_offered: bool,
+    /// The question reopened from the review, until it is answered again.
+    editing: Option<usize>,
 }
 
 impl<'a> Session<'a> {
@@ -99,7 +103,28 @@ impl<'a> Session<'a> {
             asked: Vec::new(),
             eval,
             stop_offered: false,
+            editing: None,
         }
+    }
+
+    /// An interview that continues from earlier answers, given in the order they were
+    /// asked: each is replayed as if typed again, so answers that no longer apply (the
+    /// rulebook or an earlier answer changed) are dropped and their questions asked anew.
+    /// Answers outside `order` are replayed after it, in rulebook order.
+    pub fn resume(rulebook: &'a Rulebook, answers: &Answers, order: &[usize]) -> Session<'a> {
+        let mut session = Session::new(rulebook);
+        let rest = (0..rulebook.questions.len()).filter(|q| !order.contains(q));
+        let order: Vec<usize> = order.iter().copied().chain(rest).collect();
+        for q in order {
+            if q >= answers.len() || matches!(answers.slot(q), Slot::Missing) {
+                continue;
+            }
+            if session.eval.applies[q] != Tri::False {
+                session.answer(q, *answers.slot(q));
+            }
+        }
+        // An early stop is offered again, once, if it still holds.
+        session
     }
 
     /// The rulebook.
@@ -147,12 +172,16 @@ impl<'a> Session<'a> {
             previous: *self.answers.slot(question),
             can_go_back: !self.asked.is_empty(),
             options,
+            changing: self.editing == Some(question),
         })
     }
 
     /// Records an answer, then drops answers to questions that no longer apply.
     pub fn answer(&mut self, question: usize, slot: Slot) {
         self.answers.set(question, slot);
+        if self.editing == Some(question) {
+            self.editing = None;
+        }
         self.asked.retain(|&q| q != question);
         self.asked.push(question);
         self.refresh();
@@ -166,6 +195,7 @@ impl<'a> Session<'a> {
     /// Reopens a question for a new answer (from the review).
     pub fn edit(&mut self, question: usize) {
         self.asked.retain(|&q| q != question);
+        self.editing = Some(question);
     }
 
     /// The answered questions in rulebook order, for the review.
@@ -210,12 +240,22 @@ impl<'a> Session<'a> {
 
 /// Runs an interview to the end, or until the person leaves.
 pub fn run(rulebook: &Rulebook, asker: &mut dyn Asker) -> io::Result<Finish> {
-    let mut session = Session::new(rulebook);
+    run_session(Session::new(rulebook), asker, &mut |_| Ok(()))
+}
+
+/// Runs an interview from `session` (new or resumed) to the end, calling `answered`
+/// after every answer, before the next question is put (to keep a draft, say).
+pub fn run_session(
+    mut session: Session,
+    asker: &mut dyn Asker,
+    answered: &mut dyn FnMut(&Session) -> io::Result<()>,
+) -> io::Result<Finish> {
     loop {
         match session.step() {
             Step::Ask(prompt) => match asker.ask(&session, &prompt)? {
                 Reply::Answer(slot) => {
                     session.answer(prompt.question, slot);
+                    answered(&session)?;
                     if let Some(reasons) = session.stop_reasons()
                         && asker.offer_stop(&session, &reasons)?
                     {
@@ -224,6 +264,7 @@ pub fn run(rulebook: &Rulebook, asker: &mut dyn Asker) -> io::Result<Finish> {
                 }
                 Reply::Back => {
                     session.back();
+                    answered(&session)?;
                 }
                 Reply::Cancel => return Ok(Finish::Cancelled),
             },

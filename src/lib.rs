@@ -25,3 +25,4 @@ pub mod rulebook;
 pub mod sanitize;
 pub mod style;
 pub mod suggest;
+pub mod summary;

@@ -1,0 +1,139 @@
+//! The one-screen summary that ends an interview: the headline, the main reasons, the
+//! ink, the first things to do and how to see more, fitted to a terminal's height by
+//! leaving out whole items (with a count of what the full report adds), never by cutting
+//! a sentence.
+
+use crate::audience::Audience;
+use crate::report::{Screening, words, wrap};
+use crate::rulebook::{Rulebook, Verdict};
+use crate::style::Style;
+
+/// Most reasons and first steps shown.
+const MOST: usize = 3;
+
+/// The headline of a result: the bare verdict when complete, else the range it could
+/// still take and how many answers decide it.
+///
+/// The honest-results work (issue 12) brings one headline function for every format;
+/// this one follows the same wording and is meant to be replaced by it.
+pub fn headline(rulebook: &Rulebook, s: &Screening) -> String {
+    let deciding = s.deciding_questions(rulebook).len();
+    if s.provisional && (s.worst_case.verdict != s.verdict || s.worst_case.ink != s.ink) {
+        let plural = if deciding == 1 { "" } else { "s" };
+        if s.worst_case.verdict == s.verdict {
+            return format!(
+                "Not complete: {} so far; the ink depends on {deciding} unanswered question{plural}",
+                words::verdict_label(s.verdict)
+            );
+        }
+        let to = words::verdict_label(s.worst_case.verdict);
+        format!(
+            "Not complete: {} to {to}, depending on {deciding} unanswered question{}",
+            words::verdict_label(s.verdict),
+            if deciding == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("Verdict: {}", words::verdict_label(s.verdict))
+    }
+}
+
+/// The summary's lines for a screen `width` columns wide and `height` rows high;
+/// `more` is the last line, saying how to see the full report.
+pub fn lines(rulebook: &Rulebook, s: &Screening, style: Style, width: usize, height: usize, more: &str) -> Vec<String> {
+    let reasons = reasons(s);
+    let steps: Vec<&str> = s.advice.iter().map(|a| a.title).collect();
+    let (mut r, mut a) = (reasons.len().min(MOST), steps.len().min(MOST));
+    loop {
+        let out = build(rulebook, s, style, width, more, &reasons, r, &steps, a);
+        if out.len() <= height || (r <= 1 && a == 0) {
+            return out;
+        }
+        if a > 1 || (a == 1 && r <= 1) {
+            a -= 1;
+        } else {
+            r -= 1;
+        }
+    }
+}
+
+/// The reasons to show first: the rules behind the verdict, then those behind the ink.
+fn reasons<'a>(s: &Screening<'a>) -> Vec<String> {
+    let mut ids: Vec<&str> = Vec::new();
+    if s.verdict > Verdict::Suitable {
+        ids.extend(s.verdict_because.iter().copied());
+    }
+    for r in &s.ink_because {
+        if !ids.contains(&r.rule) {
+            ids.push(r.rule);
+        }
+    }
+    ids.iter()
+        .filter_map(|id| s.fired.iter().find(|f| f.rule == *id))
+        .map(|f| match s.audience {
+            Audience::Consultant => format!("[{}] {}", f.rule, f.title),
+            Audience::Patient => f.summary.to_owned(),
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    rulebook: &Rulebook,
+    s: &Screening,
+    st: Style,
+    width: usize,
+    more: &str,
+    reasons: &[String],
+    r: usize,
+    steps: &[&str],
+    a: usize,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut put = |text: &str, first: &str, rest: &str, paint: &dyn Fn(&str) -> String| {
+        for line in wrap(text, width, first, rest).lines() {
+            out.push(paint(line));
+        }
+    };
+    let plain = |t: &str| t.to_owned();
+    put("Your result, in short", "", "", &|t| st.bold(t));
+    put(&headline(rulebook, s), "", "", &|t| {
+        st.verdict(s.worst_case.verdict.max(s.verdict), t)
+    });
+    put(words::verdict_meaning(s.verdict, s.audience), "  ", "  ", &plain);
+    if r > 0 {
+        put("Main reasons:", "", "", &|t| st.bold(t));
+        for reason in &reasons[..r] {
+            put(reason, "  • ", "    ", &plain);
+        }
+        if reasons.len() > r {
+            let n = reasons.len() - r;
+            put(&format!("  and {n} more in the full report"), "", "    ", &plain);
+        }
+    }
+    let ink = format!(
+        "{} {}",
+        words::ink_heading(s.verdict, s.audience),
+        words::ink_name(s.ink, s.audience)
+    );
+    put(&ink, "", "  ", &plain);
+    if a > 0 {
+        put("First things to do:", "", "", &|t| st.bold(t));
+        for step in &steps[..a] {
+            put(step, "  • ", "    ", &plain);
+        }
+    }
+    if steps.len() > a {
+        let n = steps.len() - a;
+        put(
+            &format!(
+                "{n} more piece{} of advice in the full report",
+                if n == 1 { "" } else { "s" }
+            ),
+            "",
+            "  ",
+            &plain,
+        );
+    }
+    put(more, "", "", &|t| st.dim(t));
+    out
+}
