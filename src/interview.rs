@@ -616,4 +616,41 @@ mod tests {
             .collect();
         assert_eq!(asked, ["age", "sex", "scars", "scar_age", "health", "last"]);
     }
+
+    #[test]
+    fn a_review_edit_is_marked_as_changing_until_answered() {
+        let rb = book();
+        let mut s = Session::new(&rb);
+        s.answer(0, Slot::Given(Value::Number(40.0)));
+        s.answer(1, Slot::Given(Value::Choice(0)));
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert!(!p.changing);
+        s.edit(0);
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert_eq!((p.question, p.changing), (0, true));
+        s.answer(0, Slot::Given(Value::Number(41.0)));
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert_eq!((p.question, p.changing), (2, false));
+    }
+
+    #[test]
+    fn a_resumed_session_continues_where_it_stopped_and_drops_what_no_longer_applies() {
+        let rb = book();
+        let mut first = Session::new(&rb);
+        first.answer(0, Slot::Given(Value::Number(40.0)));
+        first.answer(1, Slot::Given(Value::Choice(0)));
+        first.answer(2, Slot::Given(Value::Multi(0b10)));
+        first.answer(3, Slot::Given(Value::Choice(1)));
+        let resumed = Session::resume(&rb, first.answers(), first.asked());
+        assert_eq!(resumed.asked(), first.asked());
+        assert_eq!(resumed.step(), first.step());
+        // A scar age without the strip scar that opens it is not kept.
+        let mut answers = first.answers().clone();
+        answers.set(2, Slot::Given(Value::Multi(0b01)));
+        let resumed = Session::resume(&rb, &answers, &[0, 1, 2, 3]);
+        assert_eq!(resumed.asked(), [0, 1, 2]);
+        assert_eq!(*resumed.answers().slot(3), Slot::Missing);
+        let Step::Ask(p) = resumed.step() else { panic!() };
+        assert_eq!(p.question, 5);
+    }
 }

@@ -99,7 +99,21 @@ fn build(
     put(&headline(rulebook, s), "", "", &|t| {
         st.verdict(s.worst_case.verdict.max(s.verdict), t)
     });
-    put(words::verdict_meaning(s.verdict, s.audience), "  ", "  ", &plain);
+    if s.provisional && s.worst_case.verdict > s.verdict {
+        // The meaning of the verdict so far would reassure too early.
+        let until = if s.worst_case.verdict >= Verdict::Refer {
+            "Do not go ahead until they are answered; a physician may need to see you first."
+        } else {
+            "Do not go ahead until they are answered."
+        };
+        let text = format!(
+            "Answers that decide the result are missing, so it could still be {}. {until}",
+            words::verdict_label(s.worst_case.verdict)
+        );
+        put(&text, "  ", "  ", &plain);
+    } else {
+        put(words::verdict_meaning(s.verdict, s.audience), "  ", "  ", &plain);
+    }
     if r > 0 {
         put("Main reasons:", "", "", &|t| st.bold(t));
         for reason in &reasons[..r] {
@@ -136,4 +150,89 @@ fn build(
     }
     put(more, "", "", &|t| st.dim(t));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Answers;
+    use crate::report::screen;
+
+    fn cases() -> Vec<(String, serde_json::Value)> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/cases");
+        let mut out: Vec<(String, serde_json::Value)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).unwrap();
+                (p.display().to_string(), serde_json::from_str(&text).unwrap())
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    #[test]
+    fn the_summary_of_every_golden_case_fits_80_by_24() {
+        let rulebook = Rulebook::embedded().unwrap();
+        let cases = cases();
+        assert!(cases.len() >= 10);
+        for (name, case) in cases {
+            let answers = Answers::from_json_value(&rulebook, &case["answers"]).unwrap();
+            for audience in [Audience::Patient, Audience::Consultant] {
+                let s = screen(&rulebook, &answers, audience);
+                // 23 rows: the last row of the screen holds the cursor.
+                let lines = lines(
+                    &rulebook,
+                    &s,
+                    Style::PLAIN,
+                    79,
+                    23,
+                    "Press Enter to read the full report.",
+                );
+                assert!(lines.len() <= 23, "{name}: {} lines\n{}", lines.len(), lines.join("\n"));
+                for line in &lines {
+                    assert!(
+                        unicode_width::UnicodeWidthStr::width(line.as_str()) <= 79,
+                        "{name}: {line}"
+                    );
+                }
+                assert!(
+                    lines[1].starts_with("Verdict: ") || lines[1].starts_with("Not complete: "),
+                    "{name}"
+                );
+                assert!(
+                    lines.iter().any(|l| l.starts_with("Ink")),
+                    "{name}: the ink is always shown"
+                );
+                let label = words::verdict_label(s.verdict);
+                assert!(lines[1].contains(label), "{name}");
+                if s.verdict > Verdict::Suitable {
+                    assert!(
+                        lines.iter().any(|l| l == "Main reasons:"),
+                        "{name}: a reason is shown\n{}",
+                        lines.join("\n")
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_short_screen_drops_whole_items_and_says_how_many() {
+        let rulebook = Rulebook::embedded().unwrap();
+        let (_, case) = cases().into_iter().find(|(n, _)| n.contains("15-")).unwrap();
+        let answers = Answers::from_json_value(&rulebook, &case["answers"]).unwrap();
+        let s = screen(&rulebook, &answers, Audience::Patient);
+        let tall = lines(&rulebook, &s, Style::PLAIN, 79, 100, "more");
+        let short = lines(&rulebook, &s, Style::PLAIN, 79, 10, "more");
+        assert!(short.len() < tall.len());
+        assert!(
+            short.iter().any(|l| l.contains("in the full report")),
+            "{}",
+            short.join("\n")
+        );
+        assert!(short.iter().all(|l| !l.contains('…')));
+    }
 }
