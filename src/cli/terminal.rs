@@ -121,6 +121,8 @@ enum Picked {
     Back,
     /// The person chose to leave.
     Leave,
+    /// The terminal's width changed: the caller wraps its text again.
+    Resized,
 }
 
 /// A line of a list.
@@ -249,32 +251,30 @@ impl Screen {
         }
         let room = room(&bottom).max(1);
         let mut lines = frame.top.clone();
-        if frame.body.len() <= room {
-            lines.extend(frame.body.iter().cloned());
+        let body = &frame.body;
+        let n = body.len();
+        let above = self.style.dim(&fit_line("  ↑ more above", self.wrap_width()));
+        let below = self.style.dim(&fit_line("  ↓ more below", self.wrap_width()));
+        let (lo, hi) = frame.focus.unwrap_or((0, 0));
+        if n <= room {
+            lines.extend(body.iter().cloned());
+        } else if room < 3 {
+            // Only the focus fits (the size check keeps this rare).
+            lines.extend(body[lo..=hi.min(lo + room - 1)].iter().cloned());
+        } else if hi < room - 1 {
+            lines.extend(body[..room - 1].iter().cloned());
+            lines.push(below);
+        } else if hi + room > n {
+            // Near the end: no "more below".
+            let start = (n + 1 - room).min(lo);
+            lines.push(above);
+            lines.extend(body[start..(start + room - 1).min(n)].iter().cloned());
         } else {
-            let (lo, hi) = frame.focus.unwrap_or((0, 0));
-            // Two lines go to "more above/below" notes where needed.
-            let inner = room.saturating_sub(2).max(1);
-            let mut start = lo.min(frame.body.len().saturating_sub(inner));
-            if hi >= start + inner {
-                start = hi + 1 - inner;
-            }
-            if lo < start {
-                start = lo;
-            }
-            let end = (start + inner).min(frame.body.len());
-            let dim = |t: &str| self.style.dim(t);
-            lines.push(if start > 0 {
-                dim(&fit_line("  ↑ more above", self.wrap_width()))
-            } else {
-                String::new()
-            });
-            lines.extend(frame.body[start..end].iter().cloned());
-            lines.push(if end < frame.body.len() {
-                dim(&fit_line("  ↓ more below", self.wrap_width()))
-            } else {
-                String::new()
-            });
+            let inner = room - 2;
+            let start = (hi + 1).saturating_sub(inner).min(lo);
+            lines.push(above);
+            lines.extend(body[start..(start + inner).min(n)].iter().cloned());
+            lines.push(below);
         }
         lines.extend(bottom);
         lines.truncate(self.height.max(1));
@@ -408,41 +408,23 @@ impl TerminalAsker {
             |l| st.dim(l),
         )?;
         self.screen.blank()?;
-        let items = ["Yes, start", "No, leave"].map(plain_entry);
-        let top = vec!["This is a screening aid, not medical advice. Start?".to_owned()];
-        let picked = self.list(
-            top,
-            Vec::new(),
-            &items,
-            &mut Some(0),
-            false,
-            &mut [],
-            "↑/↓ move · Enter chooses · Esc leaves",
-            false,
-        )?;
-        Ok(matches!(picked, Picked::Item(0)))
+        Ok(self.choose("This is a screening aid, not medical advice. Start?", &["Yes, start", "No, leave"], 0)? == Some(0))
     }
 
     /// Asks for one of `items`; `None` when the person leaves.
     pub fn choose(&mut self, title: &str, items: &[&str], default: usize) -> io::Result<Option<usize>> {
         let entries: Vec<Entry> = items.iter().map(|s| plain_entry(s)).collect();
-        let top = self.screen.wrap(title, "", "");
-        let top = top.into_iter().map(|l| self.style.bold(&l)).collect();
-        Ok(
-            match self.list(
-                top,
-                Vec::new(),
-                &entries,
-                &mut Some(default),
-                false,
-                &mut [],
-                "↑/↓ move · Enter chooses · Esc leaves",
-                false,
-            )? {
-                Picked::Item(i) => Some(i),
-                _ => None,
-            },
-        )
+        let mut cursor = Some(default);
+        loop {
+            let top = self.screen.wrap(title, "", "");
+            let top = top.into_iter().map(|l| self.style.bold(&l)).collect();
+            let keys = "↑/↓ move · Enter chooses · Esc leaves";
+            match self.list(top, Vec::new(), &entries, &mut cursor, false, &mut [], keys, false)? {
+                Picked::Item(i) => return Ok(Some(i)),
+                Picked::Resized => continue,
+                _ => return Ok(None),
+            }
+        }
     }
 
     /// Asks for a line of text, offering `default`; `None` when the person leaves.
@@ -590,7 +572,11 @@ impl TerminalAsker {
             self.screen.draw(&frame)?;
             let k = match self.screen.key()? {
                 Input::Redraw => {
+                    let before = self.screen.width;
                     self.screen.reset()?;
+                    if self.screen.width != before {
+                        return Ok(Picked::Resized);
+                    }
                     continue;
                 }
                 Input::Key(k) => k,
@@ -684,7 +670,6 @@ impl TerminalAsker {
 
     fn choice(&mut self, session: &Session, question: &Question, prompt: &Prompt) -> io::Result<Reply> {
         let multi = question.kind == QuestionKind::Multiple;
-        let (top, body) = self.question_lines(session, question, prompt);
         let mut items = self.option_entries(question, prompt, multi);
         let n = items.len();
         items.push(Entry {
@@ -722,8 +707,9 @@ impl TerminalAsker {
         let mut cursor = cursor;
         let mut note: Option<String> = None;
         loop {
+            let (top, body) = self.question_lines(session, question, prompt);
             // A message about the ticks stays above the list, which keeps them.
-            let mut with = body.clone();
+            let mut with = body;
             if let Some(m) = &note {
                 let st = self.style;
                 with.extend(
@@ -733,8 +719,9 @@ impl TerminalAsker {
                         .map(|l| st.severity(Severity::High, &l)),
                 );
             }
-            let picked = self.list(top.clone(), with, &items, &mut cursor, multi, &mut ticked, keys, true)?;
+            let picked = self.list(top, with, &items, &mut cursor, multi, &mut ticked, keys, true)?;
             let reply = match picked {
+                Picked::Resized => continue,
                 Picked::Leave => Ok(Reply::Cancel),
                 Picked::DontKnow => Ok(Reply::Answer(Slot::DontKnow)),
                 Picked::Back if prompt.can_go_back => Ok(Reply::Back),
@@ -757,7 +744,6 @@ impl TerminalAsker {
     /// A number typed on one line. It starts empty; an earlier answer is shown beside it
     /// and kept by Enter on nothing.
     fn number(&mut self, session: &Session, question: &Question, prompt: &Prompt) -> io::Result<Reply> {
-        let (top, body) = self.question_lines(session, question, prompt);
         let earlier = match prompt.previous {
             Slot::Missing => None,
             slot => Some(questions::answer_words(question, &slot, self.audience)),
@@ -765,9 +751,10 @@ impl TerminalAsker {
         let mut text = String::new();
         let mut message: Option<String> = None;
         loop {
+            let (top, body) = self.question_lines(session, question, prompt);
             let mut frame = Frame {
-                top: top.clone(),
-                body: body.clone(),
+                top,
+                body,
                 typing: true,
                 ..Frame::default()
             };
@@ -924,6 +911,7 @@ impl Asker for TerminalAsker {
         )?;
         self.screen.clear()?;
         Ok(match picked {
+            Picked::Resized => return self.review(session),
             Picked::Item(0) => ReviewReply::Confirm,
             Picked::Item(i) if i <= items.len() => ReviewReply::Edit(items[i - 1]),
             Picked::Item(i) if i == items.len() + 1 => ReviewReply::Back,
@@ -973,6 +961,7 @@ impl Asker for TerminalAsker {
         )?;
         self.screen.clear()?;
         match picked {
+            Picked::Resized => self.offer_stop(session, reasons),
             Picked::Item(i) => Ok(i == 0),
             _ => cancel(),
         }
