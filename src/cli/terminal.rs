@@ -408,7 +408,11 @@ impl TerminalAsker {
             |l| st.dim(l),
         )?;
         self.screen.blank()?;
-        Ok(self.choose("This is a screening aid, not medical advice. Start?", &["Yes, start", "No, leave"], 0)? == Some(0))
+        Ok(self.choose(
+            "This is a screening aid, not medical advice. Start?",
+            &["Yes, start", "No, leave"],
+            0,
+        )? == Some(0))
     }
 
     /// Asks for one of `items`; `None` when the person leaves.
