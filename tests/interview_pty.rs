@@ -49,14 +49,20 @@ impl Run {
 
     /// Starts the binary in a pseudo-terminal of `columns` × `rows`.
     fn sized(columns: u16, rows: u16, rules: Option<&str>, args: &[&str]) -> Run {
+        Run::with_pager(columns, rows, rules, args, None)
+    }
+
+    /// As [`Run::sized`], with `PAGER` set to `pager` (and paging allowed) if given.
+    fn with_pager(columns: u16, rows: u16, rules: Option<&str>, args: &[&str], pager: Option<&str>) -> Run {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().to_owned();
         let mut cmd = Command::new("sh");
         let bin = assert_cmd::cargo::cargo_bin("smp-screen");
         // The shell says which terminal and process it is before becoming the binary.
         let mut line = format!(
-            "stty rows {rows} columns {columns} && echo \"tty=$(tty) pid=$$ end\" && exec '{}' --no-pager",
-            bin.display()
+            "stty rows {rows} columns {columns} && echo \"tty=$(tty) pid=$$ end\" && exec '{}'{}",
+            bin.display(),
+            if pager.is_some() { "" } else { " --no-pager" }
         );
         if let Some(text) = rules {
             std::fs::write(path.join("mini.json"), text).unwrap();
@@ -73,6 +79,10 @@ impl Run {
             .env_remove("CLICOLOR_FORCE")
             .env_remove("SMP_SCREEN_PLAIN")
             .env_remove("ACCESSIBLE");
+        match pager {
+            Some(p) => cmd.env("PAGER", p),
+            None => cmd.env_remove("PAGER"),
+        };
         let p = rexpect::spawn_with_options(
             cmd,
             rexpect::reader::Options::new()
@@ -769,4 +779,73 @@ fn the_interview_saves_a_printable_handout_and_a_labelled_record() {
     let record: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(r.dir.join("record.json")).unwrap()).unwrap();
     assert_eq!(record["label"], "case-7");
+}
+
+#[test]
+fn a_report_taller_than_the_terminal_goes_through_the_pager() {
+    let mut r = Run::with_pager(80, 12, Some(MINI), &["--audience", "consultant"], Some("tee paged.txt"));
+    r.answer(1, "61\r");
+    r.answer(2, &format!("{DOWN} {ENTER}"));
+    r.answer(3, &down(1));
+    r.expect("Review your answers");
+    r.keys(ENTER);
+    r.expect("Your result, in short");
+    r.expect("Verdict: REFER");
+    r.expect("Press Enter to read the full report (q closes it).");
+    r.keys(ENTER);
+    r.expect("Save this result?");
+    r.keys(ENTER);
+    r.p.exp_eof().unwrap();
+    let paged = std::fs::read_to_string(r.dir.join("paged.txt")).unwrap();
+    assert!(
+        paged.contains("Verdict: REFER") && paged.contains("Blood thinner"),
+        "{paged}"
+    );
+}
+
+#[test]
+fn a_change_of_width_wraps_the_question_again() {
+    let mut r = Run::start(None, &["--audience", "consultant"]);
+    let (tty, _) = r.tty_and_pid();
+    r.answer(1, "40\r");
+    r.expect("Question 2 of about");
+    r.expect("Esc leaves");
+    stty(&tty, &["columns", "40"]);
+    r.expect("\x1b[2J");
+    let frame = r.expect("Esc leaves");
+    let lines: Vec<String> = frame.split("\r\n").map(|l| flat(l)).collect();
+    assert!(lines.len() > 5, "{lines:?}");
+    for line in &lines {
+        assert!(line.chars().count() <= 40, "a line wider than the terminal: {line:?}");
+    }
+}
+
+#[test]
+fn accessible_or_smp_screen_plain_turn_plain_mode_on_in_a_terminal() {
+    for var in ["ACCESSIBLE", "SMP_SCREEN_PLAIN"] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mini.json"), MINI).unwrap();
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("smp-screen"));
+        cmd.current_dir(dir.path())
+            .env("TERM", "xterm-256color")
+            .env(var, "1")
+            .env_remove("NO_COLOR")
+            .args(["--rules", "mini.json", "--audience", "consultant"]);
+        let mut p = rexpect::spawn_with_options(
+            cmd,
+            rexpect::reader::Options::new()
+                .timeout_ms(Some(TIMEOUT_MS))
+                .strip_ansi_escape_codes(false),
+        )
+        .unwrap();
+        let seen = p.exp_string("Type a whole number").unwrap();
+        assert!(!seen.contains('\x1b'), "{var}: {seen:?}");
+        p.send("q\r").unwrap();
+        p.flush().unwrap();
+        p.exp_string("Leave now?").unwrap();
+        p.send("y\r").unwrap();
+        p.flush().unwrap();
+        let rest = p.exp_eof().unwrap();
+        assert!(!rest.contains('\x1b'), "{var}: {rest:?}");
+    }
 }

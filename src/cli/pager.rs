@@ -33,11 +33,14 @@ pub fn show(text: &[u8], no_pager: bool) -> std::io::Result<()> {
         && let Some(words) = pager()
         && let Ok(mut child) = Command::new(&words[0]).args(&words[1..]).stdin(Stdio::piped()).spawn()
     {
+        super::signals::paging(true);
         if let Some(mut input) = child.stdin.take() {
             // A pager closed before the end (q) is not an error.
             let _ = input.write_all(text);
         }
-        child.wait()?;
+        let waited = child.wait();
+        super::signals::paging(false);
+        waited?;
         return Ok(());
     }
     super::common::print(text)

@@ -14,6 +14,14 @@ static RAW: AtomicBool = AtomicBool::new(false);
 static HIDDEN: AtomicBool = AtomicBool::new(false);
 /// Set after SIGCONT: the screen must be drawn again.
 static REDRAW: AtomicBool = AtomicBool::new(false);
+/// Set while a pager shows the report: Ctrl-C is the pager's, not a reason to end.
+static PAGING: AtomicBool = AtomicBool::new(false);
+
+/// Says whether a pager holds the terminal.
+pub fn paging(on: bool) {
+    PAGING.store(on, Ordering::SeqCst);
+}
+
 /// Whether the terminal was ever drawn on; the plain interview never writes an escape.
 static DRAWN: AtomicBool = AtomicBool::new(false);
 
@@ -70,6 +78,7 @@ pub fn install(on_cancel: fn() -> !) -> std::io::Result<()> {
     std::thread::spawn(move || {
         for signal in signals.forever() {
             match signal {
+                SIGINT if PAGING.load(Ordering::SeqCst) => {}
                 SIGINT => on_cancel(),
                 SIGTSTP => {
                     let was_raw = RAW.load(Ordering::SeqCst);

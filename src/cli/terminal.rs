@@ -292,10 +292,8 @@ impl Screen {
             }
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => return Ok(Input::Key(k)),
-                Event::Resize(..) => {
-                    self.measure();
-                    return Ok(Input::Redraw);
-                }
+                // Measured again by `reset`, which compares the widths.
+                Event::Resize(..) => return Ok(Input::Redraw),
                 _ => {}
             }
         }
@@ -811,12 +809,8 @@ impl TerminalAsker {
                 }
                 KeyCode::Char('?') if text.is_empty() => return Ok(Reply::Answer(Slot::DontKnow)),
                 KeyCode::Char('<') if text.is_empty() && prompt.can_go_back => return Ok(Reply::Back),
-                KeyCode::Esc => {
-                    if self.confirm_leave()? {
-                        return Ok(Reply::Cancel);
-                    }
-                }
-                _ if is_ctrl(&k, 'c') => {
+                // q is a key like any other once something is typed.
+                _ if (leaves(&k) && (text.is_empty() || k.code != KeyCode::Char('q'))) => {
                     if self.confirm_leave()? {
                         return Ok(Reply::Cancel);
                     }
