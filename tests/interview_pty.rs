@@ -813,7 +813,7 @@ fn a_change_of_width_wraps_the_question_again() {
     stty(&tty, &["columns", "40"]);
     r.expect("\x1b[2J");
     let frame = r.expect("Esc leaves");
-    let lines: Vec<String> = frame.split("\r\n").map(|l| flat(l)).collect();
+    let lines: Vec<String> = frame.split("\r\n").map(flat).collect();
     assert!(lines.len() > 5, "{lines:?}");
     for line in &lines {
         assert!(line.chars().count() <= 40, "a line wider than the terminal: {line:?}");
