@@ -32,11 +32,11 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "keep a record filed under the clinic's case number (and a draft, consult.json.draft, as it goes)",
             ),
             (
-                "smp-screen --resume consult.json.draft --save consult.json",
+                "smp-screen interview --resume consult.json.draft --save consult.json",
                 "continue an interview that was cut short",
             ),
             (
-                "smp-screen --plain",
+                "smp-screen interview --plain",
                 "numbered lines for a screen reader, a braille display or a pipe",
             ),
         ],

@@ -222,6 +222,11 @@ impl InterviewArgs {
                     session.asked().len(),
                     if session.asked().len() == 1 { "" } else { "s" }
                 ))?;
+                for &q in session.asked() {
+                    let question = &rulebook.questions[q];
+                    let words = super::questions::answer_words(question, session.answers().slot(q), self.audience);
+                    asker.tell(&format!("Kept: {}: {words}", sanitize::one_line(&question.short)))?;
+                }
                 for note in &loaded.notes {
                     asker.tell(note)?;
                 }
