@@ -310,3 +310,22 @@ fn resume_says_which_answers_no_longer_apply_and_asks_them_again() {
     let _ = first;
     assert!(stderr.contains("Question 1 of about"), "{stderr}");
 }
+
+#[test]
+fn a_draft_that_cannot_be_written_stops_before_the_first_question() {
+    let out = smp()
+        .args([
+            "--plain",
+            "--audience",
+            "consultant",
+            "--draft",
+            "/nonexistent-folder/d.json",
+        ])
+        .write_stdin("38\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot write /nonexistent-folder/d.json"), "{stderr}");
+    assert!(!stderr.contains("Question 1 of about"), "{stderr}");
+}

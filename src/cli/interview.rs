@@ -237,6 +237,10 @@ impl InterviewArgs {
         if !started {
             terminal::cancel();
         }
+        // A draft that cannot be written is found now, before any answer depends on it.
+        if let Some(path) = draft_path {
+            draft::write(path, rulebook, &session)?;
+        }
         let mut failure: Option<CliError> = None;
         let mut keep = |s: &Session| -> io::Result<()> {
             if let Some(path) = draft_path
