@@ -5,33 +5,17 @@
 
 use crate::audience::Audience;
 use crate::report::{Screening, words, wrap};
-use crate::rulebook::{Rulebook, Verdict};
+use crate::rulebook::Verdict;
 use crate::style::Style;
 
 /// Most reasons and first steps shown.
 const MOST: usize = 3;
 
-/// The headline of a result: the bare verdict when complete, else the range it could
-/// still take and how many answers decide it.
-///
-/// The honest-results work (issue 12) brings one headline function for every format;
-/// this one follows the same wording and is meant to be replaced by it.
-pub fn headline(rulebook: &Rulebook, s: &Screening) -> String {
-    let deciding = s.deciding_questions(rulebook).len();
-    if s.provisional && (s.worst_case.verdict != s.verdict || s.worst_case.ink != s.ink) {
-        let plural = if deciding == 1 { "" } else { "s" };
-        if s.worst_case.verdict == s.verdict {
-            return format!(
-                "Not complete: {} so far; the ink depends on {deciding} unanswered question{plural}",
-                words::verdict_label(s.verdict)
-            );
-        }
-        let to = words::verdict_label(s.worst_case.verdict);
-        format!(
-            "Not complete: {} to {to}, depending on {deciding} unanswered question{}",
-            words::verdict_label(s.verdict),
-            if deciding == 1 { "" } else { "s" }
-        )
+/// The headline: the report layer's one headline for a provisional result (its range),
+/// "Verdict: X" for a complete one, as the text report prints it.
+fn headline(s: &Screening) -> String {
+    if s.provisional {
+        s.headline.clone()
     } else {
         format!("Verdict: {}", words::verdict_label(s.verdict))
     }
@@ -39,12 +23,12 @@ pub fn headline(rulebook: &Rulebook, s: &Screening) -> String {
 
 /// The summary's lines for a screen `width` columns wide and `height` rows high;
 /// `more` is the last line, saying how to see the full report.
-pub fn lines(rulebook: &Rulebook, s: &Screening, style: Style, width: usize, height: usize, more: &str) -> Vec<String> {
+pub fn lines(s: &Screening, style: Style, width: usize, height: usize, more: &str) -> Vec<String> {
     let reasons = reasons(s);
     let steps: Vec<&str> = s.advice.iter().map(|a| a.title).collect();
     let (mut r, mut a) = (reasons.len().min(MOST), steps.len().min(MOST));
     loop {
-        let out = build(rulebook, s, style, width, more, &reasons, r, &steps, a);
+        let out = build(s, style, width, more, &reasons, r, &steps, a);
         if out.len() <= height || (r <= 1 && a == 0) {
             return out;
         }
@@ -78,7 +62,6 @@ fn reasons<'a>(s: &Screening<'a>) -> Vec<String> {
 
 #[allow(clippy::too_many_arguments)]
 fn build(
-    rulebook: &Rulebook,
     s: &Screening,
     st: Style,
     width: usize,
@@ -96,7 +79,7 @@ fn build(
     };
     let plain = |t: &str| t.to_owned();
     put("Your result, in short", "", "", &|t| st.bold(t));
-    put(&headline(rulebook, s), "", "", &|t| {
+    put(&headline(s), "", "  ", &|t| {
         st.verdict(s.worst_case.verdict.max(s.verdict), t)
     });
     if s.provisional && s.worst_case.verdict > s.verdict {
@@ -124,11 +107,11 @@ fn build(
             put(&format!("  and {n} more in the full report"), "", "    ", &plain);
         }
     }
-    let ink = format!(
-        "{} {}",
-        words::ink_heading(s.verdict, s.audience),
-        words::ink_name(s.ink, s.audience)
-    );
+    let mut heading = words::ink_heading(s.verdict, s.audience);
+    if s.provisional && s.worst_case.ink != s.ink && heading == "Ink:" {
+        heading = "Ink so far:";
+    }
+    let ink = format!("{heading} {}", words::ink_name(s.ink, s.audience));
     put(&ink, "", "  ", &plain);
     if a > 0 {
         put("First things to do:", "", "", &|t| st.bold(t));
@@ -157,6 +140,7 @@ mod tests {
     use super::*;
     use crate::answers::Answers;
     use crate::report::screen;
+    use crate::rulebook::Rulebook;
 
     fn cases() -> Vec<(String, serde_json::Value)> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/cases");
@@ -183,14 +167,7 @@ mod tests {
             for audience in [Audience::Patient, Audience::Consultant] {
                 let s = screen(&rulebook, &answers, audience);
                 // 23 rows: the last row of the screen holds the cursor.
-                let lines = lines(
-                    &rulebook,
-                    &s,
-                    Style::PLAIN,
-                    79,
-                    23,
-                    "Press Enter to read the full report.",
-                );
+                let lines = lines(&s, Style::PLAIN, 79, 23, "Press Enter to read the full report.");
                 assert!(lines.len() <= 23, "{name}: {} lines\n{}", lines.len(), lines.join("\n"));
                 for line in &lines {
                     assert!(
@@ -225,8 +202,8 @@ mod tests {
         let (_, case) = cases().into_iter().find(|(n, _)| n.contains("15-")).unwrap();
         let answers = Answers::from_json_value(&rulebook, &case["answers"]).unwrap();
         let s = screen(&rulebook, &answers, Audience::Patient);
-        let tall = lines(&rulebook, &s, Style::PLAIN, 79, 100, "more");
-        let short = lines(&rulebook, &s, Style::PLAIN, 79, 10, "more");
+        let tall = lines(&s, Style::PLAIN, 79, 100, "more");
+        let short = lines(&s, Style::PLAIN, 79, 10, "more");
         assert!(short.len() < tall.len());
         assert!(
             short.iter().any(|l| l.contains("in the full report")),

@@ -73,7 +73,14 @@ fn version_names_the_embedded_rulebook() {
     );
     let expected = format!("{} {}", rb.identity.id, rb.identity.version);
     assert!(version.contains(&expected), "{version} lacks {expected}");
-    assert!(version.contains(&rb.identity.reviewed_on), "{version}");
+    // The review status is read at build time; the loaded rulebook must agree, which also
+    // catches a `reviewed` rulebook edited after its review.
+    assert!(
+        version.contains(&rb.review_words),
+        "{version} lacks {}",
+        rb.review_words
+    );
+    assert!(version.contains("not yet reviewed by a clinician"), "{version}");
 }
 
 /// Checks that every element opened is closed in order (the handout is written as
@@ -151,7 +158,13 @@ fn the_html_handout_is_self_contained_and_complete() {
         assert!(html.contains(json["rulebook"]["version"].as_str().unwrap()));
         assert!(html.contains("@media print"), "print styles");
         if json["provisional"] == true {
-            assert!(html.contains("Provisional."), "{case}");
+            let headline = smp_screen::sanitize::html(json["headline"].as_str().unwrap());
+            assert!(
+                html.contains(&format!("<span class=\"label\">{headline}</span>")),
+                "{case}"
+            );
+            assert!(html.contains("What could still change it"), "{case}");
+            assert!(!html.contains("✓"), "{case}: a provisional result is never ticked");
         }
     }
     // Skin and hair answers carry their colour swatches.

@@ -92,7 +92,7 @@ impl<R: io::BufRead, W: io::Write> Talk for PlainAsker<R, W> {
         let id = &rulebook.identity;
         self.say("SMP screening", "", "")?;
         self.say(
-            &format!("{} {} (reviewed {})", id.title, id.version, id.reviewed_on),
+            &format!("{} {} ({})", id.title, id.version, rulebook.review_words),
             "",
             "",
         )?;
@@ -324,7 +324,6 @@ impl InterviewArgs {
             Style::PLAIN
         };
         let lines = smp_screen::summary::lines(
-            rulebook,
             &screening,
             summary_style,
             cols.saturating_sub(1).clamp(20, 100),

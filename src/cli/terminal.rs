@@ -383,7 +383,7 @@ impl TerminalAsker {
         let st = self.style;
         self.screen.print("SMP screening", "", "", |l| st.bold(l))?;
         let id = &rulebook.identity;
-        let line = format!("{} {} (reviewed {})", id.title, id.version, id.reviewed_on);
+        let line = format!("{} {} ({})", id.title, id.version, rulebook.review_words);
         self.screen.print(&line, "", "", |l| st.dim(l))?;
         self.screen.blank()?;
         self.screen.print(&id.disclaimer, "", "", str::to_owned)?;

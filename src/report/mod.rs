@@ -2,13 +2,17 @@
 //! file each, behind [`Report`]).
 
 mod build;
+mod headline;
 mod html;
 mod json;
 mod markdown;
 mod text;
 pub mod words;
 
-pub use build::{Detail, Outline, OutlineScratch, decided_by, outline, outline_into, screen, screen_with};
+pub use build::{
+    Detail, Outline, OutlineScratch, decided_by, outline, outline_into, pending_questions, screen, screen_with,
+};
+pub use headline::{Headline, MAX_PENDING_SHOWN, PendingWords, pending_words};
 pub use html::Html;
 pub use json::Json;
 pub use markdown::Markdown;
@@ -53,8 +57,17 @@ pub struct Screening<'a> {
     pub ink_conflict: bool,
     /// Whether unanswered questions leave rules undecided.
     pub provisional: bool,
+    /// `complete` when no rule is undecided, else `provisional` (the same fact as
+    /// `provisional`, as a word scripts can print).
+    pub status: Status,
+    /// The result's headline in words: the bare verdict label when complete; when not,
+    /// "Not complete: …" with both ends of its range.
+    pub headline: String,
     /// The verdict and ink if every undecided rule fired.
     pub worst_case: Outcome,
+    /// Undecided rules that would change the verdict or the ink if they fired, most
+    /// severe first.
+    pub pending: Vec<PendingRule<'a>>,
     /// Risks, most severe first.
     pub risks: Vec<RiskItem<'a>>,
     /// Advice, most urgent first.
@@ -121,8 +134,12 @@ pub struct RulebookInfo<'a> {
     pub version: &'a str,
     /// SHA-256 of its content.
     pub sha256: &'a str,
-    /// Date of the last review.
-    pub reviewed_on: &'a str,
+    /// `draft`, `reviewed`, or `changed_since_review` (marked reviewed, edited since).
+    pub status: &'static str,
+    /// The review status in words ("not yet reviewed by a clinician").
+    pub review: &'a str,
+    /// Date of the last review (`null` for a draft).
+    pub reviewed_on: Option<&'a str>,
     /// Date the next review is due.
     pub review_due: &'a str,
 }
@@ -136,7 +153,9 @@ impl<'a> RulebookInfo<'a> {
             title: &id.title,
             version: &id.version,
             sha256: &rulebook.sha256,
-            reviewed_on: &id.reviewed_on,
+            status: rulebook.review.as_str(),
+            review: &rulebook.review_words,
+            reviewed_on: id.reviewed_on.as_deref(),
             review_due: &id.review_due,
         }
     }
@@ -209,6 +228,52 @@ pub struct FiredRule<'a> {
     pub source: Option<&'a str>,
     /// How strong.
     pub evidence: Option<Evidence>,
+}
+
+/// Whether a result is complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// No rule is undecided: the result is final for these answers.
+    Complete,
+    /// Some rules are undecided because of unknown answers.
+    Provisional,
+}
+
+impl Status {
+    /// The identifier used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Complete => "complete",
+            Status::Provisional => "provisional",
+        }
+    }
+
+    /// The status of an evaluation.
+    pub fn of(provisional: bool) -> Status {
+        if provisional {
+            Status::Provisional
+        } else {
+            Status::Complete
+        }
+    }
+}
+
+/// An undecided rule that would change the verdict or the ink if it fired.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PendingRule<'a> {
+    /// Rule id.
+    pub rule: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Its own verdict, if it gives one.
+    pub verdict: Option<Verdict>,
+    /// Its ink effects (`forbid_permanent`, `prefer_temporary`, …); empty when it has none.
+    pub ink: Vec<&'static str>,
+    /// The unanswered questions that decide it.
+    pub decided_by: Vec<&'a str>,
+    /// The verdict and ink if it fired and no other undecided rule did.
+    pub would_give: Outcome,
 }
 
 /// A rule that unknown answers leave undecided.
