@@ -14,6 +14,25 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// A small rulebook that exercises every widget and the skip logic quickly.
+const MINI: &str = r#"{"rulebook": {"id": "mini", "title": "Mini rulebook", "version": "1.0.0", "reviewed_by": "tests",
+    "reviewed_on": "2026-01-01", "review_due": "2099-01-01", "disclaimer": "Test disclaimer."},
+  "questions": [
+    {"id": "age", "kind": "number", "answer_is": "fact", "short": "Age", "prompt": "How old are you?", "help": "Age matters.", "min": 0, "max": 120, "integer": true, "unit": "years"},
+    {"id": "scars", "kind": "multiple", "answer_is": "fact", "short": "Scars", "prompt": "Any scars?", "help": "Scars matter.", "options": [
+      {"value": "none", "label": "No scars", "exclusive": true}, {"value": "strip", "label": "Strip scar"}]},
+    {"id": "scar_age", "kind": "single", "answer_is": "fact", "short": "Scar age", "prompt": "How old is the scar?", "help": "Fresh scars must wait.",
+     "ask_if": {"question": "scars", "contains": "strip"}, "options": [{"value": "new", "label": "Under 6 months"}, {"value": "old", "label": "Older"}]},
+    {"id": "thinner", "kind": "yes_no", "answer_is": "fact", "short": "Blood thinners", "prompt": "Do you take blood thinners?", "help": "Bleeding matters."}
+  ],
+  "risks": [{"id": "general", "title": "General risk", "severity": "low", "text": "Always there."}],
+  "advice": [{"id": "wait", "title": "Wait", "text": "Wait until it heals."}],
+  "rules": [
+    {"id": "always", "title": "Always", "when": {"always": true}, "risks": ["general"]},
+    {"id": "thinner", "title": "Blood thinner", "summary": "Blood thinners need a doctor.", "when": {"question": "thinner", "equals": true}, "verdict": "refer"},
+    {"id": "fresh", "title": "Fresh scar", "summary": "The scar is too fresh.", "when": {"question": "scar_age", "equals": "new"}, "verdict": "unsuitable", "advice": ["wait"]}
+  ]}"#;
+
 /// The golden cases' answers, by file name.
 fn cases() -> Vec<(String, serde_json::Value)> {
     let mut out: Vec<(String, serde_json::Value)> = std::fs::read_dir(repo("rules/cases"))
@@ -333,4 +352,33 @@ fn a_draft_that_cannot_be_written_stops_before_the_first_question() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("cannot write /nonexistent-folder/d.json"), "{stderr}");
     assert!(!stderr.contains("Question 1 of about"), "{stderr}");
+}
+
+#[test]
+fn the_end_offers_to_save_through_a_pipe_and_asks_again_when_a_name_cannot_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mini.json"), MINI).unwrap();
+    std::fs::write(dir.path().join("taken.html"), "mine").unwrap();
+    let out = smp()
+        .current_dir(dir.path())
+        .args(["--rules", "mini.json", "--audience", "consultant"])
+        .write_stdin("40\n1\n2\n0\n2\n/nonexistent-folder/x.html\ntaken.html\nok.html\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("nothing is sent anywhere"), "{stderr}");
+    assert!(stderr.contains("cannot write /nonexistent-folder/x.html"), "{stderr}");
+    assert!(stderr.contains("Type another name."), "{stderr}");
+    assert!(
+        stderr.contains("taken.html already exists and is never replaced"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Saved the handout to ok.html"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("taken.html")).unwrap(), "mine");
+    assert!(
+        std::fs::read_to_string(dir.path().join("ok.html"))
+            .unwrap()
+            .contains("Test disclaimer.")
+    );
 }

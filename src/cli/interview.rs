@@ -117,8 +117,14 @@ impl<R: io::BufRead, W: io::Write> Talk for PlainAsker<R, W> {
         self.pick(title, items)
     }
     fn line(&mut self, title: &str, default: &str) -> io::Result<Option<String>> {
-        Ok(PlainAsker::line(self, &format!("{title} (Enter for {default}):"))?
-            .map(|t| if t.is_empty() { default.to_owned() } else { t }))
+        Ok(
+            match PlainAsker::line(self, &format!("{title} (Enter for {default}, q to give up):"))? {
+                None => None,
+                Some(t) if t == "q" => None,
+                Some(t) if t.is_empty() => Some(default.to_owned()),
+                Some(t) => Some(t),
+            },
+        )
     }
     fn pause(&mut self) -> io::Result<()> {
         Ok(())
@@ -410,8 +416,7 @@ fn offer_save(asker: &mut dyn Talk, cx: &Context, audience: Audience) -> anyhow:
     let mut record = false;
     if choice == 1 || choice == 3 {
         let page = handout(cx)?;
-        if let Some(path) = ask_name(asker, "File name for the handout", "html")? {
-            common::write_atomic(&path, &page, false)?;
+        if let Some(path) = save_as(asker, "File name for the handout", "html", &page)? {
             asker.tell(&format!(
                 "Saved the handout to {}. It holds your answers in words, the result and the advice; nothing that names you.",
                 shown(&path)
@@ -420,8 +425,7 @@ fn offer_save(asker: &mut dyn Talk, cx: &Context, audience: Audience) -> anyhow:
     }
     if choice == 2 || choice == 3 {
         let json = Record::new(cx.rulebook, cx.answers, cx.screening, None).to_json();
-        if let Some(path) = ask_name(asker, "File name for the record", "json")? {
-            common::write_atomic(&path, json.as_bytes(), false)?;
+        if let Some(path) = save_as(asker, "File name for the record", "json", json.as_bytes())? {
             asker.tell(&format!(
                 "Saved the record to {}. It holds the answers, the result, the rulebook's version and the time; nothing that names you.",
                 shown(&path)
@@ -434,6 +438,23 @@ fn offer_save(asker: &mut dyn Talk, cx: &Context, audience: Audience) -> anyhow:
 
 fn shown(path: &Path) -> String {
     sanitize::one_line(&path.display().to_string()).into_owned()
+}
+
+/// Asks for a file name and writes `bytes` there, asking again when the file exists or
+/// cannot be written; `None` when the person gives up (Esc).
+fn save_as(asker: &mut dyn Talk, title: &str, ext: &str, bytes: &[u8]) -> anyhow::Result<Option<PathBuf>> {
+    loop {
+        let Some(path) = ask_name(asker, title, ext)? else {
+            return Ok(None);
+        };
+        match common::write_atomic(&path, bytes, false) {
+            Ok(()) => return Ok(Some(path)),
+            Err(e) => asker.tell(&format!(
+                "{} Type another name.",
+                sanitize::one_line(e.to_string().trim_start_matches("error: "))
+            ))?,
+        }
+    }
 }
 
 /// Asks for a file name in the current folder by default, never one that exists.
