@@ -3,8 +3,6 @@
 //! (SIGTSTP) restores it before stopping and takes it back after `fg` (SIGCONT), asking
 //! for a redraw; a panic restores it too.
 
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-use signal_hook::iterator::Signals;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -66,15 +64,31 @@ pub fn take_redraw() -> bool {
     REDRAW.swap(false, Ordering::SeqCst)
 }
 
-/// Watches the signals on a thread of its own; `on_cancel` ends the process after
-/// SIGINT (as Ctrl-C outside raw mode).
-pub fn install(on_cancel: fn() -> !) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT])?;
+/// Restores the terminal if the process panics.
+fn restore_on_panic() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
+}
+
+/// Where there are no Unix signals, only a panic is watched (Ctrl-C reaches the
+/// interview as a key in raw mode).
+#[cfg(not(unix))]
+pub fn install(_on_cancel: fn() -> !) -> std::io::Result<()> {
+    restore_on_panic();
+    Ok(())
+}
+
+/// Watches the signals on a thread of its own; `on_cancel` ends the process after
+/// SIGINT (as Ctrl-C outside raw mode).
+#[cfg(unix)]
+pub fn install(on_cancel: fn() -> !) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    use signal_hook::iterator::Signals;
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT])?;
+    restore_on_panic();
     std::thread::spawn(move || {
         for signal in signals.forever() {
             match signal {
