@@ -145,6 +145,15 @@ fn every_golden_case_through_a_pipe_with_numbers_only_and_no_escape_byte() {
         assert!(stdout.contains(&headline), "{name}: {headline}\n{stdout}");
         assert!(stderr.contains(&headline), "{name}: the summary has the same headline");
         assert!(stderr.contains("Chose: "), "{name}");
+        // Never broken into lines: each paragraph is read whole by a screen reader.
+        let Step::Ask(first) = Session::new(&rulebook).step() else {
+            panic!()
+        };
+        let help = rulebook.questions[first.question].help_for(smp_screen::audience::Audience::Patient);
+        assert!(
+            stderr.lines().any(|l| l.trim() == help.trim()),
+            "{name}: {help:?} is not one line"
+        );
         assert!(stderr.contains("Your result, in short"), "{name}");
     }
 }

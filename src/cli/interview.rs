@@ -134,6 +134,9 @@ impl<R: io::BufRead, W: io::Write> Talk for PlainAsker<R, W> {
     }
 }
 
+/// Plain mode's "width": wide enough that no paragraph is ever broken into lines.
+const PLAIN_WIDTH: usize = 100_000;
+
 /// Whether the environment asks for plain mode.
 fn plain_wanted() -> bool {
     let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty() && v != "0");
@@ -179,12 +182,9 @@ impl InterviewArgs {
         }
         super::signals::install(terminal::cancel).map_err(|e| anyhow::anyhow!("cannot watch for signals: {e}"))?;
         if plain {
-            let width = if io::stderr().is_terminal() {
-                usize::from(terminal::size().0).saturating_sub(1)
-            } else {
-                80
-            };
-            let mut asker = PlainAsker::new(io::stdin().lock(), io::stderr(), self.audience, width.clamp(20, 100));
+            // Never wrapped: a screen reader or braille display reads each paragraph whole,
+            // and a terminal wraps long lines itself.
+            let mut asker = PlainAsker::new(io::stdin().lock(), io::stderr(), self.audience, PLAIN_WIDTH);
             asker.set_draft(draft_path.clone());
             if self.explain {
                 asker.explain(&rulebook);
@@ -329,10 +329,15 @@ impl InterviewArgs {
         } else {
             Style::PLAIN
         };
+        let plain = self.plain || plain_wanted();
         let lines = smp_screen::summary::lines(
             &screening,
             summary_style,
-            cols.saturating_sub(1).clamp(20, 100),
+            if plain {
+                PLAIN_WIDTH
+            } else {
+                cols.saturating_sub(1).clamp(20, 100)
+            },
             rows.saturating_sub(1).max(8),
             more,
         );
