@@ -4,7 +4,7 @@
 //! [`Asker`] puts each question to a person (or a script, in tests).
 
 use crate::answers::{Answers, Slot};
-use crate::engine::{Evaluation, Tri, evaluate};
+use crate::engine::{Evaluation, Ref, Tri, evaluate};
 use crate::rulebook::{Rulebook, Verdict};
 use std::io;
 
@@ -154,8 +154,18 @@ impl<'a> Session<'a> {
         let Some(question) = (0..self.rulebook.questions.len()).find(|&q| pending(q)) else {
             return Step::Review;
         };
+        // Counted: what certainly applies, and what may apply but can no longer be ruled
+        // out (its skip logic reads only answered questions, say ones answered "don't
+        // know"), since the interview asks both.
         let certain = (0..self.rulebook.questions.len())
-            .filter(|&q| pending(q) && self.eval.applies[q] == Tri::True)
+            .filter(|&q| {
+                pending(q)
+                    && match self.eval.applies[q] {
+                        Tri::True => true,
+                        Tri::Unknown => self.settled(q, 0),
+                        Tri::False => false,
+                    }
+            })
             .count();
         let env = self.eval.env(&self.answers);
         let options = self.rulebook.questions[question]
@@ -174,6 +184,24 @@ impl<'a> Session<'a> {
             options,
             changing: self.editing == Some(question),
         })
+    }
+
+    /// Whether a question's applicability can no longer change by answering the questions
+    /// not yet asked: its skip logic reads only asked questions whose own applicability is
+    /// settled. Facts and scores count as unsettled (they may read anything).
+    fn settled(&self, q: usize, depth: usize) -> bool {
+        let Some(cond) = &self.rulebook.questions[q].ask_if else {
+            return true;
+        };
+        if depth > self.rulebook.questions.len() {
+            return false;
+        }
+        let mut settled = true;
+        cond.visit_refs(&mut |r| match r {
+            Ref::Question(p) if self.asked.contains(&p) && self.settled(p, depth + 1) => {}
+            _ => settled = false,
+        });
+        settled
     }
 
     /// Records an answer, then drops answers to questions that no longer apply.
@@ -615,6 +643,23 @@ mod tests {
             .map(|&q| rb.questions[q].id.as_str())
             .collect();
         assert_eq!(asked, ["age", "sex", "scars", "scar_age", "health", "last"]);
+    }
+
+    #[test]
+    fn the_estimate_counts_questions_a_dont_know_leaves_open() {
+        let rb = book();
+        let mut s = Session::new(&rb);
+        s.answer(0, Slot::Given(Value::Number(40.0)));
+        s.answer(1, Slot::Given(Value::Choice(0)));
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert_eq!((p.number, p.estimate), (3, 5));
+        // "Don't know" about scars: the scar age will be asked, whatever comes next.
+        s.answer(2, Slot::DontKnow);
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert_eq!((p.question, p.number, p.estimate), (3, 4, 6));
+        s.answer(3, Slot::DontKnow);
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert_eq!((p.question, p.number, p.estimate), (4, 5, 7));
     }
 
     #[test]
