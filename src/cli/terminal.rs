@@ -340,6 +340,8 @@ pub struct TerminalAsker {
     /// For each question, the rules that read it.
     read_by: Vec<Vec<usize>>,
     draft: Option<PathBuf>,
+    /// Whether questions are being asked (so leaving loses answers).
+    asking: bool,
 }
 
 impl TerminalAsker {
@@ -354,6 +356,7 @@ impl TerminalAsker {
             explain,
             read_by: Vec::new(),
             draft: None,
+            asking: false,
         })
     }
 
@@ -506,7 +509,11 @@ impl TerminalAsker {
 
     /// Asks whether to leave: true to leave. A second Esc or Ctrl-C leaves at once.
     fn confirm_leave(&mut self) -> io::Result<bool> {
-        let ask = questions::leave_question(self.draft.as_deref());
+        let ask = if self.asking {
+            questions::leave_question(self.draft.as_deref())
+        } else {
+            "Leave now?".to_owned()
+        };
         loop {
             let frame = Frame {
                 body: self.screen.wrap(&ask, "", ""),
@@ -860,6 +867,7 @@ fn plain_entry(text: &str) -> Entry {
 
 impl Asker for TerminalAsker {
     fn ask(&mut self, session: &Session, prompt: &Prompt) -> io::Result<Reply> {
+        self.asking = true;
         let question = &session.rulebook().questions[prompt.question];
         let reply = match question.kind {
             QuestionKind::Number => self.number(session, question, prompt)?,
