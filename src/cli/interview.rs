@@ -56,6 +56,8 @@ trait Talk: Asker {
     fn intro(&mut self, rulebook: &Rulebook) -> io::Result<bool>;
     /// A paragraph that stays.
     fn tell(&mut self, text: &str) -> io::Result<()>;
+    /// Lines already wrapped (and coloured where allowed), written as they are.
+    fn lines(&mut self, lines: &[String]) -> io::Result<()>;
     /// One of `items`; `None` when the person leaves.
     fn choose(&mut self, title: &str, items: &[&str], default: usize) -> io::Result<Option<usize>>;
     /// A line of text, `default` on nothing; `None` when the person leaves.
@@ -72,6 +74,9 @@ impl Talk for TerminalAsker {
     }
     fn tell(&mut self, text: &str) -> io::Result<()> {
         TerminalAsker::tell(self, text)
+    }
+    fn lines(&mut self, lines: &[String]) -> io::Result<()> {
+        TerminalAsker::lines(self, lines)
     }
     fn choose(&mut self, title: &str, items: &[&str], default: usize) -> io::Result<Option<usize>> {
         TerminalAsker::choose(self, title, items, default)
@@ -113,6 +118,9 @@ impl<R: io::BufRead, W: io::Write> Talk for PlainAsker<R, W> {
     fn tell(&mut self, text: &str) -> io::Result<()> {
         self.say(text, "", "")
     }
+    fn lines(&mut self, lines: &[String]) -> io::Result<()> {
+        PlainAsker::lines(self, lines)
+    }
     fn choose(&mut self, title: &str, items: &[&str], _default: usize) -> io::Result<Option<usize>> {
         self.pick(title, items)
     }
@@ -136,6 +144,17 @@ impl<R: io::BufRead, W: io::Write> Talk for PlainAsker<R, W> {
 
 /// Plain mode's "width": wide enough that no paragraph is ever broken into lines.
 const PLAIN_WIDTH: usize = 100_000;
+
+/// Whether a plain interview talks on standard output: when a person types at a terminal
+/// but standard error goes to a file (`2>log`), standard output is where they can read.
+fn plain_on_stdout() -> bool {
+    io::stdin().is_terminal() && !io::stderr().is_terminal() && io::stdout().is_terminal()
+}
+
+/// Whether the interview talks to a terminal.
+fn talk_is_terminal() -> bool {
+    io::stderr().is_terminal() || plain_on_stdout()
+}
 
 /// Whether the environment asks for plain mode.
 fn plain_wanted() -> bool {
@@ -184,7 +203,12 @@ impl InterviewArgs {
         if plain {
             // Never wrapped: a screen reader or braille display reads each paragraph whole,
             // and a terminal wraps long lines itself.
-            let mut asker = PlainAsker::new(io::stdin().lock(), io::stderr(), self.audience, PLAIN_WIDTH);
+            let out: Box<dyn io::Write> = if plain_on_stdout() {
+                Box::new(io::stdout())
+            } else {
+                Box::new(io::stderr())
+            };
+            let mut asker = PlainAsker::new(io::stdin().lock(), out, self.audience, PLAIN_WIDTH);
             asker.set_draft(draft_path.clone());
             if self.explain {
                 asker.explain(&rulebook);
@@ -316,7 +340,7 @@ impl InterviewArgs {
             "The full report is written to standard output."
         };
         asker.pause()?;
-        let (rows, cols) = if io::stderr().is_terminal() {
+        let (rows, cols) = if talk_is_terminal() {
             {
                 let (w, h) = terminal::size();
                 (usize::from(h), usize::from(w))
@@ -341,10 +365,8 @@ impl InterviewArgs {
             rows.saturating_sub(1).max(8),
             more,
         );
-        eprintln!();
-        for line in lines {
-            eprintln!("{line}");
-        }
+        asker.lines(&[String::new()])?;
+        asker.lines(&lines)?;
         if paged {
             wait_for_enter();
         }
@@ -353,15 +375,12 @@ impl InterviewArgs {
         if let Some(path) = &self.save.save_html {
             let page = handout(&cx)?;
             common::write_atomic(path, &page, self.save.force)?;
-            eprintln!(
-                "Saved the handout to {}",
-                sanitize::one_line(&path.display().to_string())
-            );
+            asker.tell(&format!("Saved the handout to {}", shown(path)))?;
         }
         if let Some(path) = &self.save.save {
             let record = Record::new(rulebook, answers, &screening, self.save.label.clone());
             common::write_atomic(path, record.to_json().as_bytes(), self.save.force)?;
-            eprintln!("Saved a record to {}", sanitize::one_line(&path.display().to_string()));
+            asker.tell(&format!("Saved a record to {}", shown(path)))?;
             saved_record = true;
         }
         if self.save.save.is_none() && self.save.save_html.is_none() {
@@ -375,7 +394,9 @@ impl InterviewArgs {
             if saved_record {
                 draft::remove(path)?;
             } else if path.exists() {
-                eprintln!("The draft {shown} still holds your answers; remove it when you no longer need it.");
+                asker.tell(&format!(
+                    "The draft {shown} still holds your answers; remove it when you no longer need it."
+                ))?;
             }
         }
         Ok(code::OK)

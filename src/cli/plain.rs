@@ -69,6 +69,14 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
         writeln!(self.out, "{}", wrap(text, self.width, first, rest))
     }
 
+    /// Writes lines as they are.
+    pub fn lines(&mut self, lines: &[String]) -> io::Result<()> {
+        for line in lines {
+            writeln!(self.out, "{line}")?;
+        }
+        self.out.flush()
+    }
+
     fn blank(&mut self) -> io::Result<()> {
         writeln!(self.out)
     }

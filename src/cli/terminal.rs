@@ -372,6 +372,16 @@ impl TerminalAsker {
         Ok(())
     }
 
+    /// Prints lines as they are (already wrapped to the screen).
+    pub fn lines(&mut self, lines: &[String]) -> io::Result<()> {
+        self.screen.clear()?;
+        for line in lines {
+            self.screen.write(line)?;
+            self.screen.write("\r\n")?;
+        }
+        self.screen.out.flush()
+    }
+
     /// Prints a paragraph that stays on screen.
     pub fn tell(&mut self, text: &str) -> io::Result<()> {
         self.screen.print(text, "", "", str::to_owned)
