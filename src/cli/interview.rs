@@ -213,19 +213,12 @@ impl InterviewArgs {
             if self.explain {
                 asker.explain(&rulebook);
             }
-            self.interview(
-                &rulebook,
-                &mut asker,
-                draft_path.as_deref(),
-                resumed,
-                Style::PLAIN,
-                color,
-            )
+            self.interview(&rulebook, &mut asker, draft_path.as_deref(), resumed, color)
         } else {
             let style = Style::decide(color, true);
             let mut asker = TerminalAsker::new(style, self.audience, self.explain)?;
             asker.set_draft(draft_path.clone());
-            let result = self.interview(&rulebook, &mut asker, draft_path.as_deref(), resumed, style, color);
+            let result = self.interview(&rulebook, &mut asker, draft_path.as_deref(), resumed, color);
             super::signals::restore();
             result
         }
@@ -237,10 +230,8 @@ impl InterviewArgs {
         asker: &mut dyn Talk,
         draft_path: Option<&Path>,
         resumed: Option<draft::Loaded>,
-        style: Style,
         color: ColorChoice,
     ) -> anyhow::Result<u8> {
-        let _ = style;
         let session = match &resumed {
             Some(loaded) => Session::resume(rulebook, &loaded.answers, &loaded.order),
             None => Session::new(rulebook),
