@@ -391,3 +391,41 @@ fn the_end_offers_to_save_through_a_pipe_and_asks_again_when_a_name_cannot_be_wr
             .contains("Test disclaimer.")
     );
 }
+
+#[test]
+fn resume_names_an_answer_the_skip_logic_now_leaves_out() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mini.json"), MINI).unwrap();
+    // A scar age kept beside "no scars", as a draft from another rulebook might hold.
+    let draft = serde_json::json!({
+        "smp_screen_draft": 1,
+        "rulebook": {"id": "mini", "version": "0.9.0", "sha256": "0000"},
+        "asked": ["age", "scars", "scar_age"],
+        "answers": {"age": 40, "scars": ["none"], "scar_age": "new"},
+    });
+    std::fs::write(dir.path().join("d.json"), draft.to_string()).unwrap();
+    let out = smp()
+        .current_dir(dir.path())
+        .args([
+            "--rules",
+            "mini.json",
+            "--plain",
+            "--resume",
+            "d.json",
+            "--audience",
+            "consultant",
+        ])
+        .write_stdin("2\n0\n1\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("Continuing an interview: 2 answers kept."), "{stderr}");
+    assert!(stderr.contains("No longer asked, so dropped: Scar age."), "{stderr}");
+    assert!(stderr.contains("Question 3 of about 3"), "{stderr}");
+    // No record was saved, so the draft stays, updated.
+    let kept: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("d.json")).unwrap()).unwrap();
+    assert_eq!(kept["asked"], serde_json::json!(["age", "scars", "thinner"]));
+    assert!(stderr.contains("The draft d.json still holds your answers"), "{stderr}");
+}

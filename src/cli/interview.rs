@@ -251,6 +251,16 @@ impl InterviewArgs {
                 for note in &loaded.notes {
                     asker.tell(note)?;
                 }
+                // Answers the skip logic now leaves out (the rulebook changed) are named too.
+                for q in 0..rulebook.questions.len() {
+                    let had = !matches!(loaded.answers.slot(q), smp_screen::answers::Slot::Missing);
+                    if had && !session.asked().contains(&q) {
+                        asker.tell(&format!(
+                            "No longer asked, so dropped: {}.",
+                            sanitize::one_line(&rulebook.questions[q].short)
+                        ))?;
+                    }
+                }
                 true
             }
             None => asker.intro(rulebook)?,
