@@ -5,7 +5,9 @@
 use crate::answers::{AnswerError, AnswerErrors, Answers, parse_text};
 use crate::audience::Audience;
 use crate::engine::{Evaluation, evaluate_into};
-use crate::report::{Detail, Outline, OutlineScratch, outline_into, screen_with};
+use crate::report::{
+    Detail, Headline, Outcome, Outline, OutlineScratch, Status, outline_into, pending_questions, screen_with,
+};
 use crate::rulebook::{Rulebook, Verdict};
 use std::io::Write;
 
@@ -43,8 +45,8 @@ pub struct Options {
 /// The outcome of one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowStatus {
-    /// Screened with this verdict.
-    Screened(Verdict),
+    /// Screened with this verdict, complete or provisional.
+    Screened(Verdict, Status),
     /// An error record was written instead.
     Failed,
 }
@@ -154,7 +156,7 @@ impl<'a> RowScreener<'a> {
             let line = line.to_string();
             let mut cells = vec![line.as_str()];
             cells.extend(self.carried_cells());
-            cells.extend(["", "", "", "", message, "", "", ""]);
+            cells.extend(["", "", "", "", "", message, "", "", "", ""]);
             csv_record(out, &cells);
         } else {
             let _ = write!(out, "{{\"line\":{line},");
@@ -179,7 +181,7 @@ impl<'a> RowScreener<'a> {
             self.write_carried(out);
             out.extend_from_slice(&body[1..]);
             out.push(b'\n');
-            return RowStatus::Screened(s.verdict);
+            return RowStatus::Screened(s.verdict, s.status);
         }
         evaluate_into(rb, answers, &mut self.eval);
         outline_into(rb, answers, &self.eval, &mut self.outline, &mut self.scratch);
@@ -188,6 +190,27 @@ impl<'a> RowScreener<'a> {
             let e = &self.eval;
             let risks: Vec<&str> = o.risks.iter().map(|(i, ..)| rb.risks[*i].id.as_str()).collect();
             let advice: Vec<&str> = o.advice.iter().map(|(i, ..)| rb.advice[*i].id.as_str()).collect();
+            let status = Status::of(e.is_provisional());
+            // The same headline as every other format: a provisional row never reads as a
+            // bare verdict.
+            let questions = if e.is_provisional() {
+                pending_questions(rb, answers, e, &e.pending(rb)).len()
+            } else {
+                0
+            };
+            let headline = Headline::new(
+                Outcome {
+                    verdict: e.result.verdict,
+                    ink: e.result.ink,
+                },
+                Outcome {
+                    verdict: e.worst_case.verdict,
+                    ink: e.worst_case.ink,
+                },
+                e.is_provisional(),
+                questions,
+            )
+            .text();
             let line = line.to_string();
             let risks = risks.join(";");
             let advice = advice.join(";");
@@ -196,18 +219,20 @@ impl<'a> RowScreener<'a> {
             cells.extend([
                 e.result.verdict.as_str(),
                 e.result.ink.as_str(),
+                status.as_str(),
                 &risks,
                 &advice,
                 "",
                 if e.is_provisional() { "true" } else { "false" },
                 e.worst_case.verdict.as_str(),
                 e.worst_case.ink.as_str(),
+                &headline,
             ]);
             csv_record(out, &cells);
         } else {
             self.write_compact(line, &self.eval, o, out);
         }
-        RowStatus::Screened(self.eval.result.verdict)
+        RowStatus::Screened(self.eval.result.verdict, Status::of(self.eval.is_provisional()))
     }
 
     /// Writes the compact record of an evaluation and its outline. The ids are escaped
@@ -217,9 +242,10 @@ impl<'a> RowScreener<'a> {
         self.write_carried(out);
         let _ = write!(
             out,
-            "\"verdict\":\"{}\",\"ink\":\"{}\",\"provisional\":{},\"worst_case\":{{\"verdict\":\"{}\",\"ink\":\"{}\"}},\"risks\":[",
+            "\"verdict\":\"{}\",\"ink\":\"{}\",\"status\":\"{}\",\"provisional\":{},\"worst_case\":{{\"verdict\":\"{}\",\"ink\":\"{}\"}},\"risks\":[",
             e.result.verdict.as_str(),
             e.result.ink.as_str(),
+            Status::of(e.is_provisional()).as_str(),
             e.is_provisional(),
             e.worst_case.verdict.as_str(),
             e.worst_case.ink.as_str()
@@ -500,12 +526,14 @@ pub fn csv_header_carrying(out: &mut Vec<u8>, carry: &[String]) {
     cells.extend([
         "verdict",
         "ink",
+        "status",
         "risks",
         "advice",
         "error",
         "provisional",
         "worst_case_verdict",
         "worst_case_ink",
+        "headline",
     ]);
     csv_record(out, &cells);
 }
@@ -577,7 +605,7 @@ mod tests {
         let row = r#"{"age": 23, "scars": ["fut_strip"], "permanence": "unsure", "keloid_history": true}"#;
         assert_eq!(
             screener.jsonl_row(3, row.as_bytes(), &mut out),
-            RowStatus::Screened(Verdict::Refer)
+            RowStatus::Screened(Verdict::Refer, Status::Provisional)
         );
         let record: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let full = screen_with(
@@ -590,6 +618,7 @@ mod tests {
         assert_eq!(record["verdict"], "refer");
         assert_eq!(record["ink"], full.ink.as_str());
         assert_eq!(record["provisional"], full.provisional);
+        assert_eq!(record["status"], full.status.as_str());
         assert_eq!(record["worst_case"]["verdict"], full.worst_case.verdict.as_str());
         let risks: Vec<(String, String)> = full
             .risks

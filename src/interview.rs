@@ -4,7 +4,7 @@
 //! [`Asker`] puts each question to a person (or a script, in tests).
 
 use crate::answers::{Answers, Slot};
-use crate::engine::{Evaluation, Tri, evaluate};
+use crate::engine::{Evaluation, Ref, Tri, evaluate};
 use crate::rulebook::{Rulebook, Verdict};
 use std::io;
 
@@ -33,6 +33,8 @@ pub struct Prompt {
     pub can_go_back: bool,
     /// Options of a choice question to offer (those whose `show_if` is not false).
     pub options: Vec<usize>,
+    /// Whether the question was reopened from the review, to change its answer.
+    pub changing: bool,
 }
 
 /// A person's reply to a question.
@@ -86,6 +88,8 @@ pub struct Session<'a> {
     asked: Vec<usize>,
     eval: Evaluation,
     stop_offered: bool,
+    /// The question reopened from the review, until it is answered again.
+    editing: Option<usize>,
 }
 
 impl<'a> Session<'a> {
@@ -99,7 +103,28 @@ impl<'a> Session<'a> {
             asked: Vec::new(),
             eval,
             stop_offered: false,
+            editing: None,
         }
+    }
+
+    /// An interview that continues from earlier answers, given in the order they were
+    /// asked: each is replayed as if typed again, so answers that no longer apply (the
+    /// rulebook or an earlier answer changed) are dropped and their questions asked anew.
+    /// Answers outside `order` are replayed after it, in rulebook order.
+    pub fn resume(rulebook: &'a Rulebook, answers: &Answers, order: &[usize]) -> Session<'a> {
+        let mut session = Session::new(rulebook);
+        let rest = (0..rulebook.questions.len()).filter(|q| !order.contains(q));
+        let order: Vec<usize> = order.iter().copied().chain(rest).collect();
+        for q in order {
+            if q >= answers.len() || matches!(answers.slot(q), Slot::Missing) {
+                continue;
+            }
+            if session.eval.applies[q] != Tri::False {
+                session.answer(q, *answers.slot(q));
+            }
+        }
+        // An early stop is offered again, once, if it still holds.
+        session
     }
 
     /// The rulebook.
@@ -129,8 +154,18 @@ impl<'a> Session<'a> {
         let Some(question) = (0..self.rulebook.questions.len()).find(|&q| pending(q)) else {
             return Step::Review;
         };
+        // Counted: what certainly applies, and what may apply but can no longer be ruled
+        // out (its skip logic reads only answered questions, say ones answered "don't
+        // know"), since the interview asks both.
         let certain = (0..self.rulebook.questions.len())
-            .filter(|&q| pending(q) && self.eval.applies[q] == Tri::True)
+            .filter(|&q| {
+                pending(q)
+                    && match self.eval.applies[q] {
+                        Tri::True => true,
+                        Tri::Unknown => self.settled(q, 0),
+                        Tri::False => false,
+                    }
+            })
             .count();
         let env = self.eval.env(&self.answers);
         let options = self.rulebook.questions[question]
@@ -147,12 +182,34 @@ impl<'a> Session<'a> {
             previous: *self.answers.slot(question),
             can_go_back: !self.asked.is_empty(),
             options,
+            changing: self.editing == Some(question),
         })
+    }
+
+    /// Whether a question's applicability can no longer change by answering the questions
+    /// not yet asked: its skip logic reads only asked questions whose own applicability is
+    /// settled. Facts and scores count as unsettled (they may read anything).
+    fn settled(&self, q: usize, depth: usize) -> bool {
+        let Some(cond) = &self.rulebook.questions[q].ask_if else {
+            return true;
+        };
+        if depth > self.rulebook.questions.len() {
+            return false;
+        }
+        let mut settled = true;
+        cond.visit_refs(&mut |r| match r {
+            Ref::Question(p) if self.asked.contains(&p) && self.settled(p, depth + 1) => {}
+            _ => settled = false,
+        });
+        settled
     }
 
     /// Records an answer, then drops answers to questions that no longer apply.
     pub fn answer(&mut self, question: usize, slot: Slot) {
         self.answers.set(question, slot);
+        if self.editing == Some(question) {
+            self.editing = None;
+        }
         self.asked.retain(|&q| q != question);
         self.asked.push(question);
         self.refresh();
@@ -166,6 +223,7 @@ impl<'a> Session<'a> {
     /// Reopens a question for a new answer (from the review).
     pub fn edit(&mut self, question: usize) {
         self.asked.retain(|&q| q != question);
+        self.editing = Some(question);
     }
 
     /// The answered questions in rulebook order, for the review.
@@ -210,12 +268,22 @@ impl<'a> Session<'a> {
 
 /// Runs an interview to the end, or until the person leaves.
 pub fn run(rulebook: &Rulebook, asker: &mut dyn Asker) -> io::Result<Finish> {
-    let mut session = Session::new(rulebook);
+    run_session(Session::new(rulebook), asker, &mut |_| Ok(()))
+}
+
+/// Runs an interview from `session` (new or resumed) to the end, calling `answered`
+/// after every answer, before the next question is put (to keep a draft, say).
+pub fn run_session(
+    mut session: Session,
+    asker: &mut dyn Asker,
+    answered: &mut dyn FnMut(&Session) -> io::Result<()>,
+) -> io::Result<Finish> {
     loop {
         match session.step() {
             Step::Ask(prompt) => match asker.ask(&session, &prompt)? {
                 Reply::Answer(slot) => {
                     session.answer(prompt.question, slot);
+                    answered(&session)?;
                     if let Some(reasons) = session.stop_reasons()
                         && asker.offer_stop(&session, &reasons)?
                     {
@@ -224,6 +292,7 @@ pub fn run(rulebook: &Rulebook, asker: &mut dyn Asker) -> io::Result<Finish> {
                 }
                 Reply::Back => {
                     session.back();
+                    answered(&session)?;
                 }
                 Reply::Cancel => return Ok(Finish::Cancelled),
             },
@@ -574,5 +643,59 @@ mod tests {
             .map(|&q| rb.questions[q].id.as_str())
             .collect();
         assert_eq!(asked, ["age", "sex", "scars", "scar_age", "health", "last"]);
+    }
+
+    #[test]
+    fn the_estimate_counts_questions_a_dont_know_leaves_open() {
+        let rb = book();
+        let mut s = Session::new(&rb);
+        s.answer(0, Slot::Given(Value::Number(40.0)));
+        s.answer(1, Slot::Given(Value::Choice(0)));
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert_eq!((p.number, p.estimate), (3, 5));
+        // "Don't know" about scars: the scar age will be asked, whatever comes next.
+        s.answer(2, Slot::DontKnow);
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert_eq!((p.question, p.number, p.estimate), (3, 4, 6));
+        s.answer(3, Slot::DontKnow);
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert_eq!((p.question, p.number, p.estimate), (4, 5, 7));
+    }
+
+    #[test]
+    fn a_review_edit_is_marked_as_changing_until_answered() {
+        let rb = book();
+        let mut s = Session::new(&rb);
+        s.answer(0, Slot::Given(Value::Number(40.0)));
+        s.answer(1, Slot::Given(Value::Choice(0)));
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert!(!p.changing);
+        s.edit(0);
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert_eq!((p.question, p.changing), (0, true));
+        s.answer(0, Slot::Given(Value::Number(41.0)));
+        let Step::Ask(p) = s.step() else { panic!() };
+        assert_eq!((p.question, p.changing), (2, false));
+    }
+
+    #[test]
+    fn a_resumed_session_continues_where_it_stopped_and_drops_what_no_longer_applies() {
+        let rb = book();
+        let mut first = Session::new(&rb);
+        first.answer(0, Slot::Given(Value::Number(40.0)));
+        first.answer(1, Slot::Given(Value::Choice(0)));
+        first.answer(2, Slot::Given(Value::Multi(0b10)));
+        first.answer(3, Slot::Given(Value::Choice(1)));
+        let resumed = Session::resume(&rb, first.answers(), first.asked());
+        assert_eq!(resumed.asked(), first.asked());
+        assert_eq!(resumed.step(), first.step());
+        // A scar age without the strip scar that opens it is not kept.
+        let mut answers = first.answers().clone();
+        answers.set(2, Slot::Given(Value::Multi(0b01)));
+        let resumed = Session::resume(&rb, &answers, &[0, 1, 2, 3]);
+        assert_eq!(resumed.asked(), [0, 1, 2]);
+        assert_eq!(*resumed.answers().slot(3), Slot::Missing);
+        let Step::Ask(p) = resumed.step() else { panic!() };
+        assert_eq!(p.question, 5);
     }
 }

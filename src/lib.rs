@@ -30,4 +30,5 @@ pub mod rulebook;
 pub mod sanitize;
 pub mod style;
 pub mod suggest;
+pub mod summary;
 pub mod wording_check;

@@ -161,8 +161,28 @@ fn provisional_results_say_so_and_name_what_could_change_them() {
         .arg(repo("examples/partial-answers.json"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("(so far: provisional)"))
-        .stdout(predicate::str::contains("see a physician first"));
+        .stdout(predicate::str::contains(
+            "Not complete: SUITABLE to UNSUITABLE, depending on",
+        ))
+        .stdout(predicate::str::contains("What could still change it:"))
+        .stdout(predicate::str::contains("See a physician first if your answer about"))
+        .stdout(predicate::str::contains("Verdict: SUITABLE").not());
+    assert_eq!(v["status"], "provisional");
+    assert!(
+        v["headline"]
+            .as_str()
+            .unwrap()
+            .starts_with("Not complete: SUITABLE to UNSUITABLE, depending on"),
+        "{}",
+        v["headline"]
+    );
+    let pending = v["pending"].as_array().unwrap();
+    let chemo = pending.iter().find(|p| p["rule"] == "chemotherapy").unwrap();
+    assert_eq!(chemo["decided_by"], serde_json::json!(["health"]));
+    assert_eq!(chemo["verdict"], "unsuitable");
+    assert_eq!(chemo["would_give"]["verdict"], "unsuitable");
+    // Most severe first.
+    assert_eq!(pending[0]["would_give"]["verdict"], "unsuitable");
 }
 
 #[test]
@@ -422,7 +442,7 @@ fn a_byte_order_mark_is_not_part_of_a_single_files_hash() {
     // recorded hashes keep verifying, and the README says how to reproduce the hash.
     let dir = tempfile::tempdir().unwrap();
     let text = common::rulebook_text(
-        r#""questions": [{"id": "ok", "kind": "yes_no", "prompt": "OK?", "help": "h"}],
+        r#""questions": [{"id": "ok", "kind": "yes_no", "answer_is": "fact", "prompt": "OK?", "help": "h"}],
            "rules": [{"id": "not-ok", "title": "Not OK", "when": {"question": "ok", "equals": false}, "verdict": "refer"}]"#,
     );
     let (plain, marked) = (dir.path().join("plain.json"), dir.path().join("marked.json"));
@@ -541,8 +561,10 @@ fn screened_on_and_the_overdue_review_use_the_local_date() {
     // Noon UTC on the 26th is already the 27th at UTC+14: a review due on the 26th is overdue.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("due.json");
-    let text = common::rulebook_text(r#""questions": [{"id": "ok", "kind": "yes_no", "prompt": "OK?", "help": "h"}]"#)
-        .replace(r#""review_due": "2099-01-01""#, r#""review_due": "2026-11-26""#);
+    let text = common::rulebook_text(
+        r#""questions": [{"id": "ok", "kind": "yes_no", "answer_is": "fact", "prompt": "OK?", "help": "h"}]"#,
+    )
+    .replace(r#""review_due": "2099-01-01""#, r#""review_due": "2026-11-26""#);
     std::fs::write(&path, text).unwrap();
     let warning_at = |tz: &str| {
         let out = smp()

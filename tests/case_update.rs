@@ -28,7 +28,7 @@ fn rulebook_with_a_new_question(dir: &std::path::Path) -> std::path::PathBuf {
         if let Some(questions) = doc.get_mut("questions").and_then(|q| q.as_array_mut()) {
             questions.insert(
                 10,
-                serde_json::json!({"id": "gave_blood", "kind": "yes_no", "short": "Gave blood this week",
+                serde_json::json!({"id": "gave_blood", "kind": "yes_no", "answer_is": "fact", "short": "Gave blood this week",
                     "prompt": "Have you given blood in the last week?", "help": "A test question."}),
             );
         }

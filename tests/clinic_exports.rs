@@ -245,7 +245,7 @@ fn a_label_shared_by_two_options_names_neither() {
     std::fs::write(
         &rules,
         common::rulebook_text(
-            r#""questions": [{"id": "colour", "kind": "single", "prompt": "Colour?", "help": "h",
+            r#""questions": [{"id": "colour", "kind": "single", "answer_is": "fact", "prompt": "Colour?", "help": "h",
                 "options": [{"value": "a", "label": "Dark"}, {"value": "b", "label": "dark"}]}],
              "rules": []"#,
         ),

@@ -241,7 +241,12 @@ fn json_always_carries_how_why_and_what_if() {
 
 #[test]
 fn the_interview_can_show_which_rules_read_each_question() {
-    // --explain is accepted by the interview too (it needs a terminal, so without one it
-    // refuses with the usual message rather than rejecting the flag).
-    smp().args(["interview", "--explain"]).write_stdin("").assert().code(6);
+    // Without a terminal the interview is plain, and shows under each question the
+    // rules that read it.
+    smp()
+        .args(["interview", "--explain", "--audience", "consultant"])
+        .write_stdin("")
+        .assert()
+        .code(130)
+        .stderr(predicates::str::contains("Read by: "));
 }

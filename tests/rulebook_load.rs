@@ -204,7 +204,7 @@ fn equally_close_suggestions_follow_rulebook_order() {
     ];
     let questions: Vec<String> = ids
         .iter()
-        .map(|id| format!(r#"{{"id": "{id}", "kind": "yes_no", "prompt": "p", "help": "h"}}"#))
+        .map(|id| format!(r#"{{"id": "{id}", "kind": "yes_no", "answer_is": "fact", "prompt": "p", "help": "h"}}"#))
         .collect();
     let facts: Vec<String> = ids
         .iter()
@@ -226,8 +226,9 @@ fn equally_close_suggestions_follow_rulebook_order() {
 #[test]
 fn the_caret_stands_under_the_culprit_after_wide_characters() {
     // `頭皮` is four cells wide on a terminal but two characters long.
-    let e =
-        rulebook_error(r#""questions": [{"id": "頭皮", "kind": "yes_no", "prompt": "p", "help": "h", "colour": 1}]"#);
+    let e = rulebook_error(
+        r#""questions": [{"id": "頭皮", "kind": "yes_no", "answer_is": "fact", "prompt": "p", "help": "h", "colour": 1}]"#,
+    );
     let lines: Vec<&str> = e.lines().collect();
     let source = lines.iter().position(|l| l.contains(r#""colour": 1"#)).expect(&e);
     let (shown, caret) = (lines[source], lines[source + 1]);

@@ -20,7 +20,7 @@ pub mod code {
     pub const RULEBOOK: u8 = 4;
     /// A file could not be read or written (or would be overwritten).
     pub const IO: u8 = 5;
-    /// The interview needs a terminal and there is none.
+    /// The terminal is too small to draw the interview in.
     pub const NO_TERMINAL: u8 = 6;
     /// `rules test`: a golden case failed.
     pub const TESTS_FAILED: u8 = 7;
@@ -42,11 +42,11 @@ Exit codes:
        --from-record cannot reproduce, or a batch --id-column missing from the CSV header
   4    invalid or unreadable rulebook, or not the one a record was made with (--from-record)
   5    a file could not be read or written, or would be overwritten without --force
-  6    the interview needs a terminal (use `smp-screen assess --answers FILE` without one)
+  6    the terminal is too small to draw the interview (use --plain, or a larger window)
   7    rules test: a golden case failed
   8    batch: some rows could not be screened (each has an error record)
   9    replay --exit-code: the result differs from the record
-  130  interview cancelled (Ctrl-C or Esc)";
+  130  interview left (Esc, q or Ctrl-C, then confirmed), or its input ended";
 
 /// An error with a known exit code.
 #[derive(Debug, thiserror::Error)]
@@ -81,14 +81,34 @@ pub enum CliError {
         /// The file.
         path: PathBuf,
     },
-    /// The interview was started without a terminal.
+    /// The terminal is too small to draw the interview in.
     #[error(
-        "error: the interview needs a terminal: standard input and standard error must both be one.\n\
-         To screen without a terminal, put the answers in a JSON file and run:\n  \
-         smp-screen assess --answers FILE\n\
-         (see `smp-screen assess --help` and examples/ for the format)"
+        "error: this terminal is {columns} columns by {rows} rows, too small to draw the interview \
+         (it needs at least {min_columns} by {min_rows}).\n\
+         Make the window larger, or answer as numbered lines with: smp-screen --plain"
     )]
-    NoTerminal,
+    TerminalTooSmall {
+        /// Its width.
+        columns: u16,
+        /// Its height.
+        rows: u16,
+        /// The least width.
+        min_columns: u16,
+        /// The least height.
+        min_rows: u16,
+    },
+    /// A draft that would be overwritten by a new interview.
+    #[error(
+        "error: a draft of an unfinished interview exists at {}.\n\
+         Continue it with: smp-screen --resume {}\n\
+         or remove it first to start again.",
+        smp_screen::sanitize::one_line(&path.display().to_string()),
+        smp_screen::sanitize::one_line(&path.display().to_string())
+    )]
+    DraftExists {
+        /// The draft.
+        path: PathBuf,
+    },
     /// A file given as a record that is not one.
     #[error("error: {}: {}", path.display(), smp_screen::sanitize::one_line(message))]
     Record {
@@ -128,9 +148,12 @@ impl CliError {
             CliError::Rulebook(_) | CliError::RulebookRead(_) | CliError::NotTheRecordsRulebook { .. } => {
                 code::RULEBOOK
             }
-            CliError::Io { .. } | CliError::Exists { .. } | CliError::TooLarge { .. } => code::IO,
+            CliError::Io { .. }
+            | CliError::Exists { .. }
+            | CliError::TooLarge { .. }
+            | CliError::DraftExists { .. } => code::IO,
             CliError::Record { .. } => code::ANSWERS,
-            CliError::NoTerminal => code::NO_TERMINAL,
+            CliError::TerminalTooSmall { .. } => code::NO_TERMINAL,
         }
     }
 }

@@ -29,7 +29,15 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             ),
             (
                 "smp-screen interview --save consult.json --label case-0042",
-                "keep a record filed under the clinic's case number",
+                "keep a record filed under the clinic's case number (and a draft, consult.json.draft, as it goes)",
+            ),
+            (
+                "smp-screen interview --resume consult.json.draft --save consult.json",
+                "continue an interview that was cut short",
+            ),
+            (
+                "smp-screen interview --plain",
+                "numbered lines for a screen reader, a braille display or a pipe",
             ),
         ],
     ),

@@ -5,12 +5,17 @@ mod assess;
 mod batch;
 mod common;
 mod completions;
+mod draft;
 pub mod error;
 mod help;
 mod interview;
 mod man;
+mod pager;
+mod plain;
+mod questions;
 mod replay;
 mod rules;
+mod signals;
 mod terminal;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};

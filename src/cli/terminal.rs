@@ -1,31 +1,50 @@
-//! The interview in a terminal: puts each question with dialoguer (and, for numbers, a
-//! small line editor on console's `Term`, because dialoguer's `Input` ignores Esc).
+//! The drawn interview: each question is one frame (a header, the question and its help,
+//! the choices, the keys), wrapped to the terminal's width with a hanging indent and
+//! redrawn in place after each key, on crossterm. Nothing is ever cut: a frame taller
+//! than the terminal scrolls around the cursor.
 //!
-//! Everything interactive goes to standard error, as dialoguer does; the report goes to
-//! standard output. Prompts and help are printed and wrapped here rather than handed to
-//! dialoguer, whose redraw miscounts lines that wrap.
+//! Everything interactive goes to standard error; the report goes to standard output.
+//! The plain interview (`--plain`, in `plain.rs`) puts the same questions as lines.
 
-use console::{Key, Term};
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{MultiSelect, Select};
-use smp_screen::answers::{self, AnswerError, Slot, Value};
+use super::questions::{self, BACK};
+use super::signals;
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use smp_screen::answers::{Slot, Value};
 use smp_screen::audience::Audience;
+use smp_screen::describe::DONT_KNOW;
 use smp_screen::interview::{Asker, Prompt, Reply, ReviewReply, Session};
-use smp_screen::rulebook::{Question, QuestionKind, Rulebook};
+use smp_screen::rulebook::{Question, QuestionKind, Rulebook, Severity};
 use smp_screen::sanitize;
 use smp_screen::style::Style;
-use std::io;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+use unicode_width::UnicodeWidthStr;
 
-/// Label of the extra choice that records "don't know".
-use smp_screen::describe::{self, DONT_KNOW};
-/// Label of the extra choice that goes back one question.
-const BACK: &str = "← Back to the previous question";
+/// The smallest terminal the interview draws in.
+pub const MIN_COLUMNS: u16 = 20;
+/// See [`MIN_COLUMNS`].
+pub const MIN_ROWS: u16 = 6;
+/// Lines are not wrapped wider than this, for reading comfort.
+const MAX_WIDTH: usize = 100;
+/// Longest number or file name typed.
+const MAX_TYPED: usize = 200;
 
-/// Ends the interview after Ctrl-C or Esc: one line, the cursor shown again, exit 130.
+/// The draft that keeps the answers, for the words said on leaving.
+static DRAFT: OnceLock<PathBuf> = OnceLock::new();
+
+/// Says which draft keeps the answers (for the words said on leaving).
+pub fn set_draft(path: PathBuf) {
+    let _ = DRAFT.set(path);
+}
+
+/// Ends the interview after the person chose to leave (or SIGINT): the terminal given
+/// back, one line, exit 130.
 ///
-/// Called from the Ctrl-C handler thread or the main thread, whichever comes first; the
-/// other waits for the process to end.
+/// Called from the signal thread or the main thread, whichever comes first; the other
+/// waits for the process to end.
 pub fn cancel() -> ! {
     static STARTED: AtomicBool = AtomicBool::new(false);
     if STARTED.swap(true, Ordering::SeqCst) {
@@ -33,58 +52,339 @@ pub fn cancel() -> ! {
             std::thread::park();
         }
     }
-    let term = Term::stderr();
-    let _ = term.write_line("");
-    let _ = term.write_line("Interview cancelled; nothing was saved.");
-    let _ = term.show_cursor();
+    signals::restore();
+    let mut err = io::stderr();
+    let _ = match DRAFT.get() {
+        Some(path) => writeln!(
+            err,
+            "\nInterview left. Your answers so far are in the draft {}; continue with: smp-screen --resume {}",
+            sanitize::one_line(&path.display().to_string()),
+            sanitize::one_line(&path.display().to_string())
+        ),
+        None => writeln!(err, "\nInterview cancelled; nothing was saved."),
+    };
+    // The cursor is shown last, whatever was written before.
+    if signals::drawn() {
+        let _ = err.write_all(b"\x1b[?25h");
+    }
+    let _ = err.flush();
     std::process::exit(i32::from(super::error::code::CANCELLED));
+}
+
+/// The terminal's size, columns by rows; a terminal that does not say (0 × 0, as a bare
+/// pseudo-terminal) is taken as 80 × 24.
+pub fn size() -> (u16, u16) {
+    match crossterm::terminal::size() {
+        Ok((0, _)) | Ok((_, 0)) | Err(_) => (80, 24),
+        Ok(size) => size,
+    }
+}
+
+/// Checks that the terminal is big enough to draw in: `Err((columns, rows))` if not.
+pub fn check_size() -> Result<(), (u16, u16)> {
+    let (w, h) = size();
+    if w < MIN_COLUMNS || h < MIN_ROWS {
+        Err((w, h))
+    } else {
+        Ok(())
+    }
+}
+
+/// One screenful to draw: a fixed top, a body that scrolls, a fixed bottom.
+#[derive(Default)]
+struct Frame {
+    top: Vec<String>,
+    body: Vec<String>,
+    /// Body lines that must be visible (the cursor's item).
+    focus: Option<(usize, usize)>,
+    bottom: Vec<String>,
+    /// Show the cursor at the end of the last line (typing), else hide it.
+    typing: bool,
+}
+
+/// What a key meant in a frame.
+enum Input {
+    Key(KeyEvent),
+    /// The terminal changed size or came back after Ctrl-Z: draw again from scratch.
+    Redraw,
+}
+
+/// What a list ended with.
+enum Picked {
+    /// Enter on this item.
+    Item(usize),
+    /// Enter in a multiple choice with these ticked.
+    Ticked(Vec<usize>),
+    /// `?` pressed.
+    DontKnow,
+    /// `<` or ← pressed.
+    Back,
+    /// The person chose to leave.
+    Leave,
+    /// The terminal's width changed: the caller wraps its text again.
+    Resized,
+}
+
+/// A line of a list.
+struct Entry {
+    text: String,
+    swatch: Option<smp_screen::rulebook::Rgb>,
+    /// Tickable (an option of a multiple choice), else an action or a single choice.
+    tickable: bool,
+    /// The key shown instead of a tick box (`?`, `<`).
+    key: Option<char>,
+}
+
+/// The screen the interview draws on (standard error).
+struct Screen {
+    out: io::Stderr,
+    style: Style,
+    /// Rows of the frame now on screen.
+    drawn: usize,
+    width: usize,
+    height: usize,
+}
+
+impl Screen {
+    fn new(style: Style) -> Screen {
+        let mut s = Screen {
+            out: io::stderr(),
+            style,
+            drawn: 0,
+            width: 80,
+            height: 24,
+        };
+        s.measure();
+        s
+    }
+
+    fn measure(&mut self) {
+        let (w, h) = size();
+        self.width = usize::from(w);
+        self.height = usize::from(h);
+    }
+
+    fn too_small(&self) -> bool {
+        self.width < usize::from(MIN_COLUMNS) || self.height < usize::from(MIN_ROWS)
+    }
+
+    /// The width text is wrapped to: one column short of the edge, so a full line never
+    /// leaves the cursor waiting to wrap.
+    fn wrap_width(&self) -> usize {
+        self.width.saturating_sub(1).clamp(10, MAX_WIDTH)
+    }
+
+    /// Wraps `text` with a first-line and a hanging indent (the hanging indent only from
+    /// 40 columns up, where there is room for it).
+    fn wrap(&self, text: &str, first: &str, rest: &str) -> Vec<String> {
+        let rest = if self.width >= 40 { rest } else { "" };
+        let clean = sanitize::terminal(text);
+        let options = textwrap::Options::new(self.wrap_width())
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .break_words(true);
+        textwrap::wrap(&clean, options)
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect()
+    }
+
+    fn write(&mut self, text: &str) -> io::Result<()> {
+        self.out.write_all(text.as_bytes())
+    }
+
+    /// Removes the frame on screen, leaving the cursor where it began.
+    fn clear(&mut self) -> io::Result<()> {
+        if self.drawn > 0 {
+            self.write("\r")?;
+            if self.drawn > 1 {
+                self.write(&format!("\x1b[{}A", self.drawn - 1))?;
+            }
+            self.write("\x1b[J")?;
+            self.drawn = 0;
+        }
+        self.out.flush()
+    }
+
+    /// Prints lines that stay (above the frames), wrapped.
+    fn print(&mut self, text: &str, first: &str, rest: &str, paint: impl Fn(&str) -> String) -> io::Result<()> {
+        self.clear()?;
+        for line in self.wrap(text, first, rest) {
+            self.write(&paint(&line))?;
+            self.write("\r\n")?;
+        }
+        self.out.flush()
+    }
+
+    fn blank(&mut self) -> io::Result<()> {
+        self.clear()?;
+        self.write("\r\n")
+    }
+
+    /// Draws a frame in place of the one on screen.
+    fn draw(&mut self, frame: &Frame) -> io::Result<()> {
+        self.clear()?;
+        let lines = if self.too_small() {
+            vec![fit_line(
+                &format!("Terminal too small: make it at least {MIN_COLUMNS} columns by {MIN_ROWS} rows to go on."),
+                self.width.max(1),
+            )]
+        } else {
+            self.layout(frame)
+        };
+        signals::cursor(!frame.typing || self.too_small());
+        let joined = lines.join("\r\n");
+        self.write(&joined)?;
+        self.drawn = lines.len();
+        self.out.flush()
+    }
+
+    /// The lines of a frame that fit the terminal's height: the body scrolls so that its
+    /// focus stays in view, with a note of what is above and below.
+    fn layout(&self, frame: &Frame) -> Vec<String> {
+        let mut bottom = frame.bottom.clone();
+        let room = |bottom: &Vec<String>| self.height.saturating_sub(frame.top.len() + bottom.len());
+        // On a short terminal, the key hints go before the question does.
+        while room(&bottom) < 3 && bottom.len() > 1 {
+            bottom.remove(0);
+        }
+        let room = room(&bottom).max(1);
+        let mut lines = frame.top.clone();
+        let body = &frame.body;
+        let n = body.len();
+        let above = self.style.dim(&fit_line("  ↑ more above", self.wrap_width()));
+        let below = self.style.dim(&fit_line("  ↓ more below", self.wrap_width()));
+        let (lo, hi) = frame.focus.unwrap_or((0, 0));
+        if n <= room {
+            lines.extend(body.iter().cloned());
+        } else if room < 3 {
+            // Only the focus fits (the size check keeps this rare).
+            lines.extend(body[lo..=hi.min(lo + room - 1)].iter().cloned());
+        } else if hi < room - 1 {
+            lines.extend(body[..room - 1].iter().cloned());
+            lines.push(below);
+        } else if hi + room > n {
+            // Near the end: no "more below".
+            let start = (n + 1 - room).min(lo);
+            lines.push(above);
+            lines.extend(body[start..(start + room - 1).min(n)].iter().cloned());
+        } else {
+            let inner = room - 2;
+            let start = (hi + 1).saturating_sub(inner).min(lo);
+            lines.push(above);
+            lines.extend(body[start..(start + inner).min(n)].iter().cloned());
+            lines.push(below);
+        }
+        lines.extend(bottom);
+        lines.truncate(self.height.max(1));
+        lines
+    }
+
+    /// Waits for a key, or for a reason to draw again.
+    fn key(&mut self) -> io::Result<Input> {
+        loop {
+            if signals::take_redraw() {
+                return Ok(Input::Redraw);
+            }
+            if !event::poll(Duration::from_millis(200))? {
+                continue;
+            }
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => return Ok(Input::Key(k)),
+                // Measured again by `reset`, which compares the widths.
+                Event::Resize(..) => return Ok(Input::Redraw),
+                _ => {}
+            }
+        }
+    }
+
+    /// After a resize or Ctrl-Z: the old frame may have been reflowed, so the whole
+    /// screen is cleared before drawing again.
+    fn reset(&mut self) -> io::Result<()> {
+        self.measure();
+        self.drawn = 0;
+        self.write("\x1b[2J\x1b[H")
+    }
+}
+
+/// Cuts a line of plain text to `width` columns (only for fixed notes that must fit
+/// one line, never for rulebook text).
+fn fit_line(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if (out.clone() + &c.to_string()).width() > width {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Esc, `q` or Ctrl-C: the keys that ask to leave.
+fn leaves(k: &KeyEvent) -> bool {
+    matches!(k.code, KeyCode::Esc | KeyCode::Char('q')) || is_ctrl(k, 'c')
+}
+
+fn is_ctrl(k: &KeyEvent, c: char) -> bool {
+    k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char(c)
 }
 
 /// Asks questions on the terminal.
 pub struct TerminalAsker {
-    term: Term,
-    theme: Box<dyn Theme>,
+    screen: Screen,
     style: Style,
     audience: Audience,
-    width: usize,
-    /// Lines taken by each answer's record line, so going back can remove it.
-    records: Vec<usize>,
     /// Whether to show which rules read each question.
     explain: bool,
     /// For each question, the rules that read it.
     read_by: Vec<Vec<usize>>,
+    draft: Option<PathBuf>,
+    /// Whether questions are being asked (so leaving loses answers).
+    asking: bool,
 }
 
 impl TerminalAsker {
-    /// An asker writing to standard error with the given colour and audience.
-    pub fn new(style: Style, audience: Audience, explain: bool) -> TerminalAsker {
-        let term = Term::stderr();
-        let width = term.size_checked().map_or(80, |(_, w)| usize::from(w)).clamp(40, 100);
-        let theme: Box<dyn Theme> = if style.enabled() {
-            Box::new(ColorfulTheme::default())
-        } else {
-            Box::new(SimpleTheme)
-        };
-        TerminalAsker {
-            term,
-            theme,
+    /// An asker drawing on standard error with the given colour and audience; takes the
+    /// terminal into raw mode until [`TerminalAsker::done`] or the process ends.
+    pub fn new(style: Style, audience: Audience, explain: bool) -> io::Result<TerminalAsker> {
+        signals::raw()?;
+        Ok(TerminalAsker {
+            screen: Screen::new(style),
             style,
             audience,
-            width,
-            records: Vec::new(),
             explain,
             read_by: Vec::new(),
-        }
+            draft: None,
+            asking: false,
+        })
     }
 
-    /// Prints wrapped text and returns how many lines it took.
-    fn say(&self, text: &str, first: &str, rest: &str, paint: impl Fn(&str) -> String) -> io::Result<usize> {
-        let wrapped = smp_screen::report::wrap(text, self.width, first, rest);
-        let lines: Vec<&str> = wrapped.lines().collect();
-        for line in &lines {
-            self.term.write_line(&paint(line))?;
+    /// Says where the draft is kept, for the question asked before leaving.
+    pub fn set_draft(&mut self, draft: Option<PathBuf>) {
+        self.draft = draft;
+    }
+
+    /// Gives the terminal back (before the report is printed).
+    pub fn done(&mut self) -> io::Result<()> {
+        self.screen.clear()?;
+        signals::restore();
+        Ok(())
+    }
+
+    /// Prints lines as they are (already wrapped to the screen).
+    pub fn lines(&mut self, lines: &[String]) -> io::Result<()> {
+        self.screen.clear()?;
+        for line in lines {
+            self.screen.write(line)?;
+            self.screen.write("\r\n")?;
         }
-        Ok(lines.len().max(1))
+        self.screen.out.flush()
+    }
+
+    /// Prints a paragraph that stays on screen.
+    pub fn tell(&mut self, text: &str) -> io::Result<()> {
+        self.screen.print(text, "", "", str::to_owned)
     }
 
     /// Shows the title, the rulebook and the disclaimer, and for a patient asks for
@@ -94,275 +394,498 @@ impl TerminalAsker {
             self.read_by = smp_screen::print::read_by(rulebook);
         }
         let st = self.style;
-        self.term.write_line(&st.bold("SMP screening"))?;
+        self.screen.print("SMP screening", "", "", |l| st.bold(l))?;
         let id = &rulebook.identity;
-        self.say(
-            &format!("{} {} ({})", id.title, id.version, rulebook.review_words),
-            "",
-            "",
-            |l| st.dim(l),
-        )?;
-        self.term.write_line("")?;
-        self.say(&id.disclaimer, "", "", str::to_owned)?;
+        let line = format!("{} {} ({})", id.title, id.version, rulebook.review_words);
+        self.screen.print(&line, "", "", |l| st.dim(l))?;
+        self.screen.blank()?;
+        self.screen.print(&id.disclaimer, "", "", str::to_owned)?;
         if self.audience == Audience::Consultant {
-            self.term.write_line("")?;
+            self.screen.blank()?;
             return Ok(true);
         }
-        self.say(
-            "Nothing you type is sent anywhere or stored, unless you asked for a saved record or handout (--save, --save-html). You can go back at any question, answer \"I don't know\", and review everything before the result. Esc leaves at any time.",
+        let keeping = match &self.draft {
+            Some(_) => {
+                "Nothing you type is sent anywhere. Your answers are kept in a draft file on this computer as you go, so nothing is lost if the window closes."
+            }
+            None => {
+                "Nothing you type is sent anywhere or stored; at the end you can save the result to a file if you wish."
+            }
+        };
+        self.screen.print(
+            &format!("{keeping} You can go back at any question, answer \"I don't know\", and review everything before the result. Esc leaves at any time (you will be asked first)."),
             "",
             "",
             |l| st.dim(l),
         )?;
-        self.term.write_line("")?;
-        let choice = Select::with_theme(&*self.theme)
-            .with_prompt("This is a screening aid, not medical advice. Start?")
-            .items(["Yes, start", "No, leave"])
-            .default(0)
-            .interact_on_opt(&self.term)
-            .map_err(into_io)?;
-        self.term.write_line("")?;
-        Ok(choice == Some(0))
+        self.screen.blank()?;
+        Ok(self.choose(
+            "This is a screening aid, not medical advice. Start?",
+            &["Yes, start", "No, leave"],
+            0,
+        )? == Some(0))
     }
 
-    fn label(&self, question: &Question, i: usize, with_swatch: bool) -> String {
-        let option = &question.options[i];
-        let swatch = match (with_swatch, option.swatch) {
-            (true, Some(rgb)) => self.style.swatch(rgb),
-            _ => String::new(),
-        };
-        let text = sanitize::one_line(option.label_for(self.audience)).into_owned();
-        // dialoguer decides how many lines to redraw from each item's length in bytes, so
-        // an item must never be longer than the terminal is wide.
-        let budget = self.width.saturating_sub(6 + swatch.len());
-        format!("{swatch}{}", fit(&text, budget))
-    }
-
-    /// One choice from a list that clears itself; `None` when the person pressed Esc.
-    /// Nothing is pre-selected without a `default`, so a hurried Enter records nothing.
-    fn choose<T: std::fmt::Display>(&self, items: &[T], default: Option<usize>) -> io::Result<Option<usize>> {
-        Select::with_theme(&*self.theme)
-            .items(items)
-            .default(default.unwrap_or(!0))
-            .clear(true)
-            .report(false)
-            .interact_on_opt(&self.term)
-            .map_err(into_io)
-    }
-
-    fn select(&self, question: &Question, prompt: &Prompt) -> io::Result<Result<Reply, String>> {
-        let mut items: Vec<String> = prompt.options.iter().map(|&i| self.label(question, i, true)).collect();
-        let default = match prompt.previous {
-            Slot::Given(Value::Choice(c)) => prompt.options.iter().position(|&i| i == usize::from(c)),
-            Slot::DontKnow => Some(items.len()),
-            _ => None,
-        };
-        items.push(DONT_KNOW.to_owned());
-        if prompt.can_go_back {
-            items.push(BACK.to_owned());
-        }
-        Ok(Ok(match self.choose(&items, default)? {
-            None => Reply::Cancel,
-            Some(i) if i < prompt.options.len() => Reply::Answer(Slot::Given(Value::Choice(prompt.options[i] as u16))),
-            Some(i) if i == prompt.options.len() => Reply::Answer(Slot::DontKnow),
-            Some(_) => Reply::Back,
-        }))
-    }
-
-    fn yes_no(&self, prompt: &Prompt) -> io::Result<Result<Reply, String>> {
-        let mut items = vec!["Yes", "No", DONT_KNOW];
-        if prompt.can_go_back {
-            items.push(BACK);
-        }
-        let default = match prompt.previous {
-            Slot::Given(Value::Bool(true)) => Some(0),
-            Slot::Given(Value::Bool(false)) => Some(1),
-            Slot::DontKnow => Some(2),
-            _ => None,
-        };
-        Ok(Ok(match self.choose(&items, default)? {
-            None => Reply::Cancel,
-            Some(0) => Reply::Answer(Slot::Given(Value::Bool(true))),
-            Some(1) => Reply::Answer(Slot::Given(Value::Bool(false))),
-            Some(2) => Reply::Answer(Slot::DontKnow),
-            Some(_) => Reply::Back,
-        }))
-    }
-
-    fn multi(&self, question: &Question, prompt: &Prompt) -> io::Result<Result<Reply, String>> {
-        let ticked = match prompt.previous {
-            Slot::Given(Value::Multi(m)) => m,
-            _ => 0,
-        };
-        let mut items: Vec<(String, bool)> = prompt
-            .options
-            .iter()
-            .map(|&i| (self.label(question, i, true), ticked & (1u64 << i) != 0))
-            .collect();
-        items.push((DONT_KNOW.to_owned(), prompt.previous == Slot::DontKnow));
-        if prompt.can_go_back {
-            items.push((BACK.to_owned(), false));
-        }
-        let chosen = MultiSelect::with_theme(&*self.theme)
-            .items_checked(items.iter().map(|(l, c)| (l.as_str(), *c)))
-            .clear(true)
-            .report(false)
-            .interact_on_opt(&self.term)
-            .map_err(into_io)?;
-        let Some(chosen) = chosen else {
-            return Ok(Ok(Reply::Cancel));
-        };
-        let n = prompt.options.len();
-        if chosen.iter().any(|&i| i > n) {
-            return Ok(Ok(Reply::Back));
-        }
-        if chosen.contains(&n) {
-            return Ok(if chosen.len() == 1 {
-                Ok(Reply::Answer(Slot::DontKnow))
-            } else {
-                Err(format!("\"{DONT_KNOW}\" cannot be combined with other choices."))
-            });
-        }
-        if chosen.is_empty() {
-            return Ok(Err(format!("Tick at least one choice with Space, or \"{DONT_KNOW}\".")));
-        }
-        let mask = chosen.iter().fold(0u64, |m, &i| m | 1u64 << prompt.options[i]);
-        Ok(match answers::check_value(question, Value::Multi(mask)) {
-            Ok(v) => Ok(Reply::Answer(Slot::Given(v))),
-            Err(AnswerError::ExclusiveCombined { exclusive, .. }) => Err(format!(
-                "\"{}\" cannot be combined with other choices.",
-                self.option_label(question, &exclusive)
-            )),
-            Err(AnswerError::NothingTicked { exclusive, .. }) => Err(format!(
-                "Tick at least one choice with Space, or \"{}\".",
-                self.option_label(question, &exclusive)
-            )),
-            Err(e) => Err(e.to_string()),
-        })
-    }
-
-    fn option_label(&self, question: &Question, value: &str) -> String {
-        question
-            .option_index(value)
-            .map_or_else(|| value.to_owned(), |i| self.label(question, i, false))
-    }
-
-    /// A number typed on one line: digits and Backspace, Enter to confirm, `?` for don't
-    /// know, `<` to go back, Esc to leave.
-    fn number(&self, question: &Question, prompt: &Prompt) -> io::Result<Result<Reply, String>> {
-        let mut text: String = match prompt.previous {
-            Slot::Given(Value::Number(x)) => answers::number_to_json(x).to_string(),
-            Slot::DontKnow => "?".to_owned(),
-            _ => String::new(),
-        };
-        let lead = "› ";
-        self.term.write_str(&format!("{lead}{text}"))?;
-        self.term.show_cursor()?;
+    /// Asks for one of `items`; `None` when the person leaves.
+    pub fn choose(&mut self, title: &str, items: &[&str], default: usize) -> io::Result<Option<usize>> {
+        let entries: Vec<Entry> = items.iter().map(|s| plain_entry(s)).collect();
+        let mut cursor = Some(default);
         loop {
-            match self.term.read_key()? {
-                Key::Enter => break,
-                Key::Escape => return Ok(Ok(Reply::Cancel)),
-                Key::Backspace if !text.is_empty() => {
-                    text.pop();
-                    self.term.clear_chars(1)?;
+            let top = self.screen.wrap(title, "", "");
+            let top = top.into_iter().map(|l| self.style.bold(&l)).collect();
+            let keys = "↑/↓ move · Enter chooses · Esc leaves";
+            match self.list(top, Vec::new(), &entries, &mut cursor, false, &mut [], keys, false)? {
+                Picked::Item(i) => return Ok(Some(i)),
+                Picked::Resized => continue,
+                _ => return Ok(None),
+            }
+        }
+    }
+
+    /// Asks for a line of text, offering `default`; `None` when the person leaves.
+    pub fn line(&mut self, title: &str, default: &str) -> io::Result<Option<String>> {
+        let mut text = String::new();
+        let mut message: Option<String> = None;
+        loop {
+            let mut frame = Frame {
+                typing: true,
+                ..Frame::default()
+            };
+            frame.body = self.screen.wrap(title, "", "");
+            frame
+                .body
+                .extend(self.screen.wrap(&format!("Press Enter for: {default}"), "  ", "  "));
+            if let Some(m) = &message {
+                frame.bottom.extend(self.screen.wrap(m, "  ", "  "));
+            }
+            frame
+                .bottom
+                .extend(self.dim_lines("Backspace erases · Ctrl-U clears · Esc cancels", "  "));
+            frame.bottom.push(format!("› {text}"));
+            self.screen.draw(&frame)?;
+            match self.screen.key()? {
+                Input::Redraw => self.screen.reset()?,
+                Input::Key(k) => match k.code {
+                    KeyCode::Enter => {
+                        self.screen.clear()?;
+                        let t = text.trim();
+                        return Ok(Some(if t.is_empty() { default.to_owned() } else { t.to_owned() }));
+                    }
+                    KeyCode::Esc => {
+                        self.screen.clear()?;
+                        return Ok(None);
+                    }
+                    _ if is_ctrl(&k, 'c') => {
+                        self.screen.clear()?;
+                        return Ok(None);
+                    }
+                    _ => message = edit(&mut text, &k, self.screen.width).err(),
+                },
+            }
+        }
+    }
+
+    fn dim_lines(&self, text: &str, indent: &str) -> Vec<String> {
+        self.screen
+            .wrap(text, indent, indent)
+            .into_iter()
+            .map(|l| self.style.dim(&l))
+            .collect()
+    }
+
+    /// The header, question and help of a question, as frame lines.
+    fn question_lines(&self, session: &Session, question: &Question, prompt: &Prompt) -> (Vec<String>, Vec<String>) {
+        let st = self.style;
+        let top = self
+            .screen
+            .wrap(&questions::header(question, prompt), "", "  ")
+            .into_iter()
+            .map(|l| st.dim(&l))
+            .collect();
+        let mut body: Vec<String> = self
+            .screen
+            .wrap(question.prompt_for(self.audience), "", "")
+            .into_iter()
+            .map(|l| st.bold(&l))
+            .collect();
+        body.extend(self.dim_lines(question.help_for(self.audience), "  "));
+        if let Some(readers) = self.read_by.get(prompt.question).filter(|r| !r.is_empty()) {
+            let rules = session.rulebook();
+            let titles: Vec<&str> = readers.iter().map(|&r| rules.rules[r].title.as_str()).collect();
+            body.extend(self.dim_lines(&format!("Read by: {}", titles.join("; ")), "  "));
+        }
+        (top, body)
+    }
+
+    /// Asks whether to leave: true to leave. A second Esc or Ctrl-C leaves at once.
+    fn confirm_leave(&mut self) -> io::Result<bool> {
+        let ask = if self.asking {
+            questions::leave_question(self.draft.as_deref())
+        } else {
+            "Leave now?".to_owned()
+        };
+        loop {
+            let frame = Frame {
+                body: self.screen.wrap(&ask, "", ""),
+                bottom: self.dim_lines("y leaves · n or Enter goes back to the question", "  "),
+                ..Frame::default()
+            };
+            self.screen.draw(&frame)?;
+            match self.screen.key()? {
+                Input::Redraw => self.screen.reset()?,
+                Input::Key(k) => {
+                    return Ok(match k.code {
+                        KeyCode::Char('y' | 'Y') | KeyCode::Esc => true,
+                        _ if is_ctrl(&k, 'c') => true,
+                        _ => false,
+                    });
                 }
-                Key::Char(c) if !c.is_control() && text.chars().count() < 24 => {
-                    text.push(c);
-                    self.term.write_str(&c.to_string())?;
+            }
+        }
+    }
+
+    /// A list to move through: the one widget of every choice. Nothing has the cursor
+    /// until ↓ (or ↑) is pressed, unless `cursor` says where it starts; the first ↓ always
+    /// lands on the first item. `ticked` holds the ticks of a multiple choice.
+    #[allow(clippy::too_many_arguments)]
+    fn list(
+        &mut self,
+        top: Vec<String>,
+        body: Vec<String>,
+        items: &[Entry],
+        cursor: &mut Option<usize>,
+        multi: bool,
+        ticked: &mut [bool],
+        keys: &str,
+        actions: bool,
+    ) -> io::Result<Picked> {
+        let mut message: Option<String> = None;
+        loop {
+            let mut frame = Frame {
+                top: top.clone(),
+                body: body.clone(),
+                ..Frame::default()
+            };
+            if !body.is_empty() {
+                frame.body.push(String::new());
+            }
+            for (i, item) in items.iter().enumerate() {
+                let start = frame.body.len();
+                frame
+                    .body
+                    .extend(self.entry_lines(item, *cursor == Some(i), ticked.get(i).copied().unwrap_or(false)));
+                if *cursor == Some(i) {
+                    frame.focus = Some((start, frame.body.len() - 1));
                 }
+            }
+            if let Some(m) = &message {
+                let st = self.style;
+                frame.bottom.extend(
+                    self.screen
+                        .wrap(m, "  ", "  ")
+                        .into_iter()
+                        .map(|l| st.severity(Severity::High, &l)),
+                );
+            }
+            frame.bottom.extend(self.dim_lines(keys, "  "));
+            self.screen.draw(&frame)?;
+            let k = match self.screen.key()? {
+                Input::Redraw => {
+                    let before = self.screen.width;
+                    self.screen.reset()?;
+                    if self.screen.width != before {
+                        return Ok(Picked::Resized);
+                    }
+                    continue;
+                }
+                Input::Key(k) => k,
+            };
+            message = None;
+            let last = items.len() - 1;
+            match k.code {
+                KeyCode::Down | KeyCode::Tab | KeyCode::Char('j') => {
+                    *cursor = Some(cursor.map_or(0, |c| (c + 1).min(last)));
+                }
+                KeyCode::Up | KeyCode::BackTab | KeyCode::Char('k') => {
+                    *cursor = Some(cursor.map_or(0, |c| c.saturating_sub(1)));
+                }
+                KeyCode::Home | KeyCode::PageUp => *cursor = Some(0),
+                KeyCode::End | KeyCode::PageDown => *cursor = Some(last),
+                KeyCode::Char(d @ '1'..='9') => {
+                    let n = d as usize - '1' as usize;
+                    if n <= last && items[n].key.is_none() {
+                        *cursor = Some(n);
+                    }
+                }
+                KeyCode::Char('?') if actions => return Ok(Picked::DontKnow),
+                KeyCode::Char('<') | KeyCode::Left if actions => return Ok(Picked::Back),
+                KeyCode::Char(' ') if multi => match *cursor {
+                    Some(c) if items[c].tickable => ticked[c] = !ticked[c],
+                    Some(_) => message = Some("This is an action, not an answer: press Enter to choose it.".to_owned()),
+                    None => message = Some("Move to an answer with ↓ first, then press Space to tick it.".to_owned()),
+                },
+                KeyCode::Enter => match *cursor {
+                    Some(c) if !multi || !items[c].tickable => return Ok(Picked::Item(c)),
+                    _ if multi => {
+                        let chosen: Vec<usize> = (0..items.len()).filter(|&i| ticked[i]).collect();
+                        if chosen.is_empty() {
+                            message = Some(format!(
+                                "Nothing is ticked yet: move with ↓ and press Space to tick each answer that applies, then Enter; or choose \"{DONT_KNOW}\"."
+                            ));
+                        } else {
+                            return Ok(Picked::Ticked(chosen));
+                        }
+                    }
+                    _ => message = Some("No answer chosen yet: move to one with ↓ and press Enter.".to_owned()),
+                },
+                _ if leaves(&k) && self.confirm_leave()? => return Ok(Picked::Leave),
                 _ => {}
             }
         }
-        self.term.clear_line()?;
-        let typed = text.trim();
-        Ok(match typed {
-            "?" => Ok(Reply::Answer(Slot::DontKnow)),
-            "<" if prompt.can_go_back => Ok(Reply::Back),
-            _ => match answers::parse_text(question, typed, ',') {
-                Ok(slot) => Ok(Reply::Answer(slot)),
-                Err(_) => Err(format!("Please enter {}.", answers::expected(question))),
-            },
-        })
     }
 
-    /// The answer in words, for the line that stays on screen after a question.
-    fn answer_words(&self, question: &Question, slot: &Slot) -> String {
-        let parts = describe::answer(question, slot, self.audience);
-        if parts.is_empty() {
-            return "—".to_owned();
+    /// The lines of one list entry: a cursor marker that needs no colour (`>`), a tick
+    /// box for a multiple choice (`[x]`), a swatch where the rulebook gives one, and the
+    /// label wrapped under itself.
+    fn entry_lines(&self, item: &Entry, at: bool, ticked: bool) -> Vec<String> {
+        let st = self.style;
+        let marker = if at { "> " } else { "  " };
+        let boxed = match (item.key, item.tickable) {
+            (Some(key), _) => format!("{key}   "),
+            (None, true) if ticked => "[x] ".to_owned(),
+            (None, true) => "[ ] ".to_owned(),
+            (None, false) => String::new(),
+        };
+        let swatch = item.swatch.map(|rgb| st.swatch(rgb)).unwrap_or_default();
+        let swatch_cols = if swatch.is_empty() { 0 } else { 3 };
+        let lead = format!("{marker}{boxed}");
+        let indent = " ".repeat(lead.width() + swatch_cols);
+        let mut lines = self.screen.wrap(&item.text, &indent, &indent);
+        if let Some(first) = lines.first_mut() {
+            let text = first[indent.len()..].to_owned();
+            *first = format!("{lead}{swatch}{text}");
         }
-        let budget = self.width.saturating_sub(6);
-        parts
-            .iter()
-            .map(|p| fit(&sanitize::one_line(&p.text), budget))
-            .collect::<Vec<_>>()
-            .join(", ")
+        if at {
+            lines = lines.into_iter().map(|l| st.bold(&l)).collect();
+        }
+        lines
+    }
+
+    fn option_entries(&self, question: &Question, prompt: &Prompt, tickable: bool) -> Vec<Entry> {
+        match question.kind {
+            QuestionKind::YesNo => ["Yes", "No"].map(plain_entry).into(),
+            _ => prompt
+                .options
+                .iter()
+                .map(|&i| Entry {
+                    text: questions::label(question, i, self.audience),
+                    swatch: question.options[i].swatch,
+                    tickable,
+                    key: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn choice(&mut self, session: &Session, question: &Question, prompt: &Prompt) -> io::Result<Reply> {
+        let multi = question.kind == QuestionKind::Multiple;
+        let mut items = self.option_entries(question, prompt, multi);
+        let n = items.len();
+        items.push(Entry {
+            text: DONT_KNOW.to_owned(),
+            swatch: None,
+            tickable: false,
+            key: Some('?'),
+        });
+        if prompt.can_go_back {
+            items.push(Entry {
+                text: BACK.to_owned(),
+                swatch: None,
+                tickable: false,
+                key: Some('<'),
+            });
+        }
+        let mut ticked = vec![false; items.len()];
+        let cursor = match prompt.previous {
+            Slot::Given(Value::Choice(c)) => prompt.options.iter().position(|&i| i == usize::from(c)),
+            Slot::Given(Value::Bool(b)) => Some(usize::from(!b)),
+            Slot::Given(Value::Multi(m)) => {
+                for (k, &i) in prompt.options.iter().enumerate() {
+                    ticked[k] = m & (1u64 << i) != 0;
+                }
+                ticked.iter().position(|&t| t)
+            }
+            Slot::DontKnow => Some(n),
+            _ => None,
+        };
+        let keys = if multi {
+            "↓/↑ move · Space ticks [x] · Enter confirms the ticks · ? I don't know · < back · Esc leaves"
+        } else {
+            "↓/↑ move · Enter chooses · ? I don't know · < back · Esc leaves"
+        };
+        let mut cursor = cursor;
+        let mut note: Option<String> = None;
+        loop {
+            let (top, body) = self.question_lines(session, question, prompt);
+            // A message about the ticks stays above the list, which keeps them.
+            let mut with = body;
+            if let Some(m) = &note {
+                let st = self.style;
+                with.extend(
+                    self.screen
+                        .wrap(m, "  ", "  ")
+                        .into_iter()
+                        .map(|l| st.severity(Severity::High, &l)),
+                );
+            }
+            let picked = self.list(top, with, &items, &mut cursor, multi, &mut ticked, keys, true)?;
+            let reply = match picked {
+                Picked::Resized => continue,
+                Picked::Leave => Ok(Reply::Cancel),
+                Picked::DontKnow => Ok(Reply::Answer(Slot::DontKnow)),
+                Picked::Back if prompt.can_go_back => Ok(Reply::Back),
+                Picked::Back => Err("This is the first question: there is nothing to go back to.".to_owned()),
+                Picked::Item(i) if i == n => Ok(Reply::Answer(Slot::DontKnow)),
+                Picked::Item(i) if i > n => Ok(Reply::Back),
+                Picked::Item(i) => match question.kind {
+                    QuestionKind::YesNo => Ok(Reply::Answer(Slot::Given(Value::Bool(i == 0)))),
+                    _ => Ok(Reply::Answer(Slot::Given(Value::Choice(prompt.options[i] as u16)))),
+                },
+                Picked::Ticked(chosen) => questions::multi_reply(question, prompt, &chosen, self.audience),
+            };
+            match reply {
+                Ok(r) => return Ok(r),
+                Err(m) => note = Some(m),
+            }
+        }
+    }
+
+    /// A number typed on one line. It starts empty; an earlier answer is shown beside it
+    /// and kept by Enter on nothing.
+    fn number(&mut self, session: &Session, question: &Question, prompt: &Prompt) -> io::Result<Reply> {
+        let earlier = match prompt.previous {
+            Slot::Missing => None,
+            slot => Some(questions::answer_words(question, &slot, self.audience)),
+        };
+        let mut text = String::new();
+        let mut message: Option<String> = None;
+        loop {
+            let (top, body) = self.question_lines(session, question, prompt);
+            let mut frame = Frame {
+                top,
+                body,
+                typing: true,
+                ..Frame::default()
+            };
+            if let Some(e) = &earlier {
+                frame.body.extend(
+                    self.screen
+                        .wrap(&format!("Earlier answer: {e} (Enter keeps it)"), "  ", "  "),
+                );
+            }
+            if let Some(m) = &message {
+                let st = self.style;
+                frame.bottom.extend(
+                    self.screen
+                        .wrap(m, "  ", "  ")
+                        .into_iter()
+                        .map(|l| st.severity(Severity::High, &l)),
+                );
+            }
+            let back = if prompt.can_go_back { " · < back" } else { "" };
+            frame.bottom.extend(self.dim_lines(
+                &format!("type a number, Enter confirms · ? I don't know{back} · Backspace erases · Ctrl-U clears · Esc leaves"),
+                "  ",
+            ));
+            frame.bottom.push(format!("› {text}"));
+            self.screen.draw(&frame)?;
+            let k = match self.screen.key()? {
+                Input::Redraw => {
+                    self.screen.reset()?;
+                    continue;
+                }
+                Input::Key(k) => k,
+            };
+            message = None;
+            match k.code {
+                KeyCode::Enter => {
+                    let typed = text.trim();
+                    let reply = match typed {
+                        "" => match prompt.previous {
+                            Slot::Missing => Err("Type a number first, or ? for \"I don't know\".".to_owned()),
+                            previous => Ok(Reply::Answer(previous)),
+                        },
+                        "?" => Ok(Reply::Answer(Slot::DontKnow)),
+                        "<" if prompt.can_go_back => Ok(Reply::Back),
+                        _ => questions::number_reply(question, typed),
+                    };
+                    match reply {
+                        Ok(r) => return Ok(r),
+                        Err(m) => message = Some(m),
+                    }
+                }
+                KeyCode::Char('?') if text.is_empty() => return Ok(Reply::Answer(Slot::DontKnow)),
+                KeyCode::Char('<') if text.is_empty() && prompt.can_go_back => return Ok(Reply::Back),
+                // q is a key like any other once something is typed.
+                _ if (leaves(&k) && (text.is_empty() || k.code != KeyCode::Char('q'))) => {
+                    if self.confirm_leave()? {
+                        return Ok(Reply::Cancel);
+                    }
+                }
+                _ => message = edit(&mut text, &k, self.screen.width).err(),
+            }
+        }
+    }
+
+    /// Prints the line that stays after an answer.
+    fn record(&mut self, question: &Question, slot: &Slot) -> io::Result<()> {
+        let words = questions::answer_words(question, slot, self.audience);
+        let line = format!("✔ {}: {words}", sanitize::one_line(&question.short));
+        let st = self.style;
+        self.screen.print(&line, "", "  ", |l| st.dim(l))
+    }
+}
+
+/// Edits typed text by one key: characters (wide ones too), Backspace, Ctrl-U. An error
+/// says why a key did nothing.
+fn edit(text: &mut String, k: &KeyEvent, width: usize) -> Result<(), String> {
+    match k.code {
+        KeyCode::Backspace => {
+            text.pop();
+        }
+        _ if is_ctrl(k, 'u') => text.clear(),
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() => {
+            let room = width.saturating_sub(4).min(MAX_TYPED);
+            if (text.clone() + &c.to_string()).width() > room {
+                return Err("That is as long as an answer can be here.".to_owned());
+            }
+            text.push(c);
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn plain_entry(text: &str) -> Entry {
+    Entry {
+        text: text.to_owned(),
+        swatch: None,
+        tickable: false,
+        key: None,
     }
 }
 
 impl Asker for TerminalAsker {
     fn ask(&mut self, session: &Session, prompt: &Prompt) -> io::Result<Reply> {
+        self.asking = true;
         let question = &session.rulebook().questions[prompt.question];
-        let st = self.style;
-        let section = question
-            .section
-            .as_deref()
-            .map(|s| format!(" · {s}"))
-            .unwrap_or_default();
-        let mut shown = self.say(
-            &format!(
-                "Question {} of about {}{}",
-                prompt.number,
-                prompt.estimate.max(prompt.number),
-                section
-            ),
-            "",
-            "",
-            |l| st.dim(l),
-        )?;
-        shown += self.say(question.prompt_for(self.audience), "", "", |l| st.bold(l))?;
-        shown += self.say(question.help_for(self.audience), "  ", "  ", |l| st.dim(l))?;
-        if let Some(readers) = self.read_by.get(prompt.question).filter(|r| !r.is_empty()) {
-            let rules = session.rulebook();
-            let titles: Vec<&str> = readers.iter().map(|&r| rules.rules[r].title.as_str()).collect();
-            shown += self.say(&format!("Read by: {}", titles.join("; ")), "  ", "  ", |l| st.dim(l))?;
-        }
-        let keys = match question.kind {
-            QuestionKind::Multiple => "Space ticks, Enter confirms, Esc leaves",
-            QuestionKind::Number => "type a number and press Enter · ? = I don't know · < = back · Esc leaves",
-            _ => "↑/↓ choose, Enter confirms, Esc leaves",
+        let reply = match question.kind {
+            QuestionKind::Number => self.number(session, question, prompt)?,
+            _ => self.choice(session, question, prompt)?,
         };
-        shown += self.say(keys, "  ", "  ", |l| st.dim(l))?;
-        let reply = loop {
-            let attempt = match question.kind {
-                QuestionKind::Single => self.select(question, prompt)?,
-                QuestionKind::Multiple => self.multi(question, prompt)?,
-                QuestionKind::YesNo => self.yes_no(prompt)?,
-                QuestionKind::Number => self.number(question, prompt)?,
-            };
-            match attempt {
-                Ok(reply) => break reply,
-                Err(message) => {
-                    shown += self.say(&message, "  ", "  ", |l| {
-                        st.severity(smp_screen::rulebook::Severity::High, l)
-                    })?
-                }
-            }
-        };
-        self.term.clear_last_lines(shown)?;
-        match &reply {
-            Reply::Answer(slot) => {
-                let record = format!("✔ {}: {}", question.short, self.answer_words(question, slot));
-                let lines = self.say(&record, "", "  ", |l| st.dim(l))?;
-                self.records.push(lines);
-            }
-            Reply::Back => {
-                // The previous question is asked again right here: its old record goes.
-                if let Some(lines) = self.records.pop() {
-                    self.term.clear_last_lines(lines)?;
-                }
-            }
-            Reply::Cancel => {}
+        self.screen.clear()?;
+        if let Reply::Answer(slot) = &reply {
+            self.record(question, slot)?;
         }
         Ok(reply)
     }
@@ -370,115 +893,93 @@ impl Asker for TerminalAsker {
     fn review(&mut self, session: &Session) -> io::Result<ReviewReply> {
         let rb = session.rulebook();
         let items = session.review_items();
-        self.term.write_line("")?;
-        let mut shown = self.say(
-            "Review your answers. Choose one to change it, or confirm to see the result.",
-            "",
-            "",
-            |l| self.style.bold(l),
-        )?;
-        let mut labels = vec!["✔ All correct: show the result".to_owned()];
+        let st = self.style;
+        let top: Vec<String> = self
+            .screen
+            .wrap(
+                "Review your answers. Choose one to change it, or confirm to see the result.",
+                "",
+                "",
+            )
+            .into_iter()
+            .map(|l| st.bold(&l))
+            .collect();
+        let mut entries = vec![plain_entry("All correct: show the result")];
         for &q in &items {
             let question = &rb.questions[q];
-            let line = format!(
-                "{}: {}",
-                sanitize::one_line(&question.short),
-                self.answer_words(question, session.answers().slot(q))
-            );
-            labels.push(fit(&line, self.width.saturating_sub(6)));
+            let words = questions::answer_words(question, session.answers().slot(q), self.audience);
+            entries.push(plain_entry(&format!(
+                "{}: {words}",
+                sanitize::one_line(&question.short)
+            )));
         }
-        labels.push(BACK.replace("previous", "last"));
-        labels.push("Leave without a result".to_owned());
-        let chosen = Select::with_theme(&*self.theme)
-            .items(&labels)
-            .default(0)
-            .max_length(
-                self.term
-                    .size_checked()
-                    .map_or(20, |(h, _)| usize::from(h).saturating_sub(4).max(5)),
-            )
-            .clear(true)
-            .report(false)
-            .interact_on_opt(&self.term)
-            .map_err(into_io)?;
-        shown += 1;
-        self.term.clear_last_lines(shown)?;
-        Ok(match chosen {
-            None => ReviewReply::Cancel,
-            Some(0) => ReviewReply::Confirm,
-            Some(i) if i <= items.len() => ReviewReply::Edit(items[i - 1]),
-            Some(i) if i == items.len() + 1 => ReviewReply::Back,
-            Some(_) => ReviewReply::Cancel,
+        entries.push(plain_entry("Back to the last question"));
+        entries.push(plain_entry("Leave without a result"));
+        let picked = self.list(
+            top,
+            Vec::new(),
+            &entries,
+            &mut Some(0),
+            false,
+            &mut [],
+            "↑/↓ move · Enter chooses · Esc leaves",
+            false,
+        )?;
+        self.screen.clear()?;
+        Ok(match picked {
+            Picked::Resized => return self.review(session),
+            Picked::Item(0) => ReviewReply::Confirm,
+            Picked::Item(i) if i <= items.len() => ReviewReply::Edit(items[i - 1]),
+            Picked::Item(i) if i == items.len() + 1 => ReviewReply::Back,
+            Picked::Item(_) => {
+                if self.confirm_leave()? {
+                    ReviewReply::Cancel
+                } else {
+                    return self.review(session);
+                }
+            }
+            _ => ReviewReply::Cancel,
         })
     }
 
     fn offer_stop(&mut self, session: &Session, reasons: &[usize]) -> io::Result<bool> {
         let rb = session.rulebook();
         let st = self.style;
-        self.term.write_line("")?;
-        self.say(
-            "SMP is not advisable now, whatever the remaining answers:",
-            "",
-            "",
-            |l| st.bold(l),
-        )?;
+        let mut body: Vec<String> = self
+            .screen
+            .wrap("SMP is not advisable now, whatever the remaining answers:", "", "")
+            .into_iter()
+            .map(|l| st.bold(&l))
+            .collect();
         for &r in reasons {
             let rule = &rb.rules[r];
             let text = match self.audience {
                 Audience::Patient => rule.summary_or_title().to_owned(),
                 Audience::Consultant => format!("[{}] {}", rule.id, rule.title),
             };
-            self.say(&text, "  • ", "    ", str::to_owned)?;
+            body.extend(self.screen.wrap(&text, "  • ", "    "));
         }
-        let items = [
+        let entries = [
             "Stop here and see the result",
             "Continue, for a complete record of risks and advice",
-        ];
+        ]
+        .map(plain_entry);
         let default = usize::from(self.audience == Audience::Consultant);
-        let chosen = Select::with_theme(&*self.theme)
-            .items(items)
-            .default(default)
-            .report(false)
-            .interact_on_opt(&self.term)
-            .map_err(into_io)?;
-        self.term.write_line("")?;
-        match chosen {
-            None => cancel(),
-            Some(i) => Ok(i == 0),
+        let picked = self.list(
+            Vec::new(),
+            body,
+            &entries,
+            &mut Some(default),
+            false,
+            &mut [],
+            "↑/↓ move · Enter chooses · Esc leaves",
+            false,
+        )?;
+        self.screen.clear()?;
+        match picked {
+            Picked::Resized => self.offer_stop(session, reasons),
+            Picked::Item(i) => Ok(i == 0),
+            _ => cancel(),
         }
-    }
-}
-
-/// Shortens text to at most `budget` bytes (whole characters), marking the cut.
-fn fit(text: &str, budget: usize) -> String {
-    if text.len() <= budget {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.len() + c.len_utf8() + '…'.len_utf8() > budget {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-fn into_io(e: dialoguer::Error) -> io::Error {
-    match e {
-        dialoguer::Error::IO(e) => e,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fit;
-
-    #[test]
-    fn fit_respects_a_byte_budget_on_character_boundaries() {
-        assert_eq!(fit("short", 10), "short");
-        assert_eq!(fit("abcdefghij", 8), "abcde…");
-        assert!(fit("héllo wörld ünïcode", 10).len() <= 10);
     }
 }
