@@ -37,6 +37,17 @@ impl Date {
         Date::from_days(unix_seconds().div_euclid(86_400))
     }
 
+    /// Today in the machine's local time zone (`TZ`, else the system's; UTC when neither
+    /// can be read): the date a person at the screening would write down.
+    pub fn today_local() -> Date {
+        let date = jiff::Zoned::now().date();
+        Date {
+            year: i32::from(date.year()),
+            month: date.month() as u32,
+            day: date.day() as u32,
+        }
+    }
+
     /// Days since 1970-01-01 (negative before).
     pub fn days(self) -> i64 {
         // Howard Hinnant's days_from_civil.

@@ -333,6 +333,15 @@ pub fn from_evaluation<'a>(
                 }
             })
             .collect(),
+        recheck_after: eval.recheck_after(rulebook).map(|(wait, rules)| {
+            let (months, weeks) = match wait {
+                crate::rulebook::Recheck::Months(m) => (Some(m), None),
+                crate::rulebook::Recheck::Weeks(w) => (None, Some(w)),
+            };
+            let mut because: Vec<&str> = rules.into_iter().map(rule_id).collect();
+            because.sort();
+            RecheckAfter { months, weeks, because }
+        }),
         unanswered,
         ignored,
         disclaimer: &rulebook.identity.disclaimer,
