@@ -267,3 +267,17 @@ fn a_time_bound_reason_says_when_to_screen_again_from_the_local_date() {
         }
     }
 }
+
+#[test]
+fn the_rule_table_for_review_names_the_wait() {
+    let out = smp()
+        .args(["rules", "print"])
+        .arg(repo("tests/data/honest.json"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("verdict unsuitable; advice: Wait; screen again after 12 months"),
+        "{text}"
+    );
+}
