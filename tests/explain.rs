@@ -147,19 +147,21 @@ fn how_names_the_ink_preference_that_was_overridden() {
 }
 
 #[test]
-fn what_if_for_a_fresh_scar_names_the_scar_age() {
+fn what_if_for_a_fresh_scar_names_the_scar_age_to_a_consultant_only() {
     let rb = rb();
     let a = answers_of_case(&rb, "136-fresh-surgical-scar");
-    for audience in [Audience::Patient, Audience::Consultant] {
-        let list = screen(&rb, &a, audience).what_if.unwrap();
-        let scar = list
-            .iter()
-            .find(|w| w.question == "scar_age" || w.and.iter().any(|c| c.question == "scar_age"))
-            .unwrap_or_else(|| panic!("no change of scar age in {list:#?}"));
-        assert!(scar.verdict < Verdict::Unsuitable);
-    }
+    let list = screen(&rb, &a, Audience::Consultant).what_if.unwrap();
+    let scar = list
+        .iter()
+        .find(|w| w.question == "scar_age" || w.and.iter().any(|c| c.question == "scar_age"))
+        .unwrap_or_else(|| panic!("no change of scar age in {list:#?}"));
+    assert!(scar.verdict < Verdict::Unsuitable);
+    // The age of a scar is a fact about the person, not a choice: a patient is not told
+    // to have an older scar.
+    let patient = screen(&rb, &a, Audience::Patient).what_if.unwrap();
+    assert!(patient.iter().all(|w| w.question != "scar_age"), "{patient:#?}");
     smp()
-        .args(["assess", "-a", "-"])
+        .args(["assess", "-a", "-", "--audience", "consultant"])
         .env("COLUMNS", "200")
         .write_stdin(serde_json::Value::Object(a.to_json(&rb)).to_string())
         .assert()
@@ -171,12 +173,12 @@ fn what_if_for_a_fresh_scar_names_the_scar_age() {
         r#"{"age": 40, "scars": ["fut_strip"], "scar_age": "under_6_months", "transplant": "over_12_months"}"#,
     )
     .unwrap();
-    let list = screen(&rb, &a, Audience::Patient).what_if.unwrap();
-    assert_eq!(
-        (list[0].question.as_str(), list[0].value.as_str()),
-        ("scar_age", Some("over_12_months"))
-    );
-    assert!(list[0].and.is_empty());
+    let list = screen(&rb, &a, Audience::Consultant).what_if.unwrap();
+    let older = list
+        .iter()
+        .find(|w| w.question == "scar_age" && w.value == "over_12_months")
+        .unwrap_or_else(|| panic!("{list:#?}"));
+    assert!(older.and.is_empty());
 }
 
 #[test]
@@ -249,4 +251,117 @@ fn the_interview_can_show_which_rules_read_each_question() {
         .assert()
         .code(130)
         .stderr(predicates::str::contains("Read by: "));
+}
+
+/// A case's answers as JSON text, with some answers replaced.
+fn case_with(rb: &Rulebook, name: &str, edits: serde_json::Value) -> String {
+    let mut map = answers_of_case(rb, name).to_json(rb);
+    for (k, v) in edits.as_object().unwrap() {
+        map.insert(k.clone(), v.clone());
+    }
+    serde_json::Value::Object(map).to_string()
+}
+
+fn what_if_text(answers: &str, audience: &str, format: &str) -> String {
+    let out = smp()
+        .args(["assess", "-a", "-", "--audience", audience, "-f", format])
+        .env("COLUMNS", "200")
+        .write_stdin(answers.to_owned())
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_patient_is_never_offered_a_different_body_history_or_health() {
+    let rb = rb();
+    for (case, fact) in [
+        ("31-active-psoriasis", "scalp_conditions"),
+        ("39-lichen-planopilaris", "hair_loss_cause"),
+        ("28-keloid-history", "keloid_history"),
+        ("47-warfarin", "health"),
+    ] {
+        let a = answers_of_case(&rb, case);
+        let list = screen(&rb, &a, Audience::Patient).what_if.unwrap();
+        assert!(
+            list.iter()
+                .all(|w| w.question != fact && w.and.iter().all(|c| c.question != fact)),
+            "{case}: {list:#?}"
+        );
+        let text = what_if_text(
+            &serde_json::Value::Object(a.to_json(&rb)).to_string(),
+            "patient",
+            "text",
+        );
+        assert!(
+            !text.contains(&format!("If {} were", rb.question(fact).unwrap().short)),
+            "{case}:\n{text}"
+        );
+        // The consultant still sees it, in words.
+        let consultant = screen(&rb, &a, Audience::Consultant).what_if.unwrap();
+        assert!(consultant.iter().any(|w| w.question == fact), "{case}");
+    }
+}
+
+#[test]
+fn a_man_is_never_shown_pregnancy_and_no_line_repeats_the_verdict() {
+    let rb = rb();
+    let answers = case_with(&rb, "47-warfarin", serde_json::json!({"age": 52, "sex": "male"}));
+    let a = Answers::from_json(&rb, &answers).unwrap();
+    for audience in [Audience::Patient, Audience::Consultant] {
+        let list = screen(&rb, &a, audience).what_if.unwrap();
+        assert!(!serde_json::to_string(&list).unwrap().contains("pregnant"), "{list:#?}");
+    }
+    for format in ["text", "markdown", "html"] {
+        let out = what_if_text(&answers, "consultant", format);
+        assert!(out.contains("What would change this"), "{format}");
+        assert!(out.contains("What would make it worse"), "{format}");
+        assert!(
+            out.contains("Health were") && out.contains("None of these"),
+            "{format}: labels\n{out}"
+        );
+        assert!(
+            !out.contains("[\"none\"]") && !out.contains("`health` were"),
+            "{format}: ids\n{out}"
+        );
+        for v in ["SUITABLE", "CAUTION", "REFER", "UNSUITABLE"] {
+            assert!(
+                !out.contains(&format!("{v} → {v}")),
+                "{format}: a no-change line\n{out}"
+            );
+        }
+        let lines = out
+            .lines()
+            .filter(|l| l.contains("If ") && l.contains(" were "))
+            .count();
+        assert!(lines <= 6, "{format}: {lines} what-if lines\n{out}");
+        assert!(out.contains(" more"), "{format}: the rest are counted");
+    }
+}
+
+#[test]
+fn a_patient_who_wants_fading_ink_is_never_shown_a_way_to_permanent_ink() {
+    let rb = rb();
+    let mut shown = 0;
+    for case in [
+        "02-nervous-about-permanence",
+        "82-fading-ink-no-budget",
+        "03-undecided-about-permanence",
+    ] {
+        let a = answers_of_case(&rb, case);
+        let s = screen(&rb, &a, Audience::Patient);
+        for w in s.what_if.unwrap() {
+            shown += 1;
+            assert!(w.verdict < s.verdict, "{case}: {w:?} is not milder");
+            assert!(
+                !matches!(
+                    w.ink,
+                    smp_screen::engine::Ink::Permanent | smp_screen::engine::Ink::Either
+                ),
+                "{case}: {w:?} opens the way to permanent ink"
+            );
+            assert!(w.question != "permanence", "{case}: {w:?}");
+        }
+    }
+    assert!(shown > 0, "the cases must offer something to check");
 }

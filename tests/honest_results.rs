@@ -226,3 +226,58 @@ fn snapshots_of_every_format() {
         }
     }
 }
+
+/// The local date in a zone `hours` east of UTC, as the machine would compute it now.
+fn date_east_of_utc(hours: i64) -> smp_screen::date::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    smp_screen::date::Date::from_days((secs + hours * 3600).div_euclid(86_400))
+}
+
+#[test]
+fn a_time_bound_reason_says_when_to_screen_again_from_the_local_date() {
+    let pregnant = json!({"age": 30, "sex": "female", "keloid_history": false, "health": ["pregnant"],
+                          "permanence": "wants_temporary", "keep_short": true});
+    let v: Value = serde_json::from_str(&honest(pregnant.clone(), &["-f", "json"])).unwrap();
+    assert_eq!(v["recheck_after"], json!({"months": 12, "because": ["pregnant"]}));
+    let none: Value = serde_json::from_str(&honest(complete(), &["-f", "json"])).unwrap();
+    assert_eq!(none["recheck_after"], Value::Null);
+    // Zones 26 hours apart always disagree on the date; each report counts from its own.
+    for (tz, east) in [("XXX-14", 14), ("XXX+12", -12)] {
+        for format in ["text", "markdown", "html"] {
+            let before = date_east_of_utc(east);
+            let out = smp()
+                .env("TZ", tz)
+                .args(["assess", "-a", "-", "-f", format, "--rules"])
+                .arg(repo("tests/data/honest.json"))
+                .write_stdin(pregnant.to_string())
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let after = date_east_of_utc(east);
+            let expected =
+                |d: smp_screen::date::Date| format!("Screen again from {} (in 12 months).", d.add_months(12));
+            assert!(
+                text.contains(&expected(before)) || text.contains(&expected(after)),
+                "{tz} {format}: expected {}\n{text}",
+                expected(before)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_rule_table_for_review_names_the_wait() {
+    let out = smp()
+        .args(["rules", "print"])
+        .arg(repo("tests/data/honest.json"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("verdict unsuitable; advice: Wait; screen again after 12 months"),
+        "{text}"
+    );
+}

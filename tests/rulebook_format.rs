@@ -154,6 +154,8 @@ fn a_count_fires_as_its_parts_decide_and_is_traced_with_its_tally() {
     let node = trace(&rb, &a, &eval, &rb.rules[0].when, Audience::Consultant);
     assert_eq!(node.text, "at least 2 of 3 needed; 1 of 3 held, 1 unknown:");
     assert_eq!(node.children.len(), 3);
+    let words = smp_screen::describe::condition(&rb, &rb.rules[0].when, Audience::Consultant);
+    assert!(words.starts_with("at least 2 of ("), "{words}");
     let a = answers(&rb, json!({"a": true, "b": true, "c": true}));
     let eval = evaluate(&rb, &a);
     let node = trace(&rb, &a, &eval, &rb.rules[0].when, Audience::Patient);

@@ -3,7 +3,7 @@
 use super::resolve::{Resolution, resolve};
 use super::{Env, ScoreState, Tri};
 use crate::answers::{Answers, Slot};
-use crate::rulebook::{Rulebook, Step};
+use crate::rulebook::{Recheck, Rulebook, Step};
 
 /// Everything one evaluation decided.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +44,24 @@ impl Evaluation {
     /// Whether unknown answers leave any rule undecided.
     pub fn is_provisional(&self) -> bool {
         self.rules.contains(&Tri::Unknown)
+    }
+
+    /// The longest wait before screening again among the rules that fired, with the rules
+    /// that ask for exactly that wait (in rule order); `None` when no fired rule asks.
+    pub fn recheck_after(&self, rulebook: &Rulebook) -> Option<(Recheck, Vec<usize>)> {
+        let longest = self
+            .fired()
+            .filter_map(|r| rulebook.rules[r].recheck_after)
+            .max_by(|a, b| a.mean_days().total_cmp(&b.mean_days()))?;
+        let rules = self
+            .fired()
+            .filter(|&r| {
+                rulebook.rules[r]
+                    .recheck_after
+                    .is_some_and(|x| x.mean_days() == longest.mean_days())
+            })
+            .collect();
+        Some((longest, rules))
     }
 
     /// The environment conditions read, for re-evaluating parts of conditions.

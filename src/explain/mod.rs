@@ -134,7 +134,7 @@ pub fn explain(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
                 rule: rule.id.clone(),
                 effect: words::effect_key(forbid, kind).to_owned(),
             };
-            if shaped(result.ink, result.ink_conflict, &effect.effect) {
+            if shaped(result.ink, result.ink_conflict, forbid, kind) {
                 ink_set.push(effect);
             } else {
                 ink_over.push(effect);
@@ -219,13 +219,15 @@ pub fn explain(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
     }
 }
 
-/// Whether an ink effect points to the ink chosen (the same test as the report's).
-pub(crate) fn shaped(ink: crate::engine::Ink, conflict: bool, effect: &str) -> bool {
+/// Whether an ink effect (a prohibition when `forbid`, else a preference, of `kind`) points
+/// to the ink chosen: the one test behind both the report's `ink_because` and HOW.
+pub(crate) fn shaped(ink: crate::engine::Ink, conflict: bool, forbid: bool, kind: crate::rulebook::InkKind) -> bool {
     use crate::engine::Ink;
+    use crate::rulebook::InkKind::{Permanent, Temporary};
     match ink {
-        Ink::Temporary if conflict => effect.starts_with("forbid"),
-        Ink::Temporary => effect == "forbid_permanent" || effect == "prefer_temporary",
-        Ink::Permanent => effect == "forbid_temporary" || effect == "prefer_permanent",
+        Ink::Temporary if conflict => forbid,
+        Ink::Temporary => (forbid && kind == Permanent) || (!forbid && kind == Temporary),
+        Ink::Permanent => (forbid && kind == Temporary) || (!forbid && kind == Permanent),
         Ink::Either | Ink::None => false,
     }
 }

@@ -3,11 +3,17 @@
 //! neither change alone changes the result, and either both questions are read by one
 //! rule (two halves of one condition) or each change alone already alters which rules
 //! fire (two separate reasons, each removed by one change).
+//!
+//! Nothing is proposed that the person could not answer: a question that does not apply
+//! to them, an option its `show_if` hides from them (no pregnancy for a man), or a value
+//! the question cannot take. A patient is shown only choices they make (`answer_is:
+//! choice`), only changes that make the verdict milder, and never a change that would
+//! open the way to permanent ink after they asked for fading ink.
 
-use crate::answers::{Answers, Slot, Value, value_to_json};
+use crate::answers::{Answers, Slot, Value, check_value, value_to_json};
 use crate::audience::Audience;
-use crate::engine::{Cond, Evaluation, Ink, Ref, Test, evaluate};
-use crate::rulebook::{Question, QuestionKind, Rulebook, Verdict};
+use crate::engine::{Cond, Evaluation, Ink, Ref, Test, Tri, evaluate};
+use crate::rulebook::{InkKind, Question, QuestionKind, Rulebook, Verdict};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -18,9 +24,6 @@ type Outcome = (Verdict, Ink);
 
 /// Most re-evaluations spent on pairs of changes (each takes about a microsecond).
 const PAIR_BUDGET: usize = 4000;
-
-/// Most counterfactuals reported.
-const MAX_REPORTED: usize = 24;
 
 /// One answer change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,46 +56,86 @@ pub struct WhatIf {
 
 /// The answer changes that would change the verdict or the ink.
 ///
-/// For a patient, only questions they could change or have got wrong are varied (not
-/// fixed traits such as age, skin type or medical history, nor options marked as states
-/// one cannot move to), and only changes that do not make the verdict worse are listed;
-/// a consultant sees every change, better ones first.
+/// Only questions that apply and have an answer are varied, and only to values the person
+/// could give (the option offered to them, a number in range). For a patient, only their
+/// choices are varied (never a fact such as age, skin type, history or health, nor an
+/// option marked as a state one cannot move to), and only changes that make the verdict
+/// milder are listed, never one that would allow permanent ink after they asked for
+/// fading ink. A consultant sees every change: better verdicts first, then ink-only
+/// changes, then worse verdicts. Every change found is returned.
 pub fn what_if(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Audience) -> Vec<WhatIf> {
     let before = (eval.result.verdict, eval.result.ink);
+    let patient = audience == Audience::Patient;
     let thresholds = thresholds(rb);
     let mut candidates: Vec<(usize, Value)> = Vec::new();
     for (q, question) in rb.questions.iter().enumerate() {
-        if audience == Audience::Patient && question.fixed {
+        if (patient && !question.is_lever()) || eval.applies[q] != Tri::True {
             continue;
         }
         if let Slot::Given(current) = answers.slot(q) {
             for alt in alternatives(question, *current, &thresholds[q]) {
-                if audience == Audience::Patient && reaches_fixed_option(question, alt) {
+                if check_value(question, alt).is_err() || (patient && reaches_fixed_option(question, alt)) {
                     continue;
                 }
                 candidates.push((q, alt));
             }
         }
     }
-    let evaluate_with = |changes: &[(usize, Value)]| {
+    let changed = |changes: &[(usize, Value)]| {
         let mut a = answers.clone();
         for &(q, v) in changes {
             a.set(q, Slot::Given(v));
         }
-        evaluate(rb, &a)
+        let e = evaluate(rb, &a);
+        (a, e)
+    };
+    // Rules that fired and keep the ink away from permanent: the person's wish for fading
+    // ink, among others. A patient is never shown a change that removes one of them and
+    // lets permanent ink in.
+    let keeps_fading: Vec<usize> = eval
+        .fired()
+        .filter(|&r| rb.rules[r].forbids(InkKind::Permanent) || rb.rules[r].prefer == Some(InkKind::Temporary))
+        .collect();
+    let acceptable = |changes: &[(usize, Value)], a: &Answers, e: &Evaluation| {
+        let after = (e.result.verdict, e.result.ink);
+        if after == before || !offered(rb, a, e, changes) {
+            return false;
+        }
+        if patient {
+            let allows_permanent = matches!(after.1, Ink::Permanent | Ink::Either);
+            let fading_lost = before.1 == Ink::Temporary || keeps_fading.iter().any(|&r| e.rules[r] != Tri::True);
+            if after.0 >= before.0 || (allows_permanent && fading_lost) {
+                return false;
+            }
+        }
+        true
     };
     let mut found: Vec<(Vec<Edit>, Outcome)> = Vec::new();
     // Changes that alone leave the result as it is, and whether each alters any rule.
     let mut inert: Vec<((usize, Value), bool)> = Vec::new();
     for &c in &candidates {
-        let e = evaluate_with(&[c]);
+        let (a, e) = changed(&[c]);
         let after = (e.result.verdict, e.result.ink);
         if after == before {
             inert.push((c, e.rules != eval.rules));
-        } else {
+        } else if acceptable(&[c], &a, &e) {
             found.push((vec![c], after));
         }
     }
+    // Of several numbers giving the same outcome (18, 19 and 25 years), the one nearest the
+    // answer given says it all.
+    let distance = |&(q, v): &Edit| match (v, answers.slot(q)) {
+        (Value::Number(x), Slot::Given(Value::Number(now))) => (x - now).abs(),
+        _ => 0.0,
+    };
+    found.sort_by(|(a, oa), (b, ob)| {
+        (a[0].0, oa.0, oa.1 as u8)
+            .cmp(&(b[0].0, ob.0, ob.1 as u8))
+            .then(distance(&a[0]).total_cmp(&distance(&b[0])))
+    });
+    found.dedup_by(|(later, o_later), (kept, o_kept)| {
+        matches!(rb.questions[kept[0].0].kind, QuestionKind::Number) && later[0].0 == kept[0].0 && o_later == o_kept
+    });
     let co_read = co_read(rb);
     let mut spent = 0;
     'pairs: for (i, &(a, a_moves)) in inert.iter().enumerate() {
@@ -105,15 +148,11 @@ pub fn what_if(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
                 break 'pairs;
             }
             spent += 1;
-            let e = evaluate_with(&[a, b]);
-            let after = (e.result.verdict, e.result.ink);
-            if after != before {
-                found.push((vec![a, b], after));
+            let (answers_then, e) = changed(&[a, b]);
+            if acceptable(&[a, b], &answers_then, &e) {
+                found.push((vec![a, b], (e.result.verdict, e.result.ink)));
             }
         }
-    }
-    if audience == Audience::Patient {
-        found.retain(|(_, (verdict, _))| *verdict <= before.0);
     }
     // Better verdicts first, then ink-only changes, then worse ones; single changes before
     // pairs; then in asking order.
@@ -125,7 +164,6 @@ pub fn what_if(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
         };
         (rank, changes.len(), changes.iter().map(|c| c.0).collect::<Vec<_>>())
     });
-    found.truncate(MAX_REPORTED);
     found
         .into_iter()
         .map(|(changes, (verdict, ink))| {
@@ -141,6 +179,27 @@ pub fn what_if(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
             }
         })
         .collect()
+}
+
+/// Whether every changed answer is one the interview would let this person give: its
+/// question still applies, and each option chosen is offered (its `show_if` is not false).
+fn offered(rb: &Rulebook, answers: &Answers, e: &Evaluation, changes: &[(usize, Value)]) -> bool {
+    let env = e.env(answers);
+    changes.iter().all(|&(q, v)| {
+        let question = &rb.questions[q];
+        let shown = |i: usize| {
+            question
+                .options
+                .get(i)
+                .is_some_and(|o| o.show_if.as_ref().is_none_or(|c| c.eval(&env) != Tri::False))
+        };
+        e.applies[q] != Tri::False
+            && match v {
+                Value::Choice(i) => shown(usize::from(i)),
+                Value::Multi(m) => (0..question.options.len()).all(|i| m & (1u64 << i) == 0 || shown(i)),
+                _ => true,
+            }
+    })
 }
 
 /// Whether a change would move to an option marked as a state a person cannot reach.

@@ -86,6 +86,9 @@ pub fn effects(rb: &Rulebook, rule: &Rule) -> String {
         let facts: Vec<&str> = rule.derive.iter().map(|&f| rb.facts[f].id.as_str()).collect();
         parts.push(format!("derives: {}", facts.join(", ")));
     }
+    if let Some(wait) = rule.recheck_after {
+        parts.push(format!("screen again after {}", wait.words()));
+    }
     parts.join("; ")
 }
 

@@ -203,22 +203,27 @@ pub fn from_evaluation<'a>(
         .collect();
     verdict_because.sort();
 
+    // Only the effects that point to the ink chosen: a preference that lost to a
+    // prohibition, or to the other preference, did not shape it.
     let mut ink_because = Vec::new();
     for &r in &fired {
         let rule = &rulebook.rules[r];
         for (forbid, kind) in rule.ink_effects() {
-            ink_because.push(InkReason {
-                rule: &rule.id,
-                effect: words::effect_key(forbid, kind),
-                text: rule_text(rule, audience),
-            });
+            if crate::explain::shaped(result.ink, result.ink_conflict, forbid, kind) {
+                ink_because.push((
+                    !forbid,
+                    InkReason {
+                        rule: &rule.id,
+                        effect: words::effect_key(forbid, kind),
+                        text: rule_text(rule, audience),
+                    },
+                ));
+            }
         }
     }
     // Forbids before preferences, each group by rule id.
-    ink_because.sort_by_key(|x| (!x.effect.starts_with("forbid"), x.rule));
-    // Keep only the effects that point to the ink chosen: a preference that lost to a
-    // prohibition, or to the other preference, did not shape it.
-    ink_because.retain(|x| crate::explain::shaped(result.ink, result.ink_conflict, x.effect));
+    ink_because.sort_by_key(|(preference, x)| (*preference, x.rule));
+    let ink_because: Vec<InkReason> = ink_because.into_iter().map(|(_, x)| x).collect();
 
     let risks = risks
         .into_iter()
@@ -333,6 +338,15 @@ pub fn from_evaluation<'a>(
                 }
             })
             .collect(),
+        recheck_after: eval.recheck_after(rulebook).map(|(wait, rules)| {
+            let (months, weeks) = match wait {
+                crate::rulebook::Recheck::Months(m) => (Some(m), None),
+                crate::rulebook::Recheck::Weeks(w) => (None, Some(w)),
+            };
+            let mut because: Vec<&str> = rules.into_iter().map(rule_id).collect();
+            because.sort();
+            RecheckAfter { months, weeks, because }
+        }),
         unanswered,
         ignored,
         disclaimer: &rulebook.identity.disclaimer,

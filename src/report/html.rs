@@ -2,7 +2,7 @@
 //! patient. Every colour also has words, borders or symbols beside it, so the page reads
 //! the same printed in black and white.
 
-use super::{Context, Frame, Report, what_if_lines, words};
+use super::{Context, Frame, Report, what_if_words, words};
 use crate::answers::Slot;
 use crate::audience::Audience;
 use crate::describe;
@@ -102,6 +102,14 @@ impl Html {
         if s.provisional {
             provisional(cx, out)?;
         }
+        if let Some(r) = &s.recheck_after {
+            writeln!(
+                out,
+                "<p class=\"recheck\"><strong>{}</strong>{}</p>",
+                esc(&r.sentence(crate::date::Date::today())),
+                rule_refs(consultant, &r.because)
+            )?;
+        }
 
         let mut ink_heading = words::ink_heading(s.verdict, s.audience).trim_end_matches(':');
         if s.provisional && s.worst_case.ink != s.ink && ink_heading == "Ink" {
@@ -163,15 +171,23 @@ impl Html {
             writeln!(out, "</ul>")?;
         }
 
-        if let Some((lines, more)) = what_if_lines(cx, true) {
-            writeln!(out, "<h2>What would change this</h2>\n<ul class=\"items\">")?;
-            for line in &lines {
-                writeln!(out, "<li>{}</li>", esc(line))?;
+        if let Some(w) = what_if_words(cx) {
+            for (heading, lines, more) in [
+                ("What would change this", &w.better, w.better_more),
+                ("What would make it worse", &w.worse, w.worse_more),
+            ] {
+                if lines.is_empty() && more == 0 {
+                    continue;
+                }
+                writeln!(out, "<h2>{heading}</h2>\n<ul class=\"items\">")?;
+                for line in lines {
+                    writeln!(out, "<li>{}</li>", esc(line))?;
+                }
+                if more > 0 {
+                    writeln!(out, "<li>and {more} more</li>")?;
+                }
+                writeln!(out, "</ul>")?;
             }
-            if more > 0 {
-                writeln!(out, "<li>and {more} more</li>")?;
-            }
-            writeln!(out, "</ul>")?;
         }
 
         answers(cx, out)?;

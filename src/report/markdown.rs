@@ -80,6 +80,14 @@ impl Framed for Markdown {
                 )?;
             }
         }
+        if let Some(r) = &s.recheck_after {
+            let mut line = format!("**{}**", r.sentence(crate::date::Date::today()));
+            if consultant {
+                let rules: Vec<String> = r.because.iter().map(|id| format!("`{id}`")).collect();
+                line.push_str(&format!(" Rules: {}.", rules.join(", ")));
+            }
+            writeln!(out, "{line}\n")?;
+        }
         let ink_heading = if s.provisional && s.worst_case.ink != s.ink {
             "Ink so far"
         } else {
@@ -129,30 +137,23 @@ impl Framed for Markdown {
             }
             writeln!(out)?;
         }
-        if let Some(list) = s.what_if.as_deref().filter(|l| !l.is_empty()) {
-            writeln!(out, "## What would change this\n")?;
-            for w in list.iter().take(if cx.explain { list.len() } else { 8 }) {
-                let mut changes = vec![format!(
-                    "`{}` were `{}`",
-                    w.question,
-                    w.value.to_string().trim_matches('"')
-                )];
-                changes.extend(
-                    w.and
-                        .iter()
-                        .map(|c| format!("`{}` were `{}`", c.question, c.value.to_string().trim_matches('"'))),
-                );
-                writeln!(
-                    out,
-                    "- If {}: {} → {}, ink {} → {}",
-                    changes.join(" and "),
-                    s.verdict.as_str(),
-                    w.verdict.as_str(),
-                    s.ink.as_str(),
-                    w.ink.as_str()
-                )?;
+        if let Some(w) = super::what_if_words(cx) {
+            for (heading, lines, more) in [
+                ("What would change this", &w.better, w.better_more),
+                ("What would make it worse", &w.worse, w.worse_more),
+            ] {
+                if lines.is_empty() && more == 0 {
+                    continue;
+                }
+                writeln!(out, "## {heading}\n")?;
+                for line in lines {
+                    writeln!(out, "- {}", md(line))?;
+                }
+                if more > 0 {
+                    writeln!(out, "- and {more} more")?;
+                }
+                writeln!(out)?;
             }
-            writeln!(out)?;
         }
         if cx.explain
             && let Some(e) = &s.explain

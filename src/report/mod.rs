@@ -70,6 +70,9 @@ pub struct Screening<'a> {
     /// Undecided rules that would change the verdict or the ink if they fired, most
     /// severe first.
     pub pending: Vec<PendingRule<'a>>,
+    /// The longest wait before screening again that a fired rule asks for (a fresh scar,
+    /// a recent transplant), or `null`.
+    pub recheck_after: Option<RecheckAfter<'a>>,
     /// Risks, most severe first.
     pub risks: Vec<RiskItem<'a>>,
     /// Advice, most urgent first.
@@ -232,6 +235,35 @@ pub struct FiredRule<'a> {
     pub evidence: Option<Evidence>,
 }
 
+/// How long to wait before screening again, and which fired rules ask for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecheckAfter<'a> {
+    /// Whole months, when the wait is given in months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
+    /// Whole weeks, when the wait is given in weeks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weeks: Option<u32>,
+    /// The fired rules asking for this wait.
+    pub because: Vec<&'a str>,
+}
+
+impl RecheckAfter<'_> {
+    /// The wait as the rulebook type.
+    pub fn recheck(&self) -> crate::rulebook::Recheck {
+        match (self.months, self.weeks) {
+            (Some(m), _) => crate::rulebook::Recheck::Months(m),
+            (None, w) => crate::rulebook::Recheck::Weeks(w.unwrap_or(0)),
+        }
+    }
+
+    /// "Screen again from 2027-06-01 (in 6 months)", counted from `today`.
+    pub fn sentence(&self, today: crate::date::Date) -> String {
+        let r = self.recheck();
+        format!("Screen again from {} (in {}).", r.after(today), r.words())
+    }
+}
+
 /// Whether a result is complete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -307,52 +339,80 @@ pub struct Context<'a> {
     pub explain: bool,
 }
 
-/// The "what would change this" section as sentences, and how many more changes there
-/// are than shown; `None` when nothing is worth showing. The short section lists changes
-/// that do not make things worse; `--explain` and the JSON keep every change. Answers are
-/// named by question id and value for a consultant unless `in_words`, as on a handout.
-pub fn what_if_lines(cx: &Context, in_words: bool) -> Option<(Vec<String>, usize)> {
+/// Most what-if lines shown in text, Markdown and HTML (both headings together) before
+/// "and N more"; `--explain` and the JSON keep every one.
+pub const MAX_WHAT_IF_SHOWN: usize = 6;
+
+/// The "what would change this" section in words: changes that make the result milder or
+/// change only the ink, then, under their own heading, changes that make it worse (a
+/// patient is shown none of those). Each list says how many more there are than shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WhatIfWords {
+    /// Changes to a milder verdict, then changes of ink alone.
+    pub better: Vec<String>,
+    /// How many more such changes there are.
+    pub better_more: usize,
+    /// Changes to a more severe verdict.
+    pub worse: Vec<String>,
+    /// How many more such changes there are.
+    pub worse_more: usize,
+}
+
+/// The what-if section as sentences, naming questions and answers in words for both
+/// readers (never ids); `None` when there is nothing to show.
+pub fn what_if_words(cx: &Context) -> Option<WhatIfWords> {
     let s = cx.screening;
-    let list: Vec<&crate::explain::WhatIf> = s
-        .what_if
-        .as_deref()?
-        .iter()
-        .filter(|w| cx.explain || w.verdict <= s.verdict)
-        .collect();
-    if list.is_empty() {
-        return None;
-    }
-    let consultant = s.audience == Audience::Consultant;
-    let shown = if cx.explain {
-        list.len()
-    } else {
-        list.len().min(if consultant { 8 } else { 5 })
+    let list = s.what_if.as_deref().filter(|l| !l.is_empty())?;
+    let change = |question: &str, label: &str| {
+        let short = cx.rulebook.question(question).map_or(question, |q| q.short.as_str());
+        format!("{short} were \"{label}\"")
     };
-    let change = |question: &str, value: &serde_json::Value, label: &str| {
-        if consultant && !in_words {
-            format!("{question} were {}", value.to_string().trim_matches('"'))
-        } else {
-            let short = cx.rulebook.question(question).map_or(question, |q| q.short.as_str());
-            format!("{short} were \"{label}\"")
-        }
-    };
-    let lines = list[..shown]
-        .iter()
-        .map(|w| {
-            let mut changes = vec![change(&w.question, &w.value, &w.label)];
-            changes.extend(w.and.iter().map(|c| change(&c.question, &c.value, &c.label)));
-            let mut outcome = format!(
+    let line = |w: &crate::explain::WhatIf| {
+        let mut changes = vec![change(&w.question, &w.label)];
+        changes.extend(w.and.iter().map(|c| change(&c.question, &c.label)));
+        // Only what changes is told: never "REFER → REFER".
+        let mut outcome = Vec::new();
+        if w.verdict != s.verdict {
+            outcome.push(format!(
                 "{} → {}",
                 words::verdict_label(s.verdict),
                 words::verdict_label(w.verdict)
-            );
-            if w.ink != s.ink {
-                outcome.push_str(&format!(", ink {} → {}", s.ink.as_str(), w.ink.as_str()));
-            }
-            format!("If {}: {outcome}", changes.join(" and "))
-        })
-        .collect();
-    Some((lines, list.len() - shown))
+            ));
+        }
+        if w.ink != s.ink {
+            outcome.push(format!("ink {} → {}", s.ink.as_str(), w.ink.as_str()));
+        }
+        format!("If {}: {}", changes.join(" and "), outcome.join(", "))
+    };
+    let (better, worse): (Vec<_>, Vec<_>) = list.iter().partition(|w| w.verdict <= s.verdict);
+    // Worse changes keep two of the lines when there are better ones too, so their heading
+    // never stands over nothing but "and N more".
+    let (better_room, worse_room) = if cx.explain {
+        (usize::MAX, usize::MAX)
+    } else {
+        let worse_room = if better.is_empty() {
+            MAX_WHAT_IF_SHOWN
+        } else {
+            worse.len().min(2)
+        };
+        let better_room = MAX_WHAT_IF_SHOWN - worse_room;
+        (better_room, MAX_WHAT_IF_SHOWN - better.len().min(better_room))
+    };
+    let take = |items: &[&crate::explain::WhatIf], room: usize| {
+        let shown = items.len().min(room);
+        (
+            items[..shown].iter().map(|w| line(w)).collect::<Vec<_>>(),
+            items.len() - shown,
+        )
+    };
+    let (better, better_more) = take(&better, better_room);
+    let (worse, worse_more) = take(&worse, worse_room);
+    Some(WhatIfWords {
+        better,
+        better_more,
+        worse,
+        worse_more,
+    })
 }
 
 /// One output format.

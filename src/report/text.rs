@@ -64,6 +64,14 @@ impl Report for Text {
         if s.provisional {
             provisional(cx, out)?;
         }
+        if let Some(r) = &s.recheck_after {
+            // Counted from the local date of the screening, as the person would count it.
+            let mut line = r.sentence(crate::date::Date::today());
+            if consultant {
+                line.push_str(&format!(" Rules: {}.", r.because.join(", ")));
+            }
+            writeln!(out, "{}", st.bold(&wrap(&line, w, "  ", "  ")))?;
+        }
         writeln!(out)?;
 
         let mut heading = words::ink_heading(s.verdict, s.audience);
@@ -234,19 +242,30 @@ impl Report for Text {
     }
 }
 
-/// The answer changes that would change the result, as a short section.
+/// The answer changes that would change the result, as a short section: milder first,
+/// worse under their own heading.
 fn what_if(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
-    let Some((lines, more)) = super::what_if_lines(cx, false) else {
+    let Some(w) = super::what_if_words(cx) else {
         return Ok(());
     };
-    writeln!(out, "{}", cx.style.bold("What would change this"))?;
-    for line in &lines {
-        writeln!(out, "{}", wrap(line, cx.width, "  • ", "    "))?;
+    let more_note = |n: usize| format!("  • and {n} more (see --explain or the JSON output)");
+    for (heading, lines, more) in [
+        ("What would change this", &w.better, w.better_more),
+        ("What would make it worse", &w.worse, w.worse_more),
+    ] {
+        if lines.is_empty() && more == 0 {
+            continue;
+        }
+        writeln!(out, "{}", cx.style.bold(heading))?;
+        for line in lines {
+            writeln!(out, "{}", wrap(line, cx.width, "  • ", "    "))?;
+        }
+        if more > 0 {
+            writeln!(out, "{}", more_note(more))?;
+        }
+        writeln!(out)?;
     }
-    if more > 0 {
-        writeln!(out, "  • and {more} more (see --explain or the JSON output)")?;
-    }
-    writeln!(out)
+    Ok(())
 }
 
 /// HOW: who set the verdict and the ink, and every fired and undecided rule traced.

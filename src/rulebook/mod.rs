@@ -286,6 +286,15 @@ impl Recheck {
         }
     }
 
+    /// Its length in days on average (a month is 365.2425 / 12 days), to compare a wait in
+    /// months with one in weeks the same way whatever the date.
+    pub fn mean_days(self) -> f64 {
+        match self {
+            Recheck::Months(m) => f64::from(m) * 365.2425 / 12.0,
+            Recheck::Weeks(w) => f64::from(w) * 7.0,
+        }
+    }
+
     /// In words: "6 months", "1 week".
     pub fn words(self) -> String {
         let (n, unit) = match self {
