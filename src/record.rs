@@ -83,7 +83,7 @@ impl Record {
 
     /// The record as pretty JSON with a final newline.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut s = crate::sanitize::json_string_pretty(self);
         s.push('\n');
         s
     }
