@@ -25,6 +25,7 @@ pub fn check(rulebook: &Rulebook, today: Date) -> Vec<Diagnostic> {
     reads(rulebook, &mut out);
     reachability(rulebook, &analysis, &mut out);
     catalogue(rulebook, &mut out);
+    case_only_duplicates(rulebook, &mut out);
     documentation(rulebook, today, &mut out);
     Diagnostic::locate(&mut out, &rulebook.files);
     out.sort_by_key(|d| (d.level, d.file.clone(), d.line, d.column));
@@ -600,6 +601,73 @@ fn other(ink: InkKind) -> InkKind {
 }
 
 /// Catalogue entries nothing uses; facts never derived or never tested.
+/// Ids of one kind (or option values of one question) that differ only by case: valid,
+/// but `Fading` beside `fading` is a typo waiting to be matched against the wrong one.
+fn case_only_duplicates(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
+    fn scan<'a>(
+        kind: &str,
+        items: impl Iterator<Item = (&'a str, &'a crate::rulebook::Origin, String)>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut seen: std::collections::HashMap<String, &'a str> = std::collections::HashMap::new();
+        for (id, origin, path) in items {
+            match seen.entry(id.to_lowercase()) {
+                std::collections::hash_map::Entry::Occupied(first) => out.push(Diagnostic::warning(
+                    "case-only-duplicate",
+                    origin.file,
+                    path,
+                    format!(
+                        "{kind} `{id}` differs from `{}` only by case; rename one so they cannot be confused",
+                        first.get()
+                    ),
+                )),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(id);
+                }
+            }
+        }
+    }
+    let with_id = |id: &'static str| move |o: &crate::rulebook::Origin| format!("{}.{id}", o.path);
+    let id_path = with_id("id");
+    scan(
+        "question",
+        rb.questions
+            .iter()
+            .map(|x| (x.id.as_str(), &x.origin, id_path(&x.origin))),
+        out,
+    );
+    scan(
+        "rule",
+        rb.rules.iter().map(|x| (x.id.as_str(), &x.origin, id_path(&x.origin))),
+        out,
+    );
+    scan(
+        "risk",
+        rb.risks.iter().map(|x| (x.id.as_str(), &x.origin, id_path(&x.origin))),
+        out,
+    );
+    scan(
+        "advice",
+        rb.advice.iter().map(|x| (x.id.as_str(), &x.origin, id_path(&x.origin))),
+        out,
+    );
+    scan(
+        "fact",
+        rb.facts.iter().map(|x| (x.id.as_str(), &x.origin, id_path(&x.origin))),
+        out,
+    );
+    for q in &rb.questions {
+        let options = q.options.iter().enumerate().map(|(i, o)| {
+            (
+                o.value.as_str(),
+                &q.origin,
+                format!("{}.options[{i}].value", q.origin.path),
+            )
+        });
+        scan(&format!("option of `{}`", q.id), options, out);
+    }
+}
+
 fn catalogue(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
     let mut risk_used = vec![false; rb.risks.len()];
     let mut advice_used = vec![false; rb.advice.len()];

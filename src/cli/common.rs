@@ -69,7 +69,7 @@ impl SaveArgs {
 }
 
 /// Longest `--label`.
-const MAX_LABEL: usize = 200;
+const MAX_LABEL: usize = smp_screen::record::MAX_LABEL;
 
 fn parse_label(text: &str) -> Result<String, String> {
     if text.chars().count() > MAX_LABEL {
@@ -120,8 +120,13 @@ pub fn read_input(path: &Path, what: &'static str, limit: u64) -> Result<String,
             limit,
         });
     };
-    let mut text = String::from_utf8(bytes)
-        .map_err(|_| io(std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let at = smp_screen::rulebook::source::utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("not UTF-8 text (first bad byte at {at})"),
+        ))
+    })?;
     strip_bom(&mut text);
     Ok(text)
 }

@@ -37,7 +37,7 @@ pub mod code {
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0    screened
-  2    usage error
+  2    usage error (also: --save and --save-html naming the same file)
   3    invalid answers (unknown question, invalid option, wrong type, missing under --strict),
        or a file given to replay that is not a record
   4    invalid or unreadable rulebook
