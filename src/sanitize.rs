@@ -114,6 +114,11 @@ pub struct JsonFormatter<F>(pub F);
 
 impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter<F> {
     fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        // Every hidden character serde_json leaves raw is DEL or beyond ASCII: plain ASCII
+        // text, most of what batch writes, is copied at once.
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if is_hidden(c) {
