@@ -75,7 +75,7 @@ struct EscapedIds {
 
 impl EscapedIds {
     fn new(rb: &Rulebook) -> EscapedIds {
-        let quote = |s: &str| serde_json::to_string(s).expect("a string serialises");
+        let quote = |s: &str| crate::sanitize::json_string(s);
         EscapedIds {
             rules: rb.rules.iter().map(|x| quote(&x.id)).collect(),
             risks: rb.risks.iter().map(|x| quote(&x.id)).collect(),
@@ -162,7 +162,7 @@ impl<'a> RowScreener<'a> {
             let _ = write!(out, "{{\"line\":{line},");
             self.write_carried(out);
             out.extend_from_slice(b"\"error\":");
-            serde_json::to_writer(&mut *out, message).expect("writing to memory");
+            crate::sanitize::json_to_writer(&mut *out, message).expect("writing to memory");
             out.extend_from_slice(b"}\n");
         }
         RowStatus::Failed
@@ -176,7 +176,7 @@ impl<'a> RowScreener<'a> {
             let s = screen_with(rb, answers, self.opts.audience, detail);
             // `{"line":N,` followed by the result without its opening brace.
             let mut body = Vec::with_capacity(4096);
-            serde_json::to_writer(&mut body, &s).expect("writing to memory");
+            crate::sanitize::json_to_writer(&mut body, &s).expect("writing to memory");
             let _ = write!(out, "{{\"line\":{line},");
             self.write_carried(out);
             out.extend_from_slice(&body[1..]);
@@ -285,9 +285,9 @@ impl RowScreener<'_> {
             if i > 0 {
                 out.push(b',');
             }
-            serde_json::to_writer(&mut *out, name).expect("writing to memory");
+            crate::sanitize::json_to_writer(&mut *out, name).expect("writing to memory");
             out.push(b':');
-            serde_json::to_writer(&mut *out, value).expect("writing to memory");
+            crate::sanitize::json_to_writer(&mut *out, value).expect("writing to memory");
         }
         out.extend_from_slice(b"},");
     }
@@ -514,6 +514,180 @@ fn one_line(e: &AnswerErrors) -> String {
     e.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
+/// Cuts CSV input into records itself, so that each is numbered by the line it starts on
+/// (whatever the line ends: LF, CRLF or a bare CR), a record longer than the limit becomes
+/// one error without being held in memory (quoted or not), and a quote left open at the
+/// end of the file is named. Quoting follows RFC 4180 as the `csv` crate reads it: a quote
+/// opens a quoted cell only at the start of a cell, `""` inside one is a quote, and text
+/// after a closing quote joins the cell.
+pub struct CsvSplitter<R> {
+    reader: R,
+    /// Line of the next byte, from 1.
+    line: u64,
+    /// Whether the last byte consumed was a carriage return (CRLF is one line end).
+    after_cr: bool,
+    /// Bytes consumed so far.
+    consumed: u64,
+    /// Whether the start of the input (and its byte-order mark) is behind.
+    started: bool,
+    field: Vec<u8>,
+}
+
+/// Why a CSV record could not be read whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvProblem {
+    /// Longer than [`MAX_ROW_BYTES`]; the rest of it was skipped.
+    TooLong,
+    /// A quoted cell opened in it is never closed: the record runs to the end of the input.
+    Unclosed,
+}
+
+impl CsvProblem {
+    /// The error message of an error record.
+    pub fn message(self) -> String {
+        match self {
+            CsvProblem::TooLong => format!("row is longer than {MAX_ROW_BYTES} bytes"),
+            CsvProblem::Unclosed => {
+                "a quoted cell that starts on this line is never closed: the quote runs to the end of the file"
+                    .to_owned()
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    Start,
+    Plain,
+    Quoted,
+    /// A quote inside a quoted cell: it closes the cell, unless another quote follows.
+    QuoteInQuoted,
+}
+
+impl<R: std::io::BufRead> CsvSplitter<R> {
+    /// A splitter over buffered input.
+    pub fn new(reader: R) -> CsvSplitter<R> {
+        CsvSplitter {
+            reader,
+            line: 1,
+            after_cr: false,
+            consumed: 0,
+            started: false,
+            field: Vec::new(),
+        }
+    }
+
+    /// Bytes of input consumed so far.
+    pub fn consumed(&self) -> u64 {
+        self.consumed
+    }
+
+    /// Reads the next record into `record`: its line, and a problem if it could not be
+    /// read whole. Blank lines are skipped. `None` at the end of the input.
+    pub fn next_record(&mut self, record: &mut csv::ByteRecord) -> std::io::Result<Option<(u64, Option<CsvProblem>)>> {
+        record.clear();
+        self.field.clear();
+        let mut state = Cell::Start;
+        let mut size = 0usize;
+        let mut too_long = false;
+        let mut begun = false;
+        let mut start_line = self.line;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                break;
+            }
+            let mut skip = 0;
+            if !self.started {
+                self.started = true;
+                if available.starts_with(b"\xef\xbb\xbf") {
+                    skip = 3;
+                }
+            }
+            let mut used = skip;
+            let mut ended = false;
+            for &b in &available[skip..] {
+                used += 1;
+                let line_end = b == b'\n' || b == b'\r';
+                if b == b'\r' || (b == b'\n' && !self.after_cr) {
+                    self.line += 1;
+                }
+                self.after_cr = b == b'\r';
+                if !begun {
+                    if line_end {
+                        continue;
+                    }
+                    begun = true;
+                    // The byte's own line: it was not a line end, so `line` is its line.
+                    start_line = self.line;
+                }
+                if line_end && state != Cell::Quoted {
+                    ended = true;
+                    break;
+                }
+                size += 1;
+                if size > MAX_ROW_BYTES {
+                    too_long = true;
+                }
+                let keep = !too_long;
+                state = match (state, b) {
+                    (Cell::Quoted, b'"') => Cell::QuoteInQuoted,
+                    (Cell::Quoted, _) => {
+                        if keep {
+                            self.field.push(b);
+                        }
+                        Cell::Quoted
+                    }
+                    (Cell::QuoteInQuoted, b'"') => {
+                        if keep {
+                            self.field.push(b'"');
+                        }
+                        Cell::Quoted
+                    }
+                    (Cell::Start, b'"') => Cell::Quoted,
+                    (_, b',') => {
+                        if keep {
+                            record.push_field(&self.field);
+                        }
+                        self.field.clear();
+                        Cell::Start
+                    }
+                    (_, _) => {
+                        if keep {
+                            self.field.push(b);
+                        }
+                        Cell::Plain
+                    }
+                };
+            }
+            self.reader.consume(used);
+            self.consumed += used as u64;
+            if ended {
+                break;
+            }
+        }
+        if !begun {
+            return Ok(None);
+        }
+        if !too_long {
+            record.push_field(&self.field);
+        }
+        self.field.clear();
+        let problem = if state == Cell::Quoted {
+            Some(CsvProblem::Unclosed)
+        } else if too_long {
+            Some(CsvProblem::TooLong)
+        } else {
+            None
+        };
+        Ok(Some((start_line, problem)))
+    }
+}
+
 /// The header of CSV output.
 pub fn csv_header(out: &mut Vec<u8>) {
     csv_header_carrying(out, &[]);
@@ -544,14 +718,12 @@ fn csv_record(out: &mut Vec<u8>, cells: &[&str]) {
         if i > 0 {
             out.push(b',');
         }
-        // A cell starting with = + - @ could run as a formula in a spreadsheet; a leading
-        // apostrophe keeps it text.
-        let risky = cell.starts_with(['=', '+', '-', '@']);
+        // Hidden characters made visible, and a cell a spreadsheet could run as a formula
+        // kept text by a leading apostrophe (see `sanitize::csv_cell`).
+        let cell = crate::sanitize::csv_cell(cell);
+        let risky = cell.starts_with('\'');
         if risky || cell.contains([',', '"', '\n', '\r']) {
             out.push(b'"');
-            if risky {
-                out.push(b'\'');
-            }
             out.extend_from_slice(cell.replace('"', "\"\"").as_bytes());
             out.push(b'"');
         } else {
@@ -687,5 +859,15 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "1,\"a,b\",\"'=cmd()\",\"say \"\"hi\"\"\"\n"
         );
+        // A spreadsheet skips leading tabs and carriage returns before a formula.
+        let mut out = Vec::new();
+        csv_record(&mut out, &["\t=cmd()", "\r+1", "@x", "\u{1b}]0;t\u{7}"]);
+        let text = String::from_utf8(out).unwrap();
+        let cells: Vec<&str> = text.trim_end().split(',').collect();
+        for cell in &cells[..3] {
+            let inner = cell.trim_matches('"');
+            assert!(inner.starts_with('\''), "not defused: {cell:?} in {text:?}");
+        }
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
     }
 }

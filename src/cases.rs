@@ -124,6 +124,17 @@ pub fn read_folder(dir: &Path) -> std::io::Result<Vec<CaseFile>> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     paths.sort();
+    // A golden case that cannot be read would make the run pass without it: every entry
+    // must be a regular file (a symbolic link to one is followed), checked before any is
+    // opened, and opening never waits on a FIFO.
+    for path in &paths {
+        if let Err(what) = crate::rulebook::source::regular_metadata(path) {
+            return Err(std::io::Error::other(format!(
+                "{} is {what}, not a regular file",
+                crate::sanitize::one_line(&path.display().to_string())
+            )));
+        }
+    }
     Ok(paths
         .into_iter()
         .map(|path| {
@@ -140,7 +151,11 @@ pub fn read_folder(dir: &Path) -> std::io::Result<Vec<CaseFile>> {
 pub const MAX_CASE_BYTES: u64 = 4 * 1024 * 1024;
 
 fn read_case(path: &Path) -> Result<String, String> {
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    use crate::rulebook::source::{OpenError, open_regular};
+    let file = open_regular(path).map_err(|e| match e {
+        OpenError::Io(e) => e.to_string(),
+        OpenError::NotRegular(what) => format!("{what}, not a regular file"),
+    })?;
     let bytes = crate::rulebook::source::read_bounded(file, MAX_CASE_BYTES)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("larger than the limit of {MAX_CASE_BYTES} bytes"))?;

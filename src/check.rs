@@ -25,6 +25,7 @@ pub fn check(rulebook: &Rulebook, today: Date) -> Vec<Diagnostic> {
     reads(rulebook, &mut out);
     reachability(rulebook, &analysis, &mut out);
     catalogue(rulebook, &mut out);
+    case_only_duplicates(rulebook, &mut out);
     documentation(rulebook, today, &mut out);
     recorded_version(rulebook, &mut out);
     crate::wording_check::check(rulebook, &mut out);
@@ -616,6 +617,73 @@ fn other(ink: InkKind) -> InkKind {
     match ink {
         InkKind::Temporary => InkKind::Permanent,
         InkKind::Permanent => InkKind::Temporary,
+    }
+}
+
+/// Ids of one kind (or option values of one question) that differ only by case: valid,
+/// but `Fading` beside `fading` is a typo waiting to be matched against the wrong one.
+fn case_only_duplicates(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
+    fn scan<'a>(
+        kind: &str,
+        items: impl Iterator<Item = (&'a str, &'a crate::rulebook::Origin, String)>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut seen: std::collections::HashMap<String, &'a str> = std::collections::HashMap::new();
+        for (id, origin, path) in items {
+            match seen.entry(id.to_lowercase()) {
+                std::collections::hash_map::Entry::Occupied(first) => out.push(Diagnostic::warning(
+                    Code::CaseOnlyDuplicate,
+                    origin.file,
+                    path,
+                    format!(
+                        "{kind} `{id}` differs from `{}` only by case; rename one so they cannot be confused",
+                        first.get()
+                    ),
+                )),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(id);
+                }
+            }
+        }
+    }
+    let with_id = |id: &'static str| move |o: &crate::rulebook::Origin| format!("{}.{id}", o.path);
+    let id_path = with_id("id");
+    scan(
+        "question",
+        rb.questions
+            .iter()
+            .map(|x| (x.id.as_str(), &x.origin, id_path(&x.origin))),
+        out,
+    );
+    scan(
+        "rule",
+        rb.rules.iter().map(|x| (x.id.as_str(), &x.origin, id_path(&x.origin))),
+        out,
+    );
+    scan(
+        "risk",
+        rb.risks.iter().map(|x| (x.id.as_str(), &x.origin, id_path(&x.origin))),
+        out,
+    );
+    scan(
+        "advice",
+        rb.advice.iter().map(|x| (x.id.as_str(), &x.origin, id_path(&x.origin))),
+        out,
+    );
+    scan(
+        "fact",
+        rb.facts.iter().map(|x| (x.id.as_str(), &x.origin, id_path(&x.origin))),
+        out,
+    );
+    for q in &rb.questions {
+        let options = q.options.iter().enumerate().map(|(i, o)| {
+            (
+                o.value.as_str(),
+                &q.origin,
+                format!("{}.options[{i}].value", q.origin.path),
+            )
+        });
+        scan(&format!("option of `{}`", q.id), options, out);
     }
 }
 

@@ -6,7 +6,7 @@
 
 use crate::answers::Answers;
 use crate::audience::Audience;
-use crate::batch::{CsvColumns, Options, Record, RowScreener};
+use crate::batch::{CsvColumns, CsvSplitter, Options, Record, RowScreener};
 use crate::report::{Context, Detail, Report, Text, screen_with};
 use crate::rulebook::{Rulebook, Sources};
 use crate::style::Style;
@@ -32,11 +32,11 @@ pub fn rulebook(data: &[u8]) {
     let _ = crate::check::check(&rb, crate::date::Date::from_days(20_000));
     let none = Answers::none_for(&rb);
     let s = screen_with(&rb, &none, Audience::Consultant, Detail::FULL);
-    let _ = serde_json::to_string(&s).expect("a result serialises");
+    json_is_escaped(&s);
     let out = render(&rb, &none, &s);
     assert!(
-        !out.chars().any(|c| c.is_control() && c != '\n'),
-        "a control character reached the terminal report"
+        !out.chars().any(|c| c != '\n' && crate::sanitize::is_hidden(c)),
+        "a control or hidden character reached the terminal report"
     );
 }
 
@@ -50,6 +50,7 @@ pub fn answers(data: &[u8]) {
     match Answers::from_json(rb, text) {
         Ok(answers) => {
             let s = screen_with(rb, &answers, Audience::Patient, Detail::BRIEF);
+            json_is_escaped(&s);
             render(rb, &answers, &s);
             let saved = serde_json::to_string(&answers.to_json(rb)).expect("answers serialise");
             let again = Answers::from_json(rb, &saved).expect("saved answers read back");
@@ -60,16 +61,14 @@ pub fn answers(data: &[u8]) {
 }
 
 /// A CSV batch from bytes (a header row, then up to 16 rows) against the default
-/// rulebook: every row gives exactly one record, as CSV and as JSON Lines, carrying its
-/// line number.
+/// rulebook, cut into records by the batch's own reader: every record gives exactly one
+/// output record, as CSV and as JSON Lines, carrying its line number; lines only grow;
+/// no CSV output cell carries a hidden character or could run as a formula.
 pub fn csv_rows(data: &[u8]) {
     let rb = &*DEFAULT;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(data);
-    let mut records = reader.byte_records();
-    let Some(Ok(header)) = records.next() else {
+    let mut reader = CsvSplitter::new(data);
+    let mut header = csv::ByteRecord::new();
+    let Ok(Some(_)) = reader.next_record(&mut header) else {
         return;
     };
     let columns = CsvColumns::new(rb, &header);
@@ -80,29 +79,67 @@ pub fn csv_rows(data: &[u8]) {
     };
     let mut as_csv = RowScreener::new(rb, options(true));
     let mut as_json = RowScreener::new(rb, options(false));
-    for (i, record) in records.take(16).enumerate() {
-        let Ok(record) = record else {
+    let mut record = csv::ByteRecord::new();
+    let mut last_line = 1;
+    for _ in 0..16 {
+        let Ok(Some((line, problem))) = reader.next_record(&mut record) else {
             return;
         };
-        let line = i as u64 + 2;
+        assert!(line > last_line, "line {line} after line {last_line}");
+        last_line = line;
         let (mut csv_out, mut json_out) = (Vec::new(), Vec::new());
-        as_csv.csv_row(&columns, line, &record, &mut csv_out);
-        as_json.csv_row(&columns, line, &record, &mut json_out);
+        match problem {
+            Some(p) => {
+                as_csv.error(line, &p.message(), &mut csv_out);
+                as_json.error(line, &p.message(), &mut json_out);
+            }
+            None => {
+                as_csv.csv_row(&columns, line, &record, &mut csv_out);
+                as_json.csv_row(&columns, line, &record, &mut json_out);
+            }
+        }
         let mut back = csv::ReaderBuilder::new().has_headers(false).from_reader(&csv_out[..]);
         let rows: Vec<_> = back
-            .byte_records()
+            .records()
             .collect::<Result<_, _>>()
-            .expect("a CSV record reads back");
+            .expect("a CSV record reads back as UTF-8");
         assert_eq!(rows.len(), 1, "one CSV record per row");
-        assert_eq!(&rows[0][0], line.to_string().as_bytes());
+        assert_eq!(&rows[0][0], line.to_string());
+        for cell in rows[0].iter() {
+            assert!(
+                !cell.chars().any(crate::sanitize::is_hidden),
+                "a hidden character in a CSV cell: {cell:?}"
+            );
+            assert!(
+                !cell.trim_start().starts_with(['=', '+', '-', '@']),
+                "a CSV cell a spreadsheet could run: {cell:?}"
+            );
+        }
         assert_eq!(
             json_out.iter().filter(|&&b| b == b'\n').count(),
             1,
             "one JSON line per row"
         );
-        let json: serde_json::Value = serde_json::from_slice(&json_out).expect("a JSON record");
+        let text = std::str::from_utf8(&json_out).expect("a JSON record is UTF-8");
+        assert!(
+            !text.trim_end().chars().any(crate::sanitize::is_hidden),
+            "a hidden character raw in a JSON record"
+        );
+        let json: serde_json::Value = serde_json::from_str(text).expect("a JSON record");
         assert_eq!(json["line"], line);
     }
+}
+
+/// JSON output writes no hidden character raw, and decodes to what serde_json writes.
+fn json_is_escaped(s: &crate::report::Screening) {
+    let text = crate::sanitize::json_string(s);
+    assert!(
+        !text.chars().any(crate::sanitize::is_hidden),
+        "a hidden character raw in JSON output"
+    );
+    let ours: serde_json::Value = serde_json::from_str(&text).expect("our JSON parses");
+    let plain = serde_json::to_value(s).expect("a result serialises");
+    assert_eq!(ours, plain, "escaped JSON decodes to other text");
 }
 
 fn render(rb: &Rulebook, answers: &Answers, s: &crate::report::Screening) -> String {

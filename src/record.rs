@@ -15,8 +15,13 @@ pub const KIND: &str = "smp-screen-record";
 /// Version of the record format.
 pub const RECORD_VERSION: u32 = 1;
 
-/// A saved screening.
+/// Longest label a record may carry, in characters.
+pub const MAX_LABEL: usize = 200;
+
+/// A saved screening. Read strictly: a field twice, a field no record has, or an answer
+/// given twice is refused, since smp-screen never writes one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Record {
     /// Always [`KIND`].
     pub kind: String,
@@ -32,6 +37,7 @@ pub struct Record {
     /// The rulebook screened with.
     pub rulebook: RecordRulebook,
     /// The answers, by question id (`null` = don't know).
+    #[serde(deserialize_with = "unique_answers")]
     pub answers: Map<String, Value>,
     /// The result, as `assess --format json` prints it.
     pub result: Value,
@@ -39,6 +45,7 @@ pub struct Record {
 
 /// Tool name and version in a record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RecordTool {
     /// Name.
     pub name: String,
@@ -48,6 +55,7 @@ pub struct RecordTool {
 
 /// Rulebook identity in a record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RecordRulebook {
     /// Id.
     pub id: String,
@@ -83,7 +91,7 @@ impl Record {
 
     /// The record as pretty JSON with a final newline.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut s = crate::sanitize::json_string_pretty(self);
         s.push('\n');
         s
     }
@@ -175,4 +183,29 @@ pub fn result_differences(recorded: &Value, now: &Value) -> Vec<&'static str> {
         }
     }
     differences
+}
+
+/// The answers object, refusing a question answered twice (serde_json keeps the last).
+fn unique_answers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
+    struct Unique;
+    impl<'de> serde::de::Visitor<'de> for Unique {
+        type Value = Map<String, Value>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of answers")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = Map::new();
+            while let Some((key, value)) = map.next_entry::<String, Value>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "question `{}` is answered more than once",
+                        crate::sanitize::one_line(&key)
+                    )));
+                }
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Unique)
 }

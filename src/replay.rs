@@ -30,7 +30,19 @@ pub fn parse(text: &str) -> Result<Record, RecordError> {
     {
         return Err(RecordError::WrongKind(kind.to_owned()));
     }
-    let record: Record = serde_json::from_value(value).map_err(|e| RecordError::Malformed(e.to_string()))?;
+    if value.get("kind").is_none() {
+        return Err(RecordError::Malformed("missing field `kind`".to_owned()));
+    }
+    // From the text again, not the tree: the tree has already dropped duplicate keys.
+    let record: Record = serde_json::from_str(text).map_err(|e| RecordError::Malformed(e.to_string()))?;
+    if let Some(label) = &record.label
+        && label.chars().count() > crate::record::MAX_LABEL
+    {
+        return Err(RecordError::Malformed(format!(
+            "`label` is longer than {} characters, the most --label gives",
+            crate::record::MAX_LABEL
+        )));
+    }
     if record.record_version > RECORD_VERSION {
         return Err(RecordError::TooNew(record.record_version));
     }

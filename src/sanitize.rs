@@ -72,10 +72,127 @@ pub fn html(text: &str) -> String {
     out
 }
 
+/// Whether a character must not reach a terminal raw: C0 controls but newline and tab,
+/// DEL, C1 controls (0x9b is a one-byte CSI), the bidirectional marks, embeddings,
+/// overrides and isolates that can reorder what is displayed, line and paragraph
+/// separators, and the zero-width characters that hide text (the byte-order mark too).
+pub fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{61c}'
+                | '\u{feff}'
+        )
+}
+
 fn is_unsafe(c: char) -> bool {
-    // C0 controls but newline and tab, DEL, C1 controls (0x9b is a one-byte CSI), and the
-    // bidirectional overrides that can reorder what is displayed.
-    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    is_hidden(c)
+}
+
+/// A CSV output cell: on one line with hidden characters made visible, and with a
+/// leading apostrophe when a spreadsheet could take it for a formula (it skips leading
+/// spaces, tabs and carriage returns before `=`, `+`, `-` or `@`).
+pub fn csv_cell(text: &str) -> Cow<'_, str> {
+    let flat = one_line(text);
+    if flat.trim_start().starts_with(['=', '+', '-', '@']) {
+        Cow::Owned(format!("'{flat}"))
+    } else {
+        flat
+    }
+}
+
+/// serde_json's compact or pretty output with C1 controls, bidirectional marks and the
+/// other hidden characters written as `\uXXXX` escapes, which JSON allows: the decoded
+/// text is unchanged, and a terminal showing the JSON sees only ASCII for them.
+pub struct JsonFormatter<F>(pub F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        // Every hidden character serde_json leaves raw is DEL or beyond ASCII: plain ASCII
+        // text, most of what batch writes, is copied at once.
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return w.write_all(fragment.as_bytes());
+        }
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if is_hidden(c) {
+                w.write_all(&fragment.as_bytes()[start..i])?;
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    write!(w, "\\u{:04x}", u)?;
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_key(w)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Writes `value` as compact JSON with hidden characters escaped (see [`JsonFormatter`]).
+pub fn json_to_writer<W: std::io::Write, T: ?Sized + serde::Serialize>(w: W, value: &T) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(w, JsonFormatter(serde_json::ser::CompactFormatter));
+    value.serialize(&mut ser)
+}
+
+/// Writes `value` as pretty JSON with hidden characters escaped (see [`JsonFormatter`]).
+pub fn json_to_writer_pretty<W: std::io::Write, T: ?Sized + serde::Serialize>(
+    w: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    let fmt = JsonFormatter(serde_json::ser::PrettyFormatter::new());
+    let mut ser = serde_json::Serializer::with_formatter(w, fmt);
+    value.serialize(&mut ser)
+}
+
+/// Compact JSON text with hidden characters escaped.
+pub fn json_string<T: ?Sized + serde::Serialize>(value: &T) -> String {
+    let mut out = Vec::new();
+    // Serialising our own types to memory does not fail.
+    let _ = json_to_writer(&mut out, value);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Pretty JSON text with hidden characters escaped.
+pub fn json_string_pretty<T: ?Sized + serde::Serialize>(value: &T) -> String {
+    let mut out = Vec::new();
+    let _ = json_to_writer_pretty(&mut out, value);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -94,5 +211,40 @@ mod tests {
             html("<script>\"x\" & 'y'\u{1b}"),
             "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;\u{fffd}"
         );
+    }
+
+    #[test]
+    fn invisible_characters_become_visible_everywhere() {
+        for c in [
+            '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{61c}', '\u{2028}', '\u{2029}', '\u{feff}',
+            '\u{2060}', '\u{85}',
+        ] {
+            let text = format!("a{c}b");
+            let shown = format!("a\\u{{{:x}}}b", c as u32);
+            assert_eq!(terminal(&text), shown, "{c:?}");
+            assert_eq!(one_line(&text), shown, "{c:?}");
+            assert!(!html(&text).contains(c), "{c:?}");
+            assert!(!markdown(&text).contains(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn json_escapes_c1_controls_and_invisible_characters() {
+        let value = serde_json::json!({"t": "a\u{9b}b\u{202e}c\u{2028}d\u{85}é"});
+        let text = json_string(&value);
+        assert_eq!(text, r#"{"t":"a\u009bb\u202ec\u2028d\u0085é"}"#);
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+        let pretty = json_string_pretty(&value);
+        assert!(pretty.contains("\\u009b") && !pretty.contains('\u{9b}'), "{pretty}");
+    }
+
+    #[test]
+    fn csv_cells_are_made_visible_and_defused() {
+        assert_eq!(csv_cell("\t=1+1"), "'\t=1+1".replace('\t', " "));
+        assert_eq!(csv_cell("\r=1"), "' =1");
+        assert_eq!(csv_cell("=1"), "'=1");
+        assert_eq!(csv_cell("a\u{1b}b"), "a\\u{1b}b");
+        assert_eq!(csv_cell("plain"), "plain");
     }
 }

@@ -24,7 +24,7 @@ pub enum AnswerError {
         found: String,
     },
     /// No question has this id.
-    #[error("unknown question `{id}`{}", hint(suggestion.as_deref()))]
+    #[error("unknown question `{}`{}", shorten(id), hint(suggestion.as_deref()))]
     UnknownQuestion {
         /// The id given.
         id: String,
@@ -38,7 +38,7 @@ pub enum AnswerError {
         question: String,
     },
     /// The value is not one of the question's options.
-    #[error("`{value}` is not an option of `{question}` (valid: {}){}", valid.join(", "), hint(suggestion.as_deref()))]
+    #[error("`{}` is not an option of `{question}` (valid: {}){}", shorten(value), valid.join(", "), hint(suggestion.as_deref()))]
     InvalidOption {
         /// The question.
         question: String,
@@ -132,9 +132,16 @@ pub enum AnswerError {
 impl AnswerError {
     /// An unknown-question error with the nearest real id as a suggestion.
     pub fn unknown_question(rulebook: &Rulebook, id: &str) -> AnswerError {
+        // No id is longer than 80 characters, so a longer key is near none of them (and
+        // comparing megabytes with every id would take minutes).
+        let suggestion = if id.len() > 4 * 80 {
+            None
+        } else {
+            did_you_mean(id, rulebook.questions.iter().map(|q| q.id.as_str())).map(str::to_owned)
+        };
         AnswerError::UnknownQuestion {
             id: id.to_owned(),
-            suggestion: did_you_mean(id, rulebook.questions.iter().map(|q| q.id.as_str())).map(str::to_owned),
+            suggestion,
         }
     }
 
@@ -179,5 +186,16 @@ impl std::error::Error for AnswerErrors {}
 impl From<AnswerError> for AnswerErrors {
     fn from(e: AnswerError) -> Self {
         AnswerErrors(vec![e])
+    }
+}
+
+/// Longest piece of a given key or value echoed in an error, in characters.
+const MAX_ECHO: usize = 60;
+
+/// A key or value as echoed in an error: whole when short, else its start and its length.
+fn shorten(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MAX_ECHO) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}… ({} characters)", &text[..end], text.chars().count())),
     }
 }

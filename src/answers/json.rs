@@ -36,6 +36,14 @@ pub(super) fn parse_carrying(
             column: e.column(),
         }])
     };
+    // serde_json reads `1e-400` as 0 without a word; the text is checked first.
+    if let Some((token, line, column)) = super::first_underflow(text) {
+        return Err(AnswerErrors(vec![AnswerError::Syntax {
+            message: format!("number `{token}` is too small to tell from 0"),
+            line,
+            column,
+        }]));
+    }
     let mut answers = Answers::none_for(rulebook);
     let mut errors = Vec::new();
     let mut de = serde_json::Deserializer::from_str(text);

@@ -270,7 +270,52 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if !plain {
         return None;
     }
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
+    t.parse::<f64>().ok().filter(|x| x.is_finite() && !underflows(t, *x))
+}
+
+/// Whether a number written with non-zero digits was read as 0: too small for a double
+/// (`1e-400`), it would silently become another answer.
+pub fn underflows(text: &str, value: f64) -> bool {
+    let mantissa = text.split(['e', 'E']).next().unwrap_or("");
+    value == 0.0 && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b))
+}
+
+/// The first number in JSON text that underflows to 0, with its line and column.
+pub(crate) fn first_underflow(text: &str) -> Option<(String, usize, usize)> {
+    let bytes = text.as_bytes();
+    let (mut i, mut line, mut line_start) = (0, 1, 0);
+    let mut in_string = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                b'\n' => (line, line_start) = (line + 1, i + 1),
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'\n' => (line, line_start) = (line + 1, i + 1),
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < bytes.len() && matches!(bytes[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') {
+                    i += 1;
+                }
+                let token = &text[start..i];
+                if token.parse::<f64>().is_ok_and(|x| underflows(token, x)) {
+                    return Some((token.to_owned(), line, start - line_start + 1));
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// What a question expects, in words, for error messages.

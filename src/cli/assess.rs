@@ -135,6 +135,9 @@ impl AssessArgs {
             })?;
         }
         let mut errors = Vec::new();
+        // A --set overrides the file, but two --set of one question are a mistake, as a
+        // key twice in an answers file is.
+        let mut set_once = std::collections::HashSet::new();
         for item in &self.set {
             let Some((id, value)) = item.split_once('=') else {
                 errors.push(AnswerError::WrongType {
@@ -144,6 +147,12 @@ impl AssessArgs {
                 });
                 continue;
             };
+            if rulebook.question_index(id.trim()).is_some() && !set_once.insert(id.trim()) {
+                errors.push(AnswerError::Repeated {
+                    question: id.trim().to_owned(),
+                });
+                continue;
+            }
             if let Err(e) = answers.set_text(rulebook, id.trim(), value, ',') {
                 errors.push(e);
             }

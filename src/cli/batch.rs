@@ -9,15 +9,17 @@ use super::common::{AtomicFile, RulesArg};
 use super::error::{CliError, code};
 use clap::{Args, ValueEnum};
 use smp_screen::audience::Audience;
-use smp_screen::batch::{self, ColumnRules, CsvColumns, MAX_ROW_BYTES, Options, Record, RowScreener, RowStatus};
+use smp_screen::batch::{
+    self, ColumnRules, CsvColumns, CsvProblem, CsvSplitter, MAX_ROW_BYTES, Options, Record, RowScreener, RowStatus,
+};
 use smp_screen::report::Status;
 use smp_screen::rulebook::{Rulebook, Verdict};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::sync::{Arc, Mutex};
 
 /// Rows per chunk for compact output: large enough to amortise channel traffic, small
 /// enough to keep memory and ordering buffers small.
@@ -61,9 +63,6 @@ pub enum DetailArg {
     /// Ids only: verdict, ink, worst case, risks with severity, advice, rules, questions.
     Compact,
 }
-
-/// Slack beyond the row limit for the bytes the CSV reader holds in its buffer.
-const CSV_READ_AHEAD: u64 = 1 << 16;
 
 /// Arguments of `batch`.
 #[derive(Debug, Args)]
@@ -114,7 +113,8 @@ pub struct BatchArgs {
 /// A slice of input rows.
 enum Rows {
     Lines(Vec<(u64, Vec<u8>)>),
-    Csv(Vec<(u64, csv::ByteRecord)>),
+    /// CSV records, or why one could not be read whole.
+    Csv(Vec<(u64, Result<csv::ByteRecord, CsvProblem>)>),
 }
 
 struct Chunk {
@@ -146,7 +146,7 @@ struct Tally {
 /// The rows of the input, ready to be cut into chunks.
 enum Source {
     Lines(BufReader<Box<dyn Read + Send>>),
-    Csv(csv::Reader<Counted>, Box<CsvColumns>),
+    Csv(CsvSplitter<BufReader<Box<dyn Read + Send>>>, Box<CsvColumns>),
 }
 
 /// Where records go: standard output, or a file that appears only when complete.
@@ -167,66 +167,6 @@ impl Write for Sink {
             Sink::Stdout(w) => w.flush(),
             Sink::File(f) => f.flush(),
         }
-    }
-}
-
-/// A reader that counts bytes, notes where newlines fall, and refuses to let one CSV row
-/// grow past the limit (the CSV reader buffers a whole record before returning it).
-struct Counted {
-    inner: Box<dyn Read + Send>,
-    read: u64,
-    /// Byte offset where the current record started, set by the reader loop.
-    record_start: Arc<AtomicU64>,
-    lines: Arc<Mutex<LineIndex>>,
-}
-
-impl Read for Counted {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let start = self.record_start.load(Ordering::Relaxed);
-        if self.read.saturating_sub(start) > MAX_ROW_BYTES as u64 + CSV_READ_AHEAD {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!("the CSV row starting at byte {start} is longer than {MAX_ROW_BYTES} bytes"),
-            ));
-        }
-        let n = self.inner.read(buf)?;
-        if let Ok(mut lines) = self.lines.lock() {
-            lines.note(self.read, &buf[..n]);
-        }
-        self.read += n as u64;
-        Ok(n)
-    }
-}
-
-/// Where newlines fall in the input read so far, to number CSV rows by the line they
-/// start on. (The CSV reader's own count goes wrong after blank lines and with CRLF.)
-#[derive(Default)]
-struct LineIndex {
-    /// Offsets of newlines not yet passed.
-    pending: VecDeque<u64>,
-    /// Newlines already passed.
-    passed: u64,
-}
-
-impl LineIndex {
-    fn note(&mut self, offset: u64, bytes: &[u8]) {
-        let found = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n');
-        self.pending.extend(found.map(|(i, _)| offset + i as u64));
-    }
-
-    /// The line (from 1) of a record that ends just before byte `end` and holds `inside`
-    /// newlines of its own (in quoted fields).
-    fn start_line(&mut self, end: u64, inside: u64) -> u64 {
-        let n = self.pending.partition_point(|&p| p < end);
-        let ends_with_newline = n > 0 && self.pending[n - 1] + 1 == end;
-        self.pending.drain(..n);
-        self.passed += n as u64;
-        let end_line = if ends_with_newline {
-            self.passed
-        } else {
-            self.passed + 1
-        };
-        end_line.saturating_sub(inside)
     }
 }
 
@@ -252,30 +192,33 @@ impl BatchArgs {
             Some(path) => Sink::File(AtomicFile::create(path, self.force)?),
             None => Sink::Stdout(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),
         };
+        // Interrupted, the run leaves no temporary file behind.
+        let guard = match &sink {
+            Sink::File(file) => Some(super::cleanup::RemoveOnSignal::new(file.temp_path())),
+            Sink::Stdout(_) => None,
+        };
         let (reader, size) = open(&self.input)?;
         let read_error = |source| CliError::Io {
             what: "cannot read input",
             path: self.input.clone(),
             source,
         };
-        let record_start = Arc::new(AtomicU64::new(0));
-        let lines = Arc::new(Mutex::new(LineIndex::default()));
         if self.ignore_unknown_columns && format == InputFormat::Jsonl {
-            eprintln!("warning: --ignore-unknown-columns applies to CSV input only; JSON Lines keys must be questions");
+            super::common::say(
+                "warning: --ignore-unknown-columns applies to CSV input only; JSON Lines keys must be questions",
+            );
         }
         let source = match format {
             InputFormat::Jsonl => Source::Lines(BufReader::with_capacity(1 << 16, reader)),
             InputFormat::Csv => {
-                let counted = Counted {
-                    inner: reader,
-                    read: 0,
-                    record_start: Arc::clone(&record_start),
-                    lines: Arc::clone(&lines),
-                };
-                let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(counted);
-                let header = csv.byte_headers().map_err(|e| read_error(csv_io(e)))?.clone();
-                if let Ok(mut index) = lines.lock() {
-                    index.start_line(csv.position().byte(), newlines(&header));
+                let mut csv = CsvSplitter::new(BufReader::with_capacity(1 << 16, reader));
+                let mut header = csv::ByteRecord::new();
+                if let Some((_, Some(problem))) = csv.next_record(&mut header).map_err(read_error)? {
+                    return Err(read_error(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!("the header row: {}", problem.message()),
+                    ))
+                    .into());
                 }
                 let rules = ColumnRules {
                     carry: self.id_column.clone(),
@@ -307,7 +250,6 @@ impl BatchArgs {
         let tally = pipeline(
             &rulebook,
             source,
-            (&record_start, &lines),
             (&opts, &self.id_column),
             (jobs, self.chunk_rows.map_or_else(|| chunk_rows(&opts), |n| n as usize)),
             &mut sink,
@@ -320,8 +262,8 @@ impl BatchArgs {
         })?;
         sink.flush().map_err(write_error)?;
         // A file replaces the output only once every record is in it.
-        if let Sink::File(file) = sink {
-            file.commit()?;
+        if let (Sink::File(file), Some(guard)) = (sink, guard) {
+            guard.finish(|| file.commit())?;
         }
         summary(&tally);
         Ok(if tally.failed.is_empty() {
@@ -361,13 +303,6 @@ fn warn_about_columns(columns: &CsvColumns, ignoring: bool) {
             "warning: CSV {columns} no question, not used: {} (--id-column NAME carries {them} into the output)",
             names.join(", ")
         );
-    }
-}
-
-fn csv_io(e: csv::Error) -> std::io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{other:?}")),
     }
 }
 
@@ -416,7 +351,6 @@ enum Failure {
 fn pipeline(
     rb: &Rulebook,
     source: Source,
-    (record_start, lines): (&AtomicU64, &Mutex<LineIndex>),
     (opts, carry): (&Options, &[String]),
     (jobs, size): (usize, usize),
     sink: &mut Sink,
@@ -431,10 +365,11 @@ fn pipeline(
     // `None` once the output failed: the reader's next send then fails and it stops.
     let work_rx = Mutex::new(Some(work_rx));
     let (done_tx, done_rx) = sync_channel::<Done>(jobs * 2);
+    let stop = &AtomicBool::new(false);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || match source {
-            Source::Lines(reader) => read_lines(reader, size, &work_tx),
-            Source::Csv(csv, _) => read_csv(csv, size, record_start, lines, &work_tx),
+            Source::Lines(reader) => read_lines(reader, size, Outbox { work: &work_tx, stop }),
+            Source::Csv(csv, _) => read_csv(csv, size, Outbox { work: &work_tx, stop }),
         });
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
@@ -469,8 +404,9 @@ fn pipeline(
         }
         drop(done_rx);
         if failure.is_some() {
-            // Workers stop when they next report (nobody receives); the reader would block
-            // for ever on a full work channel unless its receiver is dropped too.
+            // The reader stops at its next chunk, and one it is blocked sending fails at
+            // once: its receiver is dropped here.
+            stop.store(true, Ordering::Relaxed);
             if let Ok(mut rx) = work_rx.lock() {
                 rx.take();
             }
@@ -526,7 +462,11 @@ fn worker(
             }
             (Rows::Csv(records), Some(cols)) => {
                 for (line, record) in records {
-                    count(line, screener.csv_row(cols, line, &record, &mut bytes));
+                    let status = match record {
+                        Ok(record) => screener.csv_row(cols, line, &record, &mut bytes),
+                        Err(problem) => screener.error(line, &problem.message(), &mut bytes),
+                    };
+                    count(line, status);
                 }
             }
             (Rows::Csv(records), None) => {
@@ -542,9 +482,16 @@ fn worker(
     }
 }
 
+/// Where the reader sends chunks, and the flag that tells it to stop (the output failed).
+#[derive(Clone, Copy)]
+struct Outbox<'a> {
+    work: &'a SyncSender<Chunk>,
+    stop: &'a AtomicBool,
+}
+
 /// Sends full chunks as they fill, and the last partial one; false once nobody listens.
 struct Chunker<'a, T> {
-    work: &'a SyncSender<Chunk>,
+    work: Outbox<'a>,
     rows: Vec<(u64, T)>,
     size: usize,
     index: usize,
@@ -552,7 +499,7 @@ struct Chunker<'a, T> {
 }
 
 impl<'a, T> Chunker<'a, T> {
-    fn new(work: &'a SyncSender<Chunk>, size: usize, wrap: fn(Vec<(u64, T)>) -> Rows) -> Self {
+    fn new(work: Outbox<'a>, size: usize, wrap: fn(Vec<(u64, T)>) -> Rows) -> Self {
         Chunker {
             work,
             rows: Vec::with_capacity(size),
@@ -578,7 +525,7 @@ impl<'a, T> Chunker<'a, T> {
             consumed,
         };
         self.index += 1;
-        self.work.send(chunk).is_ok()
+        !self.work.stop.load(Ordering::Relaxed) && self.work.work.send(chunk).is_ok()
     }
 }
 
@@ -586,11 +533,7 @@ impl<'a, T> Chunker<'a, T> {
 /// file; a line longer than the limit becomes an error row without being held in memory.
 const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
 
-fn read_lines(
-    mut reader: BufReader<Box<dyn Read + Send>>,
-    size: usize,
-    work: &SyncSender<Chunk>,
-) -> std::io::Result<()> {
+fn read_lines(mut reader: BufReader<Box<dyn Read + Send>>, size: usize, work: Outbox) -> std::io::Result<()> {
     let mut chunker = Chunker::new(work, size, Rows::Lines);
     let (mut line, mut consumed) = (0u64, 0u64);
     let mut buf = Vec::new();
@@ -661,39 +604,24 @@ fn read_line_limited(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize)
     }
 }
 
-/// Reads CSV records into chunks, each numbered by the line it starts on.
-fn read_csv(
-    mut csv: csv::Reader<Counted>,
-    size: usize,
-    record_start: &AtomicU64,
-    lines: &Mutex<LineIndex>,
-    work: &SyncSender<Chunk>,
-) -> std::io::Result<()> {
+/// Reads CSV records into chunks, each numbered by the line it starts on; a record that
+/// could not be read whole goes on as its problem, to become an error record.
+fn read_csv(mut csv: CsvSplitter<BufReader<Box<dyn Read + Send>>>, size: usize, work: Outbox) -> std::io::Result<()> {
     let mut chunker = Chunker::new(work, size, Rows::Csv);
     let mut record = csv::ByteRecord::new();
-    loop {
-        record_start.store(csv.position().byte(), Ordering::Relaxed);
-        if !csv.read_byte_record(&mut record).map_err(csv_io)? {
-            break;
-        }
-        let end = csv.position().byte();
-        let line = lines.lock().map_or(0, |mut l| l.start_line(end, newlines(&record)));
-        // An empty line between rows is not a row.
-        if record.len() == 1 && record[0].is_empty() {
-            continue;
-        }
-        let consumed = csv.position().byte();
-        if !chunker.push(line, std::mem::take(&mut record), consumed) {
+    while let Some((line, problem)) = csv.next_record(&mut record)? {
+        let row = match problem {
+            Some(p) => Err(p),
+            // A line holding only `""` is not a row either.
+            None if record.len() == 1 && record[0].is_empty() => continue,
+            None => Ok(std::mem::take(&mut record)),
+        };
+        if !chunker.push(line, row, csv.consumed()) {
             return Ok(());
         }
     }
-    chunker.flush(csv.position().byte());
+    chunker.flush(csv.consumed());
     Ok(())
-}
-
-/// Newlines inside a record's fields (quoted line breaks).
-fn newlines(record: &csv::ByteRecord) -> u64 {
-    record.as_slice().iter().filter(|b| **b == b'\n').count() as u64
 }
 
 fn summary(t: &Tally) {
@@ -718,5 +646,5 @@ fn summary(t: &Tally) {
         let more = if t.failed.len() > 10 { ", …" } else { "" };
         line.push_str(&format!(" (failed lines: {}{more})", shown.join(", ")));
     }
-    eprintln!("{line}");
+    super::common::say(&line);
 }

@@ -54,6 +54,14 @@ pub struct SaveArgs {
 impl SaveArgs {
     /// Fails early, before any question is asked, if a file could not be saved.
     pub fn check(&self) -> Result<(), CliError> {
+        if let (Some(record), Some(page)) = (&self.save, &self.save_html)
+            && same_file(record, page)
+        {
+            return Err(CliError::SamePath {
+                first: record.clone(),
+                second: page.clone(),
+            });
+        }
         for path in self.save.iter().chain(&self.save_html) {
             check_writable(path, self.force)?;
         }
@@ -62,7 +70,7 @@ impl SaveArgs {
 }
 
 /// Longest `--label`.
-const MAX_LABEL: usize = 200;
+const MAX_LABEL: usize = smp_screen::record::MAX_LABEL;
 
 fn parse_label(text: &str) -> Result<String, String> {
     if text.chars().count() > MAX_LABEL {
@@ -86,11 +94,12 @@ pub fn load(path: Option<&Path>) -> Result<Rulebook, CliError> {
 fn warn_if_overdue(rulebook: &Rulebook) {
     let due = &rulebook.identity.review_due;
     if Date::parse(due).is_some_and(|d| d < Date::today()) {
-        eprintln!(
-            "warning: rulebook {} {} was due for clinical review on {due}",
+        say(&format!(
+            "warning: rulebook {} {} was due for clinical review on {}",
             smp_screen::sanitize::one_line(&rulebook.identity.id),
-            smp_screen::sanitize::one_line(&rulebook.identity.version)
-        );
+            smp_screen::sanitize::one_line(&rulebook.identity.version),
+            smp_screen::sanitize::one_line(due)
+        ));
     }
 }
 
@@ -112,17 +121,39 @@ pub fn read_input(path: &Path, what: &'static str, limit: u64) -> Result<String,
             limit,
         });
     };
-    let mut text = String::from_utf8(bytes)
-        .map_err(|_| io(std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let at = smp_screen::rulebook::source::utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("not UTF-8 text (first bad byte at {at})"),
+        ))
+    })?;
     strip_bom(&mut text);
     Ok(text)
 }
 
-/// Writes `bytes` to standard output in one piece.
-pub fn print(bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `bytes` to standard output in one piece. Any failure is an I/O error (exit 5)
+/// naming standard output; a closed pipe stays a `BrokenPipe` inside it, which the exit
+/// code mapping lets pass quietly as 0.
+pub fn print(bytes: &[u8]) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
-    out.write_all(bytes)?;
-    out.flush()
+    out.write_all(bytes).and_then(|()| out.flush()).map_err(stdout_error)
+}
+
+/// The error of a failed write to standard output.
+pub fn stdout_error(source: std::io::Error) -> CliError {
+    CliError::Io {
+        what: "cannot write",
+        path: PathBuf::from("standard output"),
+        source,
+    }
+}
+
+/// Writes a line to standard error; a standard error that cannot be written to is not
+/// worth failing for (`eprintln!` would panic).
+pub fn say(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
 }
 
 /// Style and wrap width for standard output.
@@ -136,12 +167,40 @@ pub fn stdout_style(color: ColorChoice) -> (Style, usize) {
     (Style::decide(color, tty), width.clamp(40, 100))
 }
 
-/// Fails early if `path` exists and may not be replaced.
-pub fn check_writable(path: &Path, force: bool) -> Result<(), CliError> {
-    if !force && path.exists() {
-        return Err(CliError::Exists { path: path.to_owned() });
+/// Whether two names mean the same file, existing or not (`x` and `./x`, or a link and
+/// its target).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    fn resolved(p: &Path) -> PathBuf {
+        if let Ok(full) = std::fs::canonicalize(p) {
+            return full;
+        }
+        let parent = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        match (std::fs::canonicalize(parent), p.file_name()) {
+            (Ok(dir), Some(name)) => dir.join(name),
+            _ => p.to_owned(),
+        }
     }
-    Ok(())
+    a == b || resolved(a) == resolved(b)
+}
+
+/// Fails early if `path` exists and may not be replaced: without `force` nothing is
+/// replaced, and never anything but a regular file (a FIFO, a device or a folder stays).
+pub fn check_writable(path: &Path, force: bool) -> Result<(), CliError> {
+    let exists = std::fs::symlink_metadata(path).is_ok();
+    if !exists {
+        return Ok(());
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(CliError::NotRegular {
+            path: path.to_owned(),
+            what: smp_screen::rulebook::source::kind_of(&meta.file_type()),
+        }),
+        _ if !force => Err(CliError::Exists { path: path.to_owned() }),
+        _ => Ok(()),
+    }
 }
 
 /// A file written atomically: everything goes to a temporary file in the same folder
@@ -162,6 +221,7 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        super::cleanup::warn_stale(dir);
         let tmp = tempfile::Builder::new()
             .prefix(".smp-screen-")
             .suffix(".tmp")
@@ -179,6 +239,11 @@ impl AtomicFile {
         })
     }
 
+    /// The temporary file being written.
+    pub fn temp_path(&self) -> &Path {
+        self.tmp.get_ref().path()
+    }
+
     /// Flushes to disk and moves the file into place. Without `force` an existing file is
     /// never replaced, even one created meanwhile.
     pub fn commit(self) -> Result<(), CliError> {
@@ -191,6 +256,10 @@ impl AtomicFile {
         let tmp = self.tmp.into_inner().map_err(|e| io(e.into_error()))?;
         tmp.as_file().sync_all().map_err(io)?;
         test_fault("before-rename").map_err(io)?;
+        // Checked again: something else may have been put there while we wrote.
+        if self.force {
+            check_writable(&path, true)?;
+        }
         let persisted = if self.force {
             tmp.persist(&path).map(drop)
         } else {

@@ -3,6 +3,7 @@
 use smp_screen::answers::AnswerErrors;
 use smp_screen::rulebook::RulebookError;
 use smp_screen::rulebook::source::ReadError;
+use smp_screen::sanitize::one_line;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -36,12 +37,14 @@ pub mod code {
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0    screened
-  2    usage error
+  2    usage error (also: --save and --save-html naming the same file)
   3    invalid answers (unknown question, invalid option, wrong type, missing under --strict),
        or a file given to replay that is not a record, or a record whose result
        --from-record cannot reproduce, or a batch --id-column missing from the CSV header
   4    invalid or unreadable rulebook, or not the one a record was made with (--from-record)
-  5    a file could not be read or written, or would be overwritten without --force
+  5    a file could not be read or written (standard output too: full, closed or failing),
+       would be overwritten without --force, or is not a regular file; a closed pipe
+       (`smp-screen ... | head`) is not an error and exits 0
   6    the terminal is too small to draw the interview (use --plain, or a larger window)
   7    rules test: a golden case failed
   8    batch: some rows could not be screened (each has an error record)
@@ -66,7 +69,7 @@ pub enum CliError {
     #[error("error: {0}")]
     RulebookRead(#[from] ReadError),
     /// A file that could not be read or written.
-    #[error("error: {what} {}: {source}", path.display())]
+    #[error("error: {what} {}: {}", shown(path), one_line(&source.to_string()))]
     Io {
         /// What was being done.
         what: &'static str,
@@ -76,10 +79,33 @@ pub enum CliError {
         source: std::io::Error,
     },
     /// Refusing to replace a file.
-    #[error("error: {} already exists; pass --force to replace it", path.display())]
+    #[error("error: {} already exists; pass --force to replace it", shown(path))]
     Exists {
         /// The file.
         path: PathBuf,
+    },
+    /// Refusing to replace something that is not a regular file, `--force` or not.
+    #[error(
+        "error: {} is {what}, not a regular file; smp-screen writes only regular files",
+        shown(path)
+    )]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is, in words.
+        what: &'static str,
+    },
+    /// One file named for two outputs of the same command.
+    #[error(
+        "error: {} and {} are the same file; give each output its own file",
+        shown(first),
+        shown(second)
+    )]
+    SamePath {
+        /// The first name.
+        first: PathBuf,
+        /// The second name.
+        second: PathBuf,
     },
     /// The terminal is too small to draw the interview in.
     #[error(
@@ -110,7 +136,7 @@ pub enum CliError {
         path: PathBuf,
     },
     /// A file given as a record that is not one.
-    #[error("error: {}: {}", path.display(), smp_screen::sanitize::one_line(message))]
+    #[error("error: {}: {}", shown(path), one_line(message))]
     Record {
         /// The file.
         path: PathBuf,
@@ -131,7 +157,7 @@ pub enum CliError {
         loaded: String,
     },
     /// Input larger than accepted.
-    #[error("error: {what} is larger than {} MiB, the limit", limit >> 20)]
+    #[error("error: {} is larger than {} MiB, the limit", one_line(what), limit >> 20)]
     TooLarge {
         /// What.
         what: String,
@@ -153,9 +179,16 @@ impl CliError {
             | CliError::TooLarge { .. }
             | CliError::DraftExists { .. } => code::IO,
             CliError::Record { .. } => code::ANSWERS,
+            CliError::NotRegular { .. } => code::IO,
+            CliError::SamePath { .. } => code::USAGE,
             CliError::TerminalTooSmall { .. } => code::NO_TERMINAL,
         }
     }
+}
+
+/// A path as shown in a message: on one line, hidden characters made visible.
+pub fn shown(path: &std::path::Path) -> String {
+    one_line(&path.display().to_string()).into_owned()
 }
 
 fn render_answers(origin: &str, errors: &AnswerErrors) -> String {
@@ -164,6 +197,11 @@ fn render_answers(origin: &str, errors: &AnswerErrors) -> String {
         let _ = writeln!(s, "error: {}", smp_screen::sanitize::one_line(&e.to_string()));
     }
     let n = errors.0.len();
-    let _ = write!(s, "{n} invalid answer{} in {origin}", if n == 1 { "" } else { "s" });
+    let _ = write!(
+        s,
+        "{n} invalid answer{} in {}",
+        if n == 1 { "" } else { "s" },
+        one_line(origin)
+    );
     s
 }

@@ -3,6 +3,7 @@
 
 mod assess;
 mod batch;
+mod cleanup;
 mod common;
 mod completions;
 mod draft;
@@ -96,8 +97,17 @@ pub fn main() -> u8 {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { code::USAGE } else { code::OK };
+            if e.use_stderr() {
+                let _ = e.print();
+                return code::USAGE;
+            }
+            // --help and --version: their text is the output, so a failure to write it
+            // is a write failure like any other.
+            let written = e.print().map_err(common::stdout_error);
+            return match written {
+                Ok(()) => code::OK,
+                Err(err) => report(&err.into()),
+            };
         }
     };
     match run(cli) {
@@ -150,11 +160,14 @@ fn report(err: &anyhow::Error) -> u8 {
     }
     match err.downcast_ref::<CliError>() {
         Some(e) => {
-            eprintln!("{e}");
+            common::say(&e.to_string());
             e.code()
         }
         None => {
-            eprintln!("error: {err:#}");
+            common::say(&format!(
+                "error: {}",
+                smp_screen::sanitize::terminal(&format!("{err:#}"))
+            ));
             err.chain()
                 .find_map(|c| c.downcast_ref::<CliError>().map(CliError::code))
                 .unwrap_or(code::INTERNAL)

@@ -28,7 +28,7 @@ fn pager() -> Option<Vec<String>> {
 }
 
 /// Shows `text`: paged when [`would_page`], else on standard output.
-pub fn show(text: &[u8], no_pager: bool) -> std::io::Result<()> {
+pub fn show(text: &[u8], no_pager: bool) -> Result<(), super::error::CliError> {
     if would_page(&String::from_utf8_lossy(text), no_pager)
         && let Some(words) = pager()
         && let Ok(mut child) = Command::new(&words[0]).args(&words[1..]).stdin(Stdio::piped()).spawn()
@@ -40,7 +40,7 @@ pub fn show(text: &[u8], no_pager: bool) -> std::io::Result<()> {
         }
         let waited = child.wait();
         super::signals::paging(false);
-        waited?;
+        waited.map_err(super::common::stdout_error)?;
         return Ok(());
     }
     super::common::print(text)

@@ -58,7 +58,7 @@ impl ReplayArgs {
         let mut out = Vec::new();
         match self.format {
             Format::Json => {
-                serde_json::to_writer_pretty(&mut out, &replay)?;
+                smp_screen::sanitize::json_to_writer_pretty(&mut out, &replay)?;
                 out.push(b'\n');
             }
             Format::Text => {
@@ -66,9 +66,7 @@ impl ReplayArgs {
                 render_text(&replay, &record, style, width, &mut out)?;
             }
         }
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(&out)?;
-        stdout.flush()?;
+        common::print(&out)?;
         Ok(if self.exit_code && replay.changed {
             code::CHANGED
         } else {

@@ -10,7 +10,8 @@ use smp_screen::cases::{self, CaseFile};
 use smp_screen::date::Date;
 use smp_screen::print::{self, Print};
 use smp_screen::rulebook::{Level, Rulebook};
-use std::io::Write;
+use smp_screen::sanitize::one_line;
+use std::io::Write as _;
 use std::path::PathBuf;
 
 /// Arguments of `rules`.
@@ -132,10 +133,7 @@ impl RulesArgs {
 }
 
 fn write_stdout(text: &str) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(())
+    Ok(common::print(text.as_bytes())?)
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
@@ -164,12 +162,13 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                     "version_hash": smp_screen::check::version_hash(rb),
                     "status": rb.review.as_str(),
                     "review": rb.review_words,
+                    "linked_files": rb.files.iter().filter(|f| f.linked).map(|f| &f.name).collect::<Vec<_>>(),
                 })),
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": diagnostics,
             });
-            write_stdout(&(serde_json::to_string_pretty(&doc)? + "\n"))?;
+            write_stdout(&(smp_screen::sanitize::json_string_pretty(&doc) + "\n"))?;
         }
         DiagnosticFormat::Text => {
             let mut text = String::new();
@@ -184,6 +183,10 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                     smp_screen::sanitize::one_line(&rb.review_words),
                     rb.content_hash()
                 ));
+            }
+            // A followed link is said, so that an author sees where the text came from.
+            for f in rulebook.iter().flat_map(|rb| &rb.files).filter(|f| f.linked) {
+                text.push_str(&format!("note: read {} through a symbolic link\n", f.name));
             }
             text.push_str(&summary(rulebook.as_ref(), errors, warnings));
             write_stdout(&text)?;
@@ -260,19 +263,23 @@ fn test(args: TestArgs) -> anyhow::Result<u8> {
                     "inks_never_seen": coverage.inks_never_seen,
                 },
             });
-            write_stdout(&(serde_json::to_string_pretty(&doc)? + "\n"))?;
+            write_stdout(&(smp_screen::sanitize::json_string_pretty(&doc) + "\n"))?;
         }
         DiagnosticFormat::Text => {
             let mut text = String::new();
             for o in &failed {
-                text.push_str(&format!("FAIL {}: {}\n", o.name, o.problems.join("; ")));
+                text.push_str(&format!(
+                    "FAIL {}: {}\n",
+                    one_line(&o.name),
+                    one_line(&o.problems.join("; "))
+                ));
             }
             let level = if args.fail_uncovered { "error" } else { "warning" };
             for r in &coverage.rules_never_fired {
-                text.push_str(&format!("{level}: rule `{r}` is fired by no case\n"));
+                text.push_str(&format!("{level}: rule `{}` is fired by no case\n", one_line(r)));
             }
             for o in &coverage.options_never_used {
-                text.push_str(&format!("{level}: option `{o}` is used by no case\n"));
+                text.push_str(&format!("{level}: option `{}` is used by no case\n", one_line(o)));
             }
             for v in &coverage.verdicts_never_seen {
                 text.push_str(&format!("{level}: no case gives verdict `{v}`\n"));
@@ -387,7 +394,7 @@ fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
     } else {
         schemars::schema_for!(smp_screen::rulebook::model::RulebookFile)
     };
-    write_stdout(&(serde_json::to_string_pretty(&schema)? + "\n"))?;
+    write_stdout(&(smp_screen::sanitize::json_string_pretty(&schema) + "\n"))?;
     Ok(code::OK)
 }
 
@@ -399,8 +406,6 @@ fn print_rulebook(args: PrintArgs) -> anyhow::Result<u8> {
     };
     let mut buf = Vec::new();
     printer.print(&rulebook, args.audience, &mut buf)?;
-    let mut out = std::io::stdout().lock();
-    out.write_all(&buf)?;
-    out.flush()?;
+    common::print(&buf)?;
     Ok(code::OK)
 }

@@ -8,7 +8,7 @@ pub struct Json;
 
 impl Report for Json {
     fn render(&self, cx: &Context, out: &mut dyn io::Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, cx.screening)?;
+        crate::sanitize::json_to_writer_pretty(&mut *out, cx.screening)?;
         writeln!(out)
     }
 }

@@ -320,8 +320,11 @@ fn how(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
         ink.push_str(&format!("; it overrides {}", effects(&e.ink.overrode)));
     }
     writeln!(out, "{}", wrap(&ink, w, "  ", "  "))?;
+    // Looked up by id once: a search per rule made this quadratic in the rulebook's size.
+    let fired: std::collections::HashMap<&str, _> = s.fired.iter().map(|f| (f.rule, f)).collect();
+    let possible: std::collections::HashMap<&str, _> = s.possible.iter().map(|p| (p.rule, p)).collect();
     for t in &e.rules {
-        let Some(f) = s.fired.iter().find(|f| f.rule == t.rule) else {
+        let Some(&f) = fired.get(t.rule.as_str()) else {
             continue;
         };
         writeln!(out)?;
@@ -361,7 +364,7 @@ fn how(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(out, "  {}", st.bold(head))?;
         for t in undecided {
-            let verdict = s.possible.iter().find(|p| p.rule == t.rule).and_then(|p| p.verdict);
+            let verdict = possible.get(t.rule.as_str()).and_then(|p| p.verdict);
             rule_heading(cx, &t.rule, &t.title, verdict, "possible", out)?;
             for need in &t.would_need {
                 writeln!(out, "{}", wrap(need, w, "      ? ", "        "))?;

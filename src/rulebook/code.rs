@@ -119,6 +119,7 @@ codes! {
     VersionNotBumped = "version-not-bumped": "The content changed since its version was recorded (in `version_hash`, or in the rulebook given to `--against`), but the version did not.",
     VersionHashStale = "version-hash-stale": "`version_hash` records another version than the rulebook's own: the hash of the new version was not recorded.",
     VersionWentBack = "version-went-back": "The version is lower than that of the rulebook given to `rules check --against`.",
+    CaseOnlyDuplicate = "case-only-duplicate": "Two ids of one kind, or two option values of one question, that differ only by case (`Fading` beside `fading`).",
     ChangedSinceReview = "changed-since-review": "A rulebook marked reviewed whose content hash is no longer the `reviewed_hash` the review saw.",
     IncompleteReview = "incomplete-review": "A `reviewed` rulebook without `reviewed_by`, `reviewed_on` or `reviewed_hash`.",
     BadHash = "bad-hash": "A `reviewed_hash` that is not 64 lowercase hex digits.",

@@ -75,6 +75,7 @@ mod tests {
         SourceFile {
             name: "x.json".into(),
             text: text.into(),
+            linked: false,
         }
     }
 
