@@ -108,6 +108,20 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "rules prove",
+        &[
+            ("smp-screen rules prove", "prove the embedded rulebook's invariants"),
+            (
+                "smp-screen rules prove clinic-rules/ --out /tmp/cx -f json",
+                "for CI: counterexamples in /tmp/cx, results as JSON",
+            ),
+            (
+                "smp-screen assess --answers counterexamples/pregnancy-unsuitable.json --rules clinic-rules/",
+                "see what a counterexample gets",
+            ),
+        ],
+    ),
+    (
         "rules schema",
         &[
             ("smp-screen rules schema", "the JSON Schema of rulebook files"),

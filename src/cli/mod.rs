@@ -9,6 +9,7 @@ pub mod error;
 mod help;
 mod interview;
 mod man;
+mod prove;
 mod replay;
 mod rules;
 mod terminal;

@@ -26,7 +26,8 @@ enum RulesCommand {
     /// Check a rulebook: errors and warnings with file, line:column, JSON path and a suggestion
     #[command(after_help = after_help_then(
         "rules check",
-        "Exit codes: 0 no errors (warnings allowed), 4 errors found or the rulebook cannot be read."
+        "Exit codes: 0 no errors (warnings allowed), 4 errors found (a refuted invariant is one) or the \
+         rulebook cannot be read."
     ))]
     Check(CheckArgs),
     /// Run the golden cases and report what they leave untested
@@ -36,6 +37,13 @@ enum RulesCommand {
          (or, with --fail-uncovered, something is untested)."
     ))]
     Test(TestArgs),
+    /// Prove the rulebook's invariants over every possible answer set
+    #[command(after_help = after_help_then(
+        "rules prove",
+        "Exit codes: 0 every invariant proved, 4 invalid rulebook, 5 a counterexample could not be \
+         written, 10 an invariant is refuted (its counterexample is in --out)."
+    ))]
+    Prove(super::prove::ProveArgs),
     /// Print the JSON Schema of the rulebook format (or of golden cases)
     #[command(after_help = after_help_then("rules schema", ""))]
     Schema(SchemaArgs),
@@ -113,6 +121,7 @@ impl RulesArgs {
         match self.command {
             RulesCommand::Check(a) => check(a),
             RulesCommand::Test(a) => test(a),
+            RulesCommand::Prove(a) => a.run(),
             RulesCommand::Schema(a) => schema(a),
             RulesCommand::Print(a) => print_rulebook(a),
         }

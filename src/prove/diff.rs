@@ -1,0 +1,1 @@
+//! Behaviour of two rulebooks compared over every answer set both accept.
