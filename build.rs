@@ -32,10 +32,17 @@ fn table(out: &mut String, name: &str, doc: &str, dir: &Path) {
     out.push_str("];\n");
 }
 
-/// Passes the embedded rulebook's id, version and review date to the compiler, for
-/// `--version`. A file that does not parse is left to the rulebook's own loader to report.
+/// Passes the embedded rulebook's id, version and review status to the compiler, for
+/// `--version` and the man page. A file that does not parse is left to the rulebook's own
+/// loader to report. The words must match `Review::words` (a unit test compares them, and
+/// also catches a `reviewed` rulebook edited after its review).
 fn identity(dir: &Path) {
-    let mut found = ("unknown".to_owned(), "unknown".to_owned(), "unknown".to_owned());
+    let mut found = (
+        "unknown".to_owned(),
+        "unknown".to_owned(),
+        "not yet reviewed by a clinician".to_owned(),
+        String::new(),
+    );
     for file in json_files(dir) {
         let Ok(text) = std::fs::read_to_string(dir.join(&file)) else {
             continue;
@@ -45,12 +52,18 @@ fn identity(dir: &Path) {
         };
         if let Some(id) = doc.get("rulebook") {
             let field = |k: &str| id[k].as_str().unwrap_or("unknown").to_owned();
-            found = (field("id"), field("version"), field("reviewed_on"));
+            found.0 = field("id");
+            found.1 = field("version");
+            if id["status"].as_str() == Some("reviewed") {
+                found.2 = format!("reviewed by {} on {}", field("reviewed_by"), field("reviewed_on"));
+                found.3 = field("reviewed_on");
+            }
         }
     }
     println!("cargo:rustc-env=SMP_RULEBOOK_ID={}", found.0);
     println!("cargo:rustc-env=SMP_RULEBOOK_VERSION={}", found.1);
-    println!("cargo:rustc-env=SMP_RULEBOOK_REVIEWED_ON={}", found.2);
+    println!("cargo:rustc-env=SMP_RULEBOOK_REVIEW={}", found.2);
+    println!("cargo:rustc-env=SMP_RULEBOOK_DATE={}", found.3);
 }
 
 fn main() {

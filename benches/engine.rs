@@ -117,13 +117,16 @@ fn generated(n: usize) -> String {
     let mut questions = Vec::new();
     for i in 0..40 {
         questions.push(format!(
-            r#"{{"id": "q{i}", "kind": "single", "prompt": "p", "help": "h", "options": [{{"value": "o0", "label": "l"}}, {{"value": "o1", "label": "l"}}, {{"value": "o2", "label": "l"}}, {{"value": "o3", "label": "l"}}]}}"#
+            r#"{{"id": "q{i}", "kind": "single", "answer_is": "fact", "prompt": "p", "help": "h", "options": [{{"value": "o0", "label": "l"}}, {{"value": "o1", "label": "l"}}, {{"value": "o2", "label": "l"}}, {{"value": "o3", "label": "l"}}]}}"#
         ));
     }
-    questions.push(r#"{"id": "age", "kind": "number", "prompt": "p", "help": "h", "min": 0, "max": 120}"#.to_owned());
+    questions.push(
+        r#"{"id": "age", "kind": "number", "answer_is": "fact", "prompt": "p", "help": "h", "min": 0, "max": 120}"#
+            .to_owned(),
+    );
     for i in 40..60 {
         questions.push(format!(
-            r#"{{"id": "q{i}", "kind": "yes_no", "prompt": "p", "help": "h", "ask_if": {{"question": "q{}", "in": ["o0", "o1"]}}}}"#,
+            r#"{{"id": "q{i}", "kind": "yes_no", "answer_is": "fact", "prompt": "p", "help": "h", "ask_if": {{"question": "q{}", "in": ["o0", "o1"]}}}}"#,
             i - 40
         ));
     }

@@ -300,6 +300,21 @@ impl<'a> Analysis<'a> {
             Cond::All(parts) => parts
                 .iter()
                 .try_fold(Needs::new(), |acc, p| and(rb, acc, &self.needs(p)?)),
+            // At least n parts hold: with n = all of them it is `all`; otherwise at least one
+            // holds, which needs what every satisfiable part needs in common (like `any`),
+            // and too few satisfiable parts mean it can never hold.
+            Cond::AtLeast(n, parts) if *n == parts.len() => parts
+                .iter()
+                .try_fold(Needs::new(), |acc, p| and(rb, acc, &self.needs(p)?)),
+            Cond::AtLeast(n, parts) => {
+                let results: Vec<Result<Needs, Conflict>> = parts.iter().map(|p| self.needs(p)).collect();
+                let mut satisfiable = results.iter().filter_map(|r| r.as_ref().ok());
+                if satisfiable.clone().count() < *n {
+                    return results.into_iter().find_map(Result::err).map_or(Ok(Needs::new()), Err);
+                }
+                let first = satisfiable.next().cloned().unwrap_or_default();
+                Ok(satisfiable.fold(first, |acc, n| or(&acc, n)))
+            }
             Cond::Any(parts) => {
                 let mut satisfiable = parts.iter().filter_map(|p| self.needs(p).ok());
                 match satisfiable.next() {
@@ -753,8 +768,36 @@ fn documentation(rb: &Rulebook, today: Date, out: &mut Vec<Diagnostic>) {
                 format!("the clinical review was due on {due}"),
             )
             .with_help(Some(
-                "review the rulebook, then update reviewed_by, reviewed_on and review_due".into(),
+                "review the rulebook, then update status, reviewed_by, reviewed_on, reviewed_hash and review_due"
+                    .into(),
             )),
         );
     }
+    review(rb, out);
+}
+
+/// A `reviewed` rulebook whose content changed after the review is not reviewed any more.
+fn review(rb: &Rulebook, out: &mut Vec<Diagnostic>) {
+    let crate::rulebook::Review::ChangedSinceReview { on, .. } = &rb.review else {
+        return;
+    };
+    let file = rb
+        .files
+        .iter()
+        .position(|f| f.text.contains("\"reviewed_hash\""))
+        .unwrap_or(0);
+    out.push(
+        Diagnostic::warning(
+            "changed-since-review",
+            file,
+            "rulebook.reviewed_hash",
+            format!(
+                "the rulebook changed after its review on {on}: its content hash is {}, not the reviewed_hash",
+                rb.content_hash()
+            ),
+        )
+        .with_help(Some(
+            "have a clinician review the changes, then record the new content hash in reviewed_hash; until then every result says the rulebook is not yet reviewed as it stands".into(),
+        )),
+    );
 }

@@ -37,6 +37,31 @@ impl Date {
         Date::from_days(unix_seconds().div_euclid(86_400))
     }
 
+    /// Days since 1970-01-01 (negative before).
+    pub fn days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The same day `months` calendar months later, or the month's last day when it is
+    /// shorter (31 January + 1 month = 28 or 29 February).
+    pub fn add_months(self, months: u32) -> Date {
+        let index = i64::from(self.year) * 12 + i64::from(self.month - 1) + i64::from(months);
+        let year = index.div_euclid(12) as i32;
+        let month = index.rem_euclid(12) as u32 + 1;
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
     /// The date `days` days after 1970-01-01.
     pub fn from_days(days: i64) -> Date {
         // Howard Hinnant's civil_from_days.
@@ -101,6 +126,23 @@ mod tests {
         assert!(Date::parse("2026-13-01").is_none());
         assert!(Date::parse("26-11-2026").is_none());
         assert!(Date::parse("2026-1-026").is_none());
+    }
+
+    #[test]
+    fn counts_days_both_ways() {
+        for days in [-800_000, -1, 0, 1, 59, 60, 20_418, 20_819, 2_000_000] {
+            assert_eq!(Date::from_days(days).days(), days);
+        }
+    }
+
+    #[test]
+    fn adds_calendar_months() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-12-01").add_months(3).to_string(), "2027-03-01");
+        assert_eq!(d("2026-01-31").add_months(1).to_string(), "2026-02-28");
+        assert_eq!(d("2027-11-30").add_months(3).to_string(), "2028-02-29");
+        assert_eq!(d("2026-06-15").add_months(0).to_string(), "2026-06-15");
+        assert_eq!(d("2026-06-15").add_months(18).to_string(), "2027-12-15");
     }
 
     #[test]

@@ -50,6 +50,10 @@ impl Describer<'_> {
             Cond::Always => "always".to_owned(),
             Cond::All(parts) => wrap(self.join(parts, " and ")),
             Cond::Any(parts) => wrap(self.join(parts, " or ")),
+            Cond::AtLeast(n, parts) => format!(
+                "at least {n} of ({})",
+                parts.iter().map(|p| self.cond(p, true)).collect::<Vec<_>>().join("; ")
+            ),
             Cond::Not(inner) => match &**inner {
                 Cond::Question(q, t) => self.test(&self.rulebook.questions[*q], t, true),
                 Cond::Fact(f) => format!("not: {}", lower_first(&self.rulebook.facts[*f].description)),

@@ -279,19 +279,19 @@ mod tests {
     const BOOK: &str = r#"{"rulebook": {"id": "t", "title": "T", "version": "1.0.0", "reviewed_by": "t",
         "reviewed_on": "2026-01-01", "review_due": "2099-01-01", "disclaimer": "d"},
       "questions": [
-        {"id": "age", "kind": "number", "prompt": "Age?", "help": "h", "min": 0, "max": 120},
-        {"id": "sex", "kind": "single", "prompt": "Sex?", "help": "h", "options": [{"value": "f", "label": "F"}, {"value": "m", "label": "M"}]},
-        {"id": "scars", "kind": "multiple", "prompt": "Scars?", "help": "h", "options": [
+        {"id": "age", "kind": "number", "answer_is": "fact", "prompt": "Age?", "help": "h", "min": 0, "max": 120},
+        {"id": "sex", "kind": "single", "answer_is": "fact", "prompt": "Sex?", "help": "h", "options": [{"value": "f", "label": "F"}, {"value": "m", "label": "M"}]},
+        {"id": "scars", "kind": "multiple", "answer_is": "fact", "prompt": "Scars?", "help": "h", "options": [
           {"value": "none", "label": "None", "exclusive": true}, {"value": "strip", "label": "Strip"}]},
-        {"id": "scar_age", "kind": "single", "prompt": "Scar age?", "help": "h", "ask_if": {"question": "scars", "contains": "strip"},
+        {"id": "scar_age", "kind": "single", "answer_is": "fact", "prompt": "Scar age?", "help": "h", "ask_if": {"question": "scars", "contains": "strip"},
          "options": [{"value": "new", "label": "New"}, {"value": "old", "label": "Old"}]},
-        {"id": "scar_colour", "kind": "single", "prompt": "Scar colour?", "help": "h", "ask_if": {"question": "scar_age", "equals": "old"},
+        {"id": "scar_colour", "kind": "single", "answer_is": "fact", "prompt": "Scar colour?", "help": "h", "ask_if": {"question": "scar_age", "equals": "old"},
          "options": [{"value": "red", "label": "Red"}, {"value": "pale", "label": "Pale"}]},
-        {"id": "health", "kind": "multiple", "prompt": "Health?", "help": "h", "options": [
+        {"id": "health", "kind": "multiple", "answer_is": "fact", "prompt": "Health?", "help": "h", "options": [
           {"value": "none", "label": "None", "exclusive": true},
           {"value": "pregnant", "label": "Pregnant", "show_if": {"not": {"question": "sex", "equals": "m"}}},
           {"value": "thinner", "label": "Blood thinner"}]},
-        {"id": "last", "kind": "yes_no", "prompt": "Last?", "help": "h"}
+        {"id": "last", "kind": "yes_no", "answer_is": "fact", "prompt": "Last?", "help": "h"}
       ],
       "advice": [{"id": "wait", "title": "Wait", "text": "t"}],
       "rules": [{"id": "pregnant", "title": "Pregnant", "when": {"question": "health", "contains": "pregnant"}, "verdict": "unsuitable", "advice": ["wait"]}]}"#;

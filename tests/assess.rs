@@ -389,7 +389,7 @@ fn another_rulebook_loads_from_a_file() {
     std::fs::write(
         &path,
         common::rulebook_text(
-            r#""questions": [{"id": "ok", "kind": "yes_no", "prompt": "OK?", "help": "h"}],
+            r#""questions": [{"id": "ok", "kind": "yes_no", "answer_is": "fact", "prompt": "OK?", "help": "h"}],
                "risks": [{"id": "r", "title": "Mini risk", "severity": "low", "text": "t"}],
                "rules": [{"id": "not-ok", "title": "Not OK", "when": {"question": "ok", "equals": false}, "verdict": "refer", "risks": ["r"]}]"#,
         ),

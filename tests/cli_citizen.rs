@@ -73,7 +73,14 @@ fn version_names_the_embedded_rulebook() {
     );
     let expected = format!("{} {}", rb.identity.id, rb.identity.version);
     assert!(version.contains(&expected), "{version} lacks {expected}");
-    assert!(version.contains(&rb.identity.reviewed_on), "{version}");
+    // The review status is read at build time; the loaded rulebook must agree, which also
+    // catches a `reviewed` rulebook edited after its review.
+    assert!(
+        version.contains(&rb.review_words),
+        "{version} lacks {}",
+        rb.review_words
+    );
+    assert!(version.contains("not yet reviewed by a clinician"), "{version}");
 }
 
 /// Checks that every element opened is closed in order (the handout is written as

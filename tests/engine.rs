@@ -11,13 +11,13 @@ use smp_screen::report::screen;
 use smp_screen::rulebook::Verdict;
 
 const QUESTIONS: &str = r#""questions": [
-  {"id": "scars", "kind": "multiple", "prompt": "Scars?", "help": "h", "options": [
+  {"id": "scars", "kind": "multiple", "answer_is": "fact", "prompt": "Scars?", "help": "h", "options": [
      {"value": "none", "label": "None", "exclusive": true}, {"value": "strip", "label": "Strip"}, {"value": "burn", "label": "Burn"}]},
-  {"id": "scar_age", "kind": "single", "prompt": "Age?", "help": "h", "ask_if": {"question": "scars", "in": ["strip", "burn"]},
+  {"id": "scar_age", "kind": "single", "answer_is": "fact", "prompt": "Age?", "help": "h", "ask_if": {"question": "scars", "in": ["strip", "burn"]},
    "options": [{"value": "fresh", "label": "Fresh"}, {"value": "old", "label": "Old"}]},
-  {"id": "thinner", "kind": "yes_no", "prompt": "Blood thinners?", "help": "h"},
-  {"id": "age", "kind": "number", "prompt": "Age?", "help": "h", "min": 0, "max": 120, "integer": true},
-  {"id": "permanence", "kind": "single", "prompt": "Permanence?", "help": "h", "options": [
+  {"id": "thinner", "kind": "yes_no", "answer_is": "fact", "prompt": "Blood thinners?", "help": "h"},
+  {"id": "age", "kind": "number", "answer_is": "fact", "prompt": "Age?", "help": "h", "min": 0, "max": 120, "integer": true},
+  {"id": "permanence", "kind": "single", "answer_is": "choice", "prompt": "Permanence?", "help": "h", "options": [
      {"value": "temporary", "label": "T"}, {"value": "unsure", "label": "U"}, {"value": "permanent", "label": "P"}]}
 ]"#;
 
@@ -212,8 +212,8 @@ fn derived_facts_feed_later_rules_and_carry_unknown() {
 fn scores_use_intervals_for_unanswered_items() {
     let rb = rulebook(
         r#""questions": [
-          {"id": "a", "kind": "single", "prompt": "a", "help": "h", "options": [{"value": "lo", "label": "l", "score": 0}, {"value": "hi", "label": "h", "score": 4}]},
-          {"id": "b", "kind": "single", "prompt": "b", "help": "h", "options": [{"value": "lo", "label": "l", "score": 0}, {"value": "hi", "label": "h", "score": 4}]}
+          {"id": "a", "kind": "single", "answer_is": "fact", "prompt": "a", "help": "h", "options": [{"value": "lo", "label": "l", "score": 0}, {"value": "hi", "label": "h", "score": 4}]},
+          {"id": "b", "kind": "single", "answer_is": "fact", "prompt": "b", "help": "h", "options": [{"value": "lo", "label": "l", "score": 0}, {"value": "hi", "label": "h", "score": 4}]}
         ],
         "scores": [{"id": "total", "title": "Total", "items": ["a", "b"]}],
         "risks": [{"id": "r", "title": "R", "severity": "low", "text": "t"}],

@@ -70,16 +70,16 @@ fn condition(rng: &mut Rng, qs: &[Q], facts: usize, scores: bool, depth: usize) 
             }
         }
     } else {
-        match rng.below(3) {
+        match rng.below(4) {
             0 => json!({"not": condition(rng, qs, facts, scores, depth - 1)}),
             k => {
                 let parts: Vec<Value> = (0..1 + rng.below(3))
                     .map(|_| condition(rng, qs, facts, scores, depth - 1))
                     .collect();
-                if k == 1 {
-                    json!({"all": parts})
-                } else {
-                    json!({"any": parts})
+                match k {
+                    1 => json!({"all": parts}),
+                    2 => json!({"any": parts}),
+                    _ => json!({"at_least": 1 + rng.below(parts.len()), "of": parts}),
                 }
             }
         }
@@ -95,7 +95,7 @@ fn generate(seed: u64) -> Value {
     for i in 0..1 + rng.below(8) {
         let kind = kinds[rng.below(4)];
         let options = 2 + rng.below(4);
-        let mut q = json!({"id": format!("q{i}"), "kind": kind, "prompt": "Q?", "help": "Why."});
+        let mut q = json!({"id": format!("q{i}"), "kind": kind, "answer_is": if rng.below(2) == 0 { "fact" } else { "choice" }, "prompt": "Q?", "help": "Why."});
         match kind {
             "single" | "multiple" => {
                 let opts: Vec<Value> = (0..options)
@@ -191,8 +191,12 @@ fn break_something(rng: &mut Rng, book: &mut Value) {
     let rules = book["rules"].as_array_mut().unwrap();
     let n = rules.len();
     let rule = &mut rules[rng.below(n)];
-    match rng.below(8) {
+    match rng.below(10) {
         0 => rule["when"] = json!({"question": "nowhere", "equals": "x"}),
+        8 => rule["when"] = json!({"at_least": 3, "of": [{"always": true}, {"always": true}]}),
+        9 => {
+            book["questions"][0].as_object_mut().unwrap().remove("answer_is");
+        }
         1 => rule["when"] = json!({"question": "q0", "equals": "not-an-option", "lt": "ten"}),
         2 => rule["id"] = json!("r0"),
         3 => rule["surprise"] = json!(true),

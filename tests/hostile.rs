@@ -230,13 +230,13 @@ fn too_many_options_questions_or_rules_are_refused() {
         .map(|i| format!(r#"{{"value": "o{i}", "label": "O{i}"}}"#))
         .collect();
     let err = rulebook_error(&format!(
-        r#""questions": [{{"id": "q", "kind": "single", "prompt": "Q?", "help": "H.", "options": [{}]}}]"#,
+        r#""questions": [{{"id": "q", "kind": "single", "answer_is": "fact", "prompt": "Q?", "help": "H.", "options": [{}]}}]"#,
         options.join(",")
     ));
     assert!(err.contains("65 options; the limit is 64"), "{err}");
 
     let questions: Vec<String> = (0..5001)
-        .map(|i| format!(r#"{{"id": "q{i}", "kind": "yes_no", "prompt": "Q?", "help": "H."}}"#))
+        .map(|i| format!(r#"{{"id": "q{i}", "kind": "yes_no", "answer_is": "fact", "prompt": "Q?", "help": "H."}}"#))
         .collect();
     let err = rulebook_error(&format!(r#""questions": [{}]"#, questions.join(",")));
     assert!(
@@ -335,7 +335,7 @@ fn files_from_windows_editors_with_a_byte_order_mark_and_crlf_are_read() {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("rules.json");
     let text = common::rulebook_text(
-        r#""questions": [{"id": "q", "kind": "yes_no", "prompt": "Q?", "help": "H."}],
+        r#""questions": [{"id": "q", "kind": "yes_no", "answer_is": "fact", "prompt": "Q?", "help": "H."}],
            "advice": [{"id": "a", "title": "A", "text": "A."}],
            "rules": [{"id": "r", "title": "R", "when": {"question": "q", "equals": true}, "advice": ["a"]}]"#,
     )

@@ -16,12 +16,12 @@ const TIMEOUT_MS: u64 = 15_000;
 const MINI: &str = r#"{"rulebook": {"id": "mini", "title": "Mini rulebook", "version": "1.0.0", "reviewed_by": "tests",
     "reviewed_on": "2026-01-01", "review_due": "2099-01-01", "disclaimer": "Test disclaimer."},
   "questions": [
-    {"id": "age", "kind": "number", "short": "Age", "prompt": "How old are you?", "help": "Age matters.", "min": 0, "max": 120, "integer": true, "unit": "years"},
-    {"id": "scars", "kind": "multiple", "short": "Scars", "prompt": "Any scars?", "help": "Scars matter.", "options": [
+    {"id": "age", "kind": "number", "answer_is": "fact", "short": "Age", "prompt": "How old are you?", "help": "Age matters.", "min": 0, "max": 120, "integer": true, "unit": "years"},
+    {"id": "scars", "kind": "multiple", "answer_is": "fact", "short": "Scars", "prompt": "Any scars?", "help": "Scars matter.", "options": [
       {"value": "none", "label": "No scars", "exclusive": true}, {"value": "strip", "label": "Strip scar"}]},
-    {"id": "scar_age", "kind": "single", "short": "Scar age", "prompt": "How old is the scar?", "help": "Fresh scars must wait.",
+    {"id": "scar_age", "kind": "single", "answer_is": "fact", "short": "Scar age", "prompt": "How old is the scar?", "help": "Fresh scars must wait.",
      "ask_if": {"question": "scars", "contains": "strip"}, "options": [{"value": "new", "label": "Under 6 months"}, {"value": "old", "label": "Older"}]},
-    {"id": "thinner", "kind": "yes_no", "short": "Blood thinners", "prompt": "Do you take blood thinners?", "help": "Bleeding matters."}
+    {"id": "thinner", "kind": "yes_no", "answer_is": "fact", "short": "Blood thinners", "prompt": "Do you take blood thinners?", "help": "Bleeding matters."}
   ],
   "risks": [{"id": "general", "title": "General risk", "severity": "low", "text": "Always there."}],
   "advice": [{"id": "wait", "title": "Wait", "text": "Wait until it heals."}],

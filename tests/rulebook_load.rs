@@ -7,10 +7,10 @@ use common::{rulebook, rulebook_error};
 use smp_screen::rulebook::{Rulebook, Sources};
 
 const Q: &str = r#""questions": [
-  {"id": "scars", "kind": "multiple", "prompt": "p", "help": "h", "options": [{"value": "none", "label": "n", "exclusive": true}, {"value": "strip", "label": "s"}]},
-  {"id": "scar_age", "kind": "single", "prompt": "p", "help": "h", "options": [{"value": "new", "label": "n"}, {"value": "old", "label": "o"}]},
-  {"id": "age", "kind": "number", "prompt": "p", "help": "h", "min": 0, "max": 120},
-  {"id": "ok", "kind": "yes_no", "prompt": "p", "help": "h"}
+  {"id": "scars", "kind": "multiple", "answer_is": "fact", "prompt": "p", "help": "h", "options": [{"value": "none", "label": "n", "exclusive": true}, {"value": "strip", "label": "s"}]},
+  {"id": "scar_age", "kind": "single", "answer_is": "fact", "prompt": "p", "help": "h", "options": [{"value": "new", "label": "n"}, {"value": "old", "label": "o"}]},
+  {"id": "age", "kind": "number", "answer_is": "fact", "prompt": "p", "help": "h", "min": 0, "max": 120},
+  {"id": "ok", "kind": "yes_no", "answer_is": "fact", "prompt": "p", "help": "h"}
 ],
 "risks": [{"id": "r", "title": "R", "severity": "low", "text": "t"}],
 "facts": [{"id": "f1", "description": "d"}, {"id": "f2", "description": "d"}]"#;
@@ -102,7 +102,7 @@ fn cycles_among_derived_facts_are_rejected() {
 #[test]
 fn skip_logic_that_depends_on_itself_is_a_cycle() {
     let e = rulebook_error(
-        r#""questions": [{"id": "q", "kind": "yes_no", "prompt": "p", "help": "h", "ask_if": {"question": "q", "equals": true}}]"#,
+        r#""questions": [{"id": "q", "kind": "yes_no", "answer_is": "fact", "prompt": "p", "help": "h", "ask_if": {"question": "q", "equals": true}}]"#,
     );
     assert!(e.contains("cycle: question `q` (its ask_if) needs question `q`"), "{e}");
 }
@@ -129,10 +129,10 @@ fn identity_problems_are_reported() {
 fn questions_are_checked_for_shape() {
     let e = rulebook_error(
         r#""questions": [
-          {"id": "a", "kind": "single", "prompt": "p", "help": "h", "options": [{"value": "x", "label": "x"}]},
-          {"id": "b", "kind": "yes_no", "prompt": "p", "help": "h", "min": 3},
-          {"id": "c", "kind": "single", "prompt": "p", "help": "h", "options": [{"value": "x", "label": "x"}, {"value": "x", "label": "y", "swatch": "red"}]},
-          {"id": "bad id", "kind": "number", "prompt": "", "help": "h"}
+          {"id": "a", "kind": "single", "answer_is": "fact", "prompt": "p", "help": "h", "options": [{"value": "x", "label": "x"}]},
+          {"id": "b", "kind": "yes_no", "answer_is": "fact", "prompt": "p", "help": "h", "min": 3},
+          {"id": "c", "kind": "single", "answer_is": "fact", "prompt": "p", "help": "h", "options": [{"value": "x", "label": "x"}, {"value": "x", "label": "y", "swatch": "red"}]},
+          {"id": "bad id", "kind": "number", "answer_is": "fact", "prompt": "", "help": "h"}
         ]"#,
     );
     for needle in [

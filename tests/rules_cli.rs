@@ -82,7 +82,7 @@ fn check_diagnostics_in_json_carry_position_path_and_help() {
         .unwrap();
     assert_eq!(later["level"], "warning");
     assert_eq!(later["line"], 6);
-    assert_eq!(later["column"], 82);
+    assert_eq!(later["column"], 103);
     assert_eq!(later["path"], "questions[2].ask_if");
     assert_eq!(later["help"], "move `later` before `colour`");
     assert!(later["file"].as_str().unwrap().ends_with("lint.json"));
@@ -95,7 +95,7 @@ fn check_reports_load_errors_with_suggestions() {
     std::fs::write(
         &path,
         common::rulebook_text(
-            "\"questions\": [{\"id\": \"scar_age\", \"kind\": \"yes_no\", \"prompt\": \"p\", \"help\": \"h\"}],\n\"rules\": [{\"id\": \"r\", \"title\": \"t\", \"when\": {\"question\": \"scar_agee\", \"equals\": true}, \"verdict\": \"refer\"}]",
+            "\"questions\": [{\"id\": \"scar_age\", \"kind\": \"yes_no\", \"answer_is\": \"fact\", \"prompt\": \"p\", \"help\": \"h\"}],\n\"rules\": [{\"id\": \"r\", \"title\": \"t\", \"when\": {\"question\": \"scar_agee\", \"equals\": true}, \"verdict\": \"refer\"}]",
         ),
     )
     .unwrap();
@@ -131,8 +131,8 @@ fn mini_with_cases(dir: &std::path::Path, cases: &[(&str, &str)]) -> std::path::
     std::fs::write(
         rules.join("rulebook.json"),
         common::rulebook_text(
-            r#""questions": [{"id": "ok", "kind": "yes_no", "prompt": "OK?", "help": "h"},
-                            {"id": "colour", "kind": "single", "prompt": "Colour?", "help": "h", "options": [{"value": "red", "label": "Red"}, {"value": "blue", "label": "Blue"}]}],
+            r#""questions": [{"id": "ok", "kind": "yes_no", "answer_is": "fact", "prompt": "OK?", "help": "h"},
+                            {"id": "colour", "kind": "single", "answer_is": "fact", "prompt": "Colour?", "help": "h", "options": [{"value": "red", "label": "Red"}, {"value": "blue", "label": "Blue"}]}],
                "risks": [{"id": "r", "title": "R", "severity": "low", "text": "t"}],
                "rules": [{"id": "not-ok", "title": "Not OK", "when": {"question": "ok", "equals": false}, "verdict": "refer", "risks": ["r"]},
                          {"id": "red", "title": "Red", "when": {"question": "colour", "equals": "red"}, "risks": ["r"]}]"#,

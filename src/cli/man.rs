@@ -36,7 +36,8 @@ impl ManArgs {
 pub fn page() -> std::io::Result<Vec<u8>> {
     let cmd = super::Cli::command().disable_help_subcommand(true);
     let mut out = Vec::new();
-    let man = Man::new(cmd.clone()).date(env!("SMP_RULEBOOK_REVIEWED_ON"));
+    // A man page carries a date; the rulebook's review date when it has one.
+    let man = Man::new(cmd.clone()).date(env!("SMP_RULEBOOK_DATE"));
     man.render_title(&mut out)?;
     man.render_name_section(&mut out)?;
     man.render_synopsis_section(&mut out)?;

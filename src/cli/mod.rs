@@ -71,8 +71,8 @@ const VERSION: &str = concat!(
     env!("SMP_RULEBOOK_ID"),
     " ",
     env!("SMP_RULEBOOK_VERSION"),
-    ", reviewed ",
-    env!("SMP_RULEBOOK_REVIEWED_ON"),
+    ", ",
+    env!("SMP_RULEBOOK_REVIEW"),
     ")"
 );
 

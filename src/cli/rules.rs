@@ -149,7 +149,14 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     match args.format {
         DiagnosticFormat::Json => {
             let doc = json!({
-                "rulebook": rulebook.as_ref().map(|rb| json!({"id": rb.identity.id, "version": rb.identity.version, "sha256": rb.sha256})),
+                "rulebook": rulebook.as_ref().map(|rb| json!({
+                    "id": rb.identity.id,
+                    "version": rb.identity.version,
+                    "sha256": rb.sha256,
+                    "content_hash": rb.content_hash(),
+                    "status": rb.review.as_str(),
+                    "review": rb.review_words,
+                })),
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": diagnostics,
@@ -161,6 +168,14 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
             for d in &diagnostics {
                 d.render(&mut text);
                 text.push('\n');
+            }
+            if let Some(rb) = &rulebook {
+                // What a reviewer records in `reviewed_hash` after reviewing this content.
+                text.push_str(&format!(
+                    "review status: {}; content hash {}\n",
+                    smp_screen::sanitize::one_line(&rb.review_words),
+                    rb.content_hash()
+                ));
             }
             text.push_str(&summary(rulebook.as_ref(), errors, warnings));
             write_stdout(&text)?;

@@ -97,7 +97,7 @@ impl TerminalAsker {
         self.term.write_line(&st.bold("SMP screening"))?;
         let id = &rulebook.identity;
         self.say(
-            &format!("{} {} (reviewed {})", id.title, id.version, id.reviewed_on),
+            &format!("{} {} ({})", id.title, id.version, rulebook.review_words),
             "",
             "",
             |l| st.dim(l),

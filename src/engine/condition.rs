@@ -16,6 +16,9 @@ pub enum Cond {
     All(Box<[Cond]>),
     /// At least one part holds.
     Any(Box<[Cond]>),
+    /// At least this many parts hold (Kleene: true once that many are true, false once
+    /// too few can still be, unknown in between).
+    AtLeast(usize, Box<[Cond]>),
     /// The part does not hold.
     Not(Box<Cond>),
     /// A test on one question's answer.
@@ -186,6 +189,24 @@ impl Cond {
                 }
                 acc
             }
+            Cond::AtLeast(n, parts) => {
+                let (mut yes, mut maybe) = (0, 0);
+                for (i, p) in parts.iter().enumerate() {
+                    match p.eval(env) {
+                        Tri::True => yes += 1,
+                        Tri::Unknown => maybe += 1,
+                        Tri::False => {}
+                    }
+                    if yes >= *n {
+                        return Tri::True;
+                    }
+                    // Even if every part still to come held, too few could.
+                    if yes + maybe + (parts.len() - i - 1) < *n {
+                        return Tri::False;
+                    }
+                }
+                Tri::Unknown
+            }
             Cond::Not(inner) => inner.eval(env).not(),
             Cond::Question(q, test) => {
                 let applies = env.applies[*q];
@@ -206,7 +227,7 @@ impl Cond {
     pub fn visit_refs(&self, f: &mut impl FnMut(Ref)) {
         match self {
             Cond::Always => {}
-            Cond::All(parts) | Cond::Any(parts) => parts.iter().for_each(|p| p.visit_refs(f)),
+            Cond::All(parts) | Cond::Any(parts) | Cond::AtLeast(_, parts) => parts.iter().for_each(|p| p.visit_refs(f)),
             Cond::Not(inner) => inner.visit_refs(f),
             Cond::Question(q, _) => f(Ref::Question(*q)),
             Cond::Fact(x) => f(Ref::Fact(*x)),
@@ -316,6 +337,60 @@ mod tests {
         assert_eq!(any.eval(&env), Tri::True);
         let any_unknown = Cond::Any(vec![unknown, Cond::Not(Box::new(Cond::Always))].into());
         assert_eq!(any_unknown.eval(&env), Tri::Unknown);
+    }
+
+    /// A condition that evaluates to `t`, whatever the answers.
+    fn constant(t: Tri) -> Cond {
+        match t {
+            Tri::True => Cond::Always,
+            Tri::False => Cond::Not(Box::new(Cond::Always)),
+            Tri::Unknown => Cond::Question(0, Test::Bool(true)),
+        }
+    }
+
+    #[test]
+    fn at_least_follows_kleene_over_every_combination_of_parts() {
+        let answers = Answers::empty(1);
+        let env = env_with(&answers, &[Tri::True]);
+        let all = [Tri::False, Tri::Unknown, Tri::True];
+        for len in 1..=4usize {
+            for code in 0..3usize.pow(len as u32) {
+                let parts: Vec<Tri> = (0..len).map(|i| all[code / 3usize.pow(i as u32) % 3]).collect();
+                let yes = parts.iter().filter(|&&t| t == Tri::True).count();
+                let maybe = parts.iter().filter(|&&t| t == Tri::Unknown).count();
+                for n in 1..=len {
+                    let expected = if yes >= n {
+                        Tri::True
+                    } else if yes + maybe < n {
+                        Tri::False
+                    } else {
+                        Tri::Unknown
+                    };
+                    let cond = Cond::AtLeast(n, parts.iter().map(|&t| constant(t)).collect());
+                    assert_eq!(cond.eval(&env), expected, "at least {n} of {parts:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn at_least_one_is_any_and_at_least_all_is_all() {
+        let answers = Answers::empty(1);
+        let env = env_with(&answers, &[Tri::True]);
+        let all = [Tri::False, Tri::Unknown, Tri::True];
+        for a in all {
+            for b in all {
+                for c in all {
+                    let parts: Box<[Cond]> = [a, b, c].map(constant).into();
+                    let one = Cond::AtLeast(1, parts.clone()).eval(&env);
+                    assert_eq!(one, Cond::Any(parts.clone()).eval(&env));
+                    let three = Cond::AtLeast(3, parts.clone()).eval(&env);
+                    assert_eq!(three, Cond::All(parts).eval(&env));
+                    assert_eq!(one, a.or(b).or(c));
+                    assert_eq!(three, a.and(b).and(c));
+                }
+            }
+        }
     }
 
     #[test]

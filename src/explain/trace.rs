@@ -116,6 +116,20 @@ impl Tracer<'_> {
                 "any of:".to_owned(),
                 parts.iter().map(|p| self.node(p, fact_depth)).collect(),
             ),
+            Cond::AtLeast(n, parts) => {
+                let children: Vec<TraceNode> = parts.iter().map(|p| self.node(p, fact_depth)).collect();
+                let count = |t: Tri| children.iter().filter(|c| c.value == t).count();
+                let unknown = match count(Tri::Unknown) {
+                    0 => String::new(),
+                    u => format!(", {u} unknown"),
+                };
+                let text = format!(
+                    "at least {n} of {len} needed; {held} of {len} held{unknown}:",
+                    len = parts.len(),
+                    held = count(Tri::True)
+                );
+                plain(text, children)
+            }
             Cond::Not(inner) => plain("not:".to_owned(), vec![self.node(inner, fact_depth)]),
             Cond::Question(q, t) => self.test(*q, t, value),
             Cond::Fact(f) => {

@@ -231,7 +231,9 @@ fn thresholds(rb: &Rulebook) -> Vec<Vec<f64>> {
 
 fn collect_thresholds(c: &Cond, out: &mut Vec<Vec<f64>>) {
     match c {
-        Cond::All(parts) | Cond::Any(parts) => parts.iter().for_each(|p| collect_thresholds(p, out)),
+        Cond::All(parts) | Cond::Any(parts) | Cond::AtLeast(_, parts) => {
+            parts.iter().for_each(|p| collect_thresholds(p, out))
+        }
         Cond::Not(inner) => collect_thresholds(inner, out),
         Cond::Question(q, Test::Number(r)) => {
             out[*q].extend([r.lo, r.hi].into_iter().filter(|x| x.is_finite()));

@@ -28,11 +28,10 @@ impl Print for Html {
         writeln!(out, "<h1>{}: intake form</h1>", esc(&id.title))?;
         writeln!(
             out,
-            "<p class=\"meta\">Rulebook <code>{}</code> version {}, reviewed {} by {}; next review due {}.</p>",
+            "<p class=\"meta\">Rulebook <code>{}</code> version {}, {}; review due {}.</p>",
             esc(&id.id),
             esc(&id.version),
-            esc(&id.reviewed_on),
-            esc(&id.reviewed_by),
+            esc(&rb.review_words),
             esc(&id.review_due)
         )?;
         writeln!(out, "<p class=\"disclaimer\">{}</p>", esc(&id.disclaimer))?;

@@ -17,11 +17,10 @@ impl Print for Markdown {
         writeln!(out, "# {}: intake form\n", md(&id.title))?;
         writeln!(
             out,
-            "Rulebook `{}` version {}, reviewed {} by {}; next review due {}.\n",
+            "Rulebook `{}` version {}, {}; review due {}.\n",
             md(&id.id),
             md(&id.version),
-            md(&id.reviewed_on),
-            md(&id.reviewed_by),
+            md(&rb.review_words),
             md(&id.review_due)
         )?;
         writeln!(out, "*{}*\n", md(&id.disclaimer))?;

@@ -194,6 +194,17 @@ impl Encoder<'_> {
                     f: sat.and(&f),
                 }
             }
+            Cond::AtLeast(n, parts) => {
+                // True when n parts are true; false when more than len - n are false.
+                let rails: Vec<Rail> = parts.iter().map(|p| self.cond(sat, p)).collect();
+                let t: Vec<Lit> = rails.iter().map(|r| r.t).collect();
+                let f: Vec<Lit> = rails.iter().map(|r| r.f).collect();
+                let falses_needed = (parts.len() + 1).saturating_sub(*n);
+                Rail {
+                    t: sat.at_least(*n, &t),
+                    f: sat.at_least(falses_needed, &f),
+                }
+            }
             Cond::Not(inner) => self.cond(sat, inner).negate(),
             Cond::Question(q, test) => {
                 let applies = self.applies[*q];

@@ -115,6 +115,28 @@ impl Sat {
         !self.and(&negated)
     }
 
+    /// A literal equivalent to at least `k` of `lits` holding.
+    pub fn at_least(&mut self, k: usize, lits: &[Lit]) -> Lit {
+        if k == 0 {
+            return self.truth();
+        }
+        if k > lits.len() {
+            return self.falsity();
+        }
+        // row[j]: at least j of the literals seen so far hold (row[0] always).
+        let mut row: Vec<Lit> = vec![self.truth()];
+        row.extend(std::iter::repeat_n(self.falsity(), k));
+        for &x in lits {
+            let mut next = row.clone();
+            for j in 1..=k {
+                let with_x = self.and(&[x, row[j - 1]]);
+                next[j] = self.or(&[row[j], with_x]);
+            }
+            row = next;
+        }
+        row[k]
+    }
+
     /// At most one of `lits` holds (a sequential counter beyond a handful of literals).
     pub fn at_most_one(&mut self, lits: &[Lit]) {
         let lits: Vec<Lit> = lits
@@ -211,6 +233,21 @@ mod tests {
         assert!(!sat.solve(&[!and, a, b]));
         assert_eq!(sat.and(&[a, !a]), sat.falsity());
         assert_eq!(sat.or(&[]), sat.falsity());
+    }
+
+    #[test]
+    fn at_least_is_an_equivalence() {
+        let mut sat = Sat::new();
+        let xs: Vec<Lit> = (0..4).map(|_| sat.fresh()).collect();
+        let two = sat.at_least(2, &xs);
+        for bits in 0u32..16 {
+            let mut a: Vec<Lit> = (0..4)
+                .map(|i| if bits & (1 << i) != 0 { xs[i] } else { !xs[i] })
+                .collect();
+            let expected = bits.count_ones() >= 2;
+            a.push(if expected { !two } else { two });
+            assert!(!sat.solve(&a), "{bits:04b}");
+        }
     }
 
     #[test]

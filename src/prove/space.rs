@@ -46,7 +46,7 @@ pub struct Space {
 pub fn walk(c: &Cond, f: &mut impl FnMut(&Cond)) {
     f(c);
     match c {
-        Cond::All(parts) | Cond::Any(parts) => parts.iter().for_each(|p| walk(p, f)),
+        Cond::All(parts) | Cond::Any(parts) | Cond::AtLeast(_, parts) => parts.iter().for_each(|p| walk(p, f)),
         Cond::Not(inner) => walk(inner, f),
         _ => {}
     }

@@ -359,7 +359,7 @@ fn walk(
     };
     match cond {
         Cond::Always => {}
-        Cond::All(parts) | Cond::Any(parts) => {
+        Cond::All(parts) | Cond::Any(parts) | Cond::AtLeast(_, parts) => {
             for p in parts.iter() {
                 walk(rulebook, answers, eval, p, found, seen_facts, seen_asks);
             }

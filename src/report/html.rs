@@ -42,11 +42,11 @@ impl Report for Html {
         writeln!(out, "<h1>Scalp micropigmentation: screening result</h1>")?;
         writeln!(
             out,
-            "<p class=\"meta\">Screened on {} with {} (version {}, reviewed {}). A screening aid, not a diagnosis.</p>",
+            "<p class=\"meta\">Screened on {} with {} (version {}, {}). A screening aid, not a diagnosis.</p>",
             crate::date::Date::today(),
             esc(s.rulebook.title),
             esc(s.rulebook.version),
-            esc(s.rulebook.reviewed_on)
+            esc(s.rulebook.review)
         )?;
 
         let (mark, class) = match s.verdict {
@@ -188,11 +188,11 @@ impl Report for Html {
         )?;
         writeln!(
             out,
-            "<p class=\"meta\">Rulebook <code>{}</code> {} (sha256 <code>{}</code>), reviewed {}, next review due {}; {} {}.</p>",
+            "<p class=\"meta\">Rulebook <code>{}</code> {} (sha256 <code>{}</code>), {}, review due {}; {} {}.</p>",
             esc(s.rulebook.id),
             esc(s.rulebook.version),
             esc(&s.rulebook.sha256[..s.rulebook.sha256.len().min(16)]),
-            esc(s.rulebook.reviewed_on),
+            esc(s.rulebook.review),
             esc(s.rulebook.review_due),
             s.tool.name,
             s.tool.version

@@ -158,11 +158,11 @@ impl Report for Markdown {
         writeln!(out, "*{}*\n", md(s.disclaimer))?;
         writeln!(
             out,
-            "Rulebook `{}` {} (sha256 `{}`), reviewed {}; {} {}.",
+            "Rulebook `{}` {} (sha256 `{}`), {}; {} {}.",
             s.rulebook.id,
             md(s.rulebook.version),
             s.rulebook.sha256,
-            md(s.rulebook.reviewed_on),
+            md(s.rulebook.review),
             s.tool.name,
             s.tool.version
         )

@@ -121,8 +121,12 @@ pub struct RulebookInfo<'a> {
     pub version: &'a str,
     /// SHA-256 of its content.
     pub sha256: &'a str,
-    /// Date of the last review.
-    pub reviewed_on: &'a str,
+    /// `draft`, `reviewed`, or `changed_since_review` (marked reviewed, edited since).
+    pub status: &'static str,
+    /// The review status in words ("not yet reviewed by a clinician").
+    pub review: &'a str,
+    /// Date of the last review (`null` for a draft).
+    pub reviewed_on: Option<&'a str>,
     /// Date the next review is due.
     pub review_due: &'a str,
 }
@@ -136,7 +140,9 @@ impl<'a> RulebookInfo<'a> {
             title: &id.title,
             version: &id.version,
             sha256: &rulebook.sha256,
-            reviewed_on: &id.reviewed_on,
+            status: rulebook.review.as_str(),
+            review: &rulebook.review_words,
+            reviewed_on: id.reviewed_on.as_deref(),
             review_due: &id.review_due,
         }
     }

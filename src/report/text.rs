@@ -219,10 +219,10 @@ impl Report for Text {
             out,
             "{}",
             st.dim(&format!(
-                "Rulebook {} {} (sha256 {short}…), reviewed {}",
+                "Rulebook {} {} (sha256 {short}…), {}",
                 clean(s.rulebook.id),
                 clean(s.rulebook.version),
-                clean(s.rulebook.reviewed_on)
+                clean(s.rulebook.review)
             ))
         )
     }

@@ -5,8 +5,8 @@
 
 use super::model::*;
 use super::{
-    Advice, Choice, Diagnostic, Fact, IdMap, Index, Invariant, Level, Origin, Question, Rgb, Risk, RiskRef, Rule,
-    Rulebook, RulebookError, Score, SourceFile, Sources, Then, plan,
+    Advice, Choice, Diagnostic, Fact, IdMap, Index, Invariant, Level, Origin, Question, Recheck, Review, Rgb, Risk,
+    RiskRef, Rule, Rulebook, RulebookError, Score, SourceFile, Sources, Then, plan,
 };
 use crate::date::Date;
 use crate::engine::{Cond, NumRange, Test};
@@ -24,6 +24,10 @@ pub const MAX_QUESTIONS: usize = 5_000;
 pub const MAX_TEXT: usize = 20_000;
 /// Most characters in one id.
 pub const MAX_ID: usize = 80;
+/// Longest `recheck_after` in months (ten years).
+pub const MAX_RECHECK_MONTHS: u32 = 120;
+/// Longest `recheck_after` in weeks (ten years).
+pub const MAX_RECHECK_WEEKS: u32 = 522;
 /// Most options of one question (they are held as bits of a 64-bit mask).
 pub const MAX_OPTIONS: usize = 64;
 
@@ -53,7 +57,26 @@ pub(super) fn compile(sources: Sources) -> Result<Rulebook, RulebookError> {
     };
     rulebook.sha256 = sha256;
     rulebook.files = sources.files;
+    rulebook.review = review_of(&rulebook);
+    rulebook.review_words = rulebook.review.words();
     Ok(rulebook)
+}
+
+/// The review status as it stands: a `reviewed` rulebook edited after its review is not
+/// reviewed any more. Only a reviewed rulebook is hashed, so drafts load no slower.
+fn review_of(rulebook: &Rulebook) -> Review {
+    let id = &rulebook.identity;
+    match (id.status, &id.reviewed_by, &id.reviewed_on, &id.reviewed_hash) {
+        (ReviewStatus::Reviewed, Some(by), Some(on), Some(hash)) => {
+            let (by, on) = (by.clone(), on.clone());
+            if rulebook.content_hash() == *hash {
+                Review::Reviewed { by, on }
+            } else {
+                Review::ChangedSinceReview { by, on }
+            }
+        }
+        _ => Review::Draft,
+    }
 }
 
 fn finish(mut diags: Vec<Diagnostic>, files: &[SourceFile]) -> RulebookError {
@@ -304,6 +327,8 @@ impl Compiler {
         Some(Rulebook {
             identity,
             sha256: String::new(),
+            review: Review::Draft,
+            review_words: String::new(),
             rule_rank,
             deciding_rules,
             files: Vec::new(),
@@ -331,9 +356,11 @@ impl Compiler {
             .filter_map(|(fi, d)| d.rulebook.as_ref().map(|r| (fi, r)))
             .collect();
         let Some(&(fi, identity)) = found.first() else {
-            self.diags.push(
-                Diagnostic::general(Level::Error, "no-identity", "no file carries the `rulebook` block (id, title, version, reviewed_by, reviewed_on, review_due, disclaimer)")
-            );
+            self.diags.push(Diagnostic::general(
+                Level::Error,
+                "no-identity",
+                "no file carries the `rulebook` block (id, title, version, status, review_due, disclaimer)",
+            ));
             return None;
         };
         for &(other, _) in &found[1..] {
@@ -353,7 +380,9 @@ impl Compiler {
         };
         self.check_id(&identity.id, &at.child("id"));
         self.text(&identity.title, &at.child("title"), true);
-        self.text(&identity.reviewed_by, &at.child("reviewed_by"), true);
+        if let Some(by) = &identity.reviewed_by {
+            self.text(by, &at.child("reviewed_by"), true);
+        }
         self.text(&identity.disclaimer, &at.child("disclaimer"), true);
         if let Some(d) = &identity.description {
             self.text(d, &at.child("description"), false);
@@ -366,11 +395,40 @@ impl Compiler {
                 Some("write MAJOR.MINOR.PATCH, such as `1.2.0`".into()),
             );
         }
+        if identity.status == ReviewStatus::Reviewed {
+            let missing: Vec<&str> = [
+                ("reviewed_by", identity.reviewed_by.is_none()),
+                ("reviewed_on", identity.reviewed_on.is_none()),
+                ("reviewed_hash", identity.reviewed_hash.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(field, absent)| absent.then_some(field))
+            .collect();
+            if !missing.is_empty() {
+                self.error_help(
+                    "incomplete-review",
+                    &at.child("status"),
+                    format!("a `reviewed` rulebook needs {}", missing.join(", ")),
+                    Some("say who reviewed it, when, and the content hash they saw (`smp-screen rules check` prints it), or set `\"status\": \"draft\"`".into()),
+                );
+            }
+        }
+        if let Some(hash) = &identity.reviewed_hash
+            && !(hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+        {
+            self.error_help(
+                "bad-hash",
+                &at.child("reviewed_hash"),
+                format!("`{}` is not a content hash", crate::sanitize::one_line(hash)),
+                Some("copy the 64 lowercase hex digits `smp-screen rules check` prints as the content hash".into()),
+            );
+        }
         let mut dates = Vec::new();
         for (field, value) in [
-            ("reviewed_on", &identity.reviewed_on),
-            ("review_due", &identity.review_due),
+            ("reviewed_on", identity.reviewed_on.as_ref()),
+            ("review_due", Some(&identity.review_due)),
         ] {
+            let Some(value) = value else { continue };
             match Date::parse(value) {
                 Some(d) => dates.push(d),
                 None => self.error_help(
@@ -381,7 +439,7 @@ impl Compiler {
                 ),
             }
         }
-        if let [reviewed, due] = dates[..]
+        if let (Some(_), [reviewed, due]) = (&identity.reviewed_on, &dates[..])
             && due < reviewed
         {
             self.error(
@@ -457,6 +515,17 @@ impl Compiler {
             if let Some(v) = value {
                 self.text(v, &at.child(field), true);
             }
+        }
+        if q.answer_is.is_none() {
+            self.error_help(
+                "missing-answer-is",
+                at,
+                format!(
+                    "question `{}` does not say whether its answer is a choice or a fact",
+                    crate::sanitize::one_line(&q.id)
+                ),
+                Some("add `\"answer_is\": \"choice\"` for something the person decides (goals, permanence, aftercare) or `\"answer_is\": \"fact\"` for something about their body, health or history; when unsure, `fact`".into()),
+            );
         }
         let choice = matches!(q.kind, QuestionKind::Single | QuestionKind::Multiple);
         if choice && q.options.len() < 2 {
@@ -561,6 +630,8 @@ impl Compiler {
         Question {
             id: q.id.clone(),
             kind: q.kind,
+            // A missing declaration is an error above; `fact` is the safe stand-in meanwhile.
+            answer_is: q.answer_is.unwrap_or(AnswerIs::Fact),
             section: q.section.clone(),
             short: q.short.clone().unwrap_or_else(|| {
                 let words = q.id.replace(['_', '-'], " ");
@@ -733,6 +804,10 @@ impl Compiler {
         }
         let advice = self.refs(&r.advice, &at.child("advice"), "advice", Catalogue::Advice);
         let derive = self.refs(&r.derive, &at.child("derive"), "fact", Catalogue::Fact);
+        let recheck_after = r
+            .recheck_after
+            .as_ref()
+            .and_then(|d| self.recheck(d, &at.child("recheck_after")));
         if r.verdict.is_none() && r.ink.is_none() && r.risks.is_empty() && r.advice.is_empty() && r.derive.is_empty() {
             self.error_help(
                 "no-effect",
@@ -755,6 +830,7 @@ impl Compiler {
             rationale: r.rationale.clone(),
             source: r.source.clone(),
             evidence: r.evidence,
+            recheck_after,
             origin: at.origin(),
         }
     }
@@ -837,6 +913,42 @@ impl Compiler {
         }
     }
 
+    /// A waiting time: exactly one of `months` or `weeks`, at least 1 and at most ten years.
+    fn recheck(&mut self, d: &RecheckDoc, at: &At) -> Option<Recheck> {
+        let (field, n, recheck, limit) = match (d.months, d.weeks) {
+            (Some(m), None) => ("months", m, Recheck::Months(m), MAX_RECHECK_MONTHS),
+            (None, Some(w)) => ("weeks", w, Recheck::Weeks(w), MAX_RECHECK_WEEKS),
+            (Some(_), Some(_)) => {
+                self.error_help(
+                    "bad-recheck",
+                    at,
+                    "`recheck_after` has both `months` and `weeks`",
+                    Some("give one, such as `{\"months\": 6}` or `{\"weeks\": 4}`".into()),
+                );
+                return None;
+            }
+            (None, None) => {
+                self.error_help(
+                    "bad-recheck",
+                    at,
+                    "`recheck_after` gives no waiting time",
+                    Some("write `{\"months\": 6}` or `{\"weeks\": 4}`".into()),
+                );
+                return None;
+            }
+        };
+        if n == 0 || n > limit {
+            self.error_help(
+                "bad-recheck",
+                &at.child(field),
+                format!("`recheck_after` of {n} {field} is outside 1 to {limit}"),
+                Some("a waiting time is at least 1 and at most ten years".into()),
+            );
+            return None;
+        }
+        Some(recheck)
+    }
+
     fn refs(&mut self, ids: &[String], at: &At, what: &str, catalogue: Catalogue) -> Vec<usize> {
         let mut out = Vec::new();
         for (i, id) in ids.iter().enumerate() {
@@ -906,6 +1018,7 @@ impl Compiler {
             ("all", doc.all.is_some()),
             ("any", doc.any.is_some()),
             ("not", doc.not.is_some()),
+            ("at_least", doc.at_least.is_some() || doc.of.is_some()),
             ("always", doc.always.is_some()),
             ("question", doc.question.is_some()),
             ("fact", doc.fact.is_some()),
@@ -932,7 +1045,7 @@ impl Compiler {
                 self.error_help(
                     "empty-condition",
                     at,
-                    "a condition needs one of: all, any, not, always, question, fact, score",
+                    "a condition needs one of: all, any, at_least, not, always, question, fact, score",
                     None,
                 );
                 return None;
@@ -986,6 +1099,61 @@ impl Compiler {
                 } else {
                     Cond::Any(compiled.into())
                 })
+            }
+            "at_least" => {
+                let (Some(n), Some(parts)) = (doc.at_least, doc.of.as_ref()) else {
+                    let (has, lacks) = if doc.of.is_some() {
+                        ("of", "at_least")
+                    } else {
+                        ("at_least", "of")
+                    };
+                    self.error_help(
+                        "incomplete-count",
+                        &at.child(has),
+                        format!("`{has}` needs `{lacks}` beside it"),
+                        Some("write `{\"at_least\": 2, \"of\": [COND, COND, ...]}`".into()),
+                    );
+                    return None;
+                };
+                let pat = at.child("of");
+                if parts.is_empty() {
+                    self.error(
+                        "empty-list",
+                        &pat,
+                        "`of: []` is an empty list; add conditions or remove it",
+                    );
+                    return None;
+                }
+                let compiled: Vec<Cond> = parts
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, p)| self.cond(p, &pat.item(i), depth + 1))
+                    .collect();
+                if n == 0 || n as usize > parts.len() {
+                    let message = if n == 0 {
+                        "`at_least: 0` holds whatever the answers".to_owned()
+                    } else {
+                        format!(
+                            "`at_least: {n}` of {} condition{} can never hold",
+                            parts.len(),
+                            if parts.len() == 1 { "" } else { "s" }
+                        )
+                    };
+                    self.error_help(
+                        "bad-count",
+                        &at.child("at_least"),
+                        message,
+                        Some(format!(
+                            "count from 1 to {}, the number of conditions in `of`",
+                            parts.len()
+                        )),
+                    );
+                    return None;
+                }
+                if compiled.len() != parts.len() {
+                    return None;
+                }
+                Some(Cond::AtLeast(n as usize, compiled.into()))
             }
             "not" => {
                 let inner = self.cond(doc.not.as_ref()?, &at.child("not"), depth + 1)?;

@@ -2,6 +2,7 @@
 //! validation, and the compiled, indexed form the engine evaluates.
 
 mod compile;
+pub mod content_hash;
 pub mod diagnostic;
 pub mod model;
 mod plan;
@@ -9,7 +10,7 @@ pub mod source;
 pub mod spans;
 
 pub use diagnostic::{Diagnostic, Level, RulebookError};
-pub use model::{Evidence, Identity, InkKind, QuestionKind, Severity, Verdict};
+pub use model::{AnswerIs, Evidence, Identity, InkKind, QuestionKind, ReviewStatus, Severity, Verdict};
 pub use plan::Step;
 pub use source::{SourceFile, Sources};
 
@@ -35,6 +36,10 @@ pub struct Rulebook {
     pub identity: Identity,
     /// SHA-256 of the rulebook's files (see [`Sources::sha256`]).
     pub sha256: String,
+    /// Whether its clinical content is reviewed as it stands.
+    pub review: Review,
+    /// [`Review::words`], made once: every result carries it.
+    pub review_words: String,
     /// The files it was loaded from, kept for diagnostics.
     pub files: Vec<SourceFile>,
     /// Questions in the order asked.
@@ -76,6 +81,8 @@ pub struct Question {
     pub id: String,
     /// Answer kind.
     pub kind: QuestionKind,
+    /// Whether the answer is a choice the person makes or a fact about them.
+    pub answer_is: AnswerIs,
     /// Heading that groups it.
     pub section: Option<String>,
     /// Short name for summaries (the id in words when the file gives none).
@@ -107,6 +114,12 @@ pub struct Question {
 }
 
 impl Question {
+    /// Whether a patient may be shown a different answer to this question as something
+    /// they could change: only choices, and never a trait marked `fixed`.
+    pub fn is_lever(&self) -> bool {
+        self.answer_is == AnswerIs::Choice && !self.fixed
+    }
+
     /// Index of the option with this value.
     pub fn option_index(&self, value: &str) -> Option<usize> {
         self.options.iter().position(|o| o.value == value)
@@ -249,9 +262,90 @@ pub struct Rule {
     pub source: Option<String>,
     /// How strong.
     pub evidence: Option<Evidence>,
+    /// How long until a new screening could decide differently, for time-bound reasons.
+    pub recheck_after: Option<Recheck>,
     /// Where it was defined.
     pub origin: Origin,
 }
+
+/// A waiting time before screening again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Recheck {
+    /// Whole calendar months.
+    Months(u32),
+    /// Whole weeks.
+    Weeks(u32),
+}
+
+impl Recheck {
+    /// The date this long after `from` (a month after 31 January is the last day of February).
+    pub fn after(self, from: crate::date::Date) -> crate::date::Date {
+        match self {
+            Recheck::Weeks(w) => crate::date::Date::from_days(from.days() + 7 * i64::from(w)),
+            Recheck::Months(m) => from.add_months(m),
+        }
+    }
+
+    /// In words: "6 months", "1 week".
+    pub fn words(self) -> String {
+        let (n, unit) = match self {
+            Recheck::Months(n) => (n, "month"),
+            Recheck::Weeks(n) => (n, "week"),
+        };
+        format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+    }
+}
+
+/// Whether a rulebook's clinical content has been reviewed, as it stands now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Review {
+    /// Marked `draft`: not yet reviewed by a clinician.
+    Draft,
+    /// Reviewed, and the content is still what the review saw.
+    Reviewed {
+        /// Who reviewed it.
+        by: String,
+        /// When (`YYYY-MM-DD`).
+        on: String,
+    },
+    /// Marked `reviewed`, but the content changed after the review.
+    ChangedSinceReview {
+        /// Who reviewed the earlier content.
+        by: String,
+        /// When.
+        on: String,
+    },
+}
+
+impl Review {
+    /// Whether the content as it stands has been reviewed.
+    pub fn is_current(&self) -> bool {
+        matches!(self, Review::Reviewed { .. })
+    }
+
+    /// The identifier used in JSON: `draft`, `reviewed` or `changed_since_review`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Review::Draft => "draft",
+            Review::Reviewed { .. } => "reviewed",
+            Review::ChangedSinceReview { .. } => "changed_since_review",
+        }
+    }
+
+    /// The review status in words, for reports, handouts and `--version`.
+    pub fn words(&self) -> String {
+        match self {
+            Review::Draft => DRAFT_WORDS.to_owned(),
+            Review::Reviewed { by, on } => format!("reviewed by {by} on {on}"),
+            Review::ChangedSinceReview { on, .. } => {
+                format!("changed since its review on {on}, so not yet reviewed by a clinician as it stands")
+            }
+        }
+    }
+}
+
+/// How a draft rulebook is described everywhere.
+pub const DRAFT_WORDS: &str = "not yet reviewed by a clinician";
 
 impl Rule {
     /// The patient-facing summary, or the title when there is none.
@@ -387,6 +481,11 @@ impl Rulebook {
     /// Index of the advice with this id.
     pub fn advice_index(&self, id: &str) -> Option<usize> {
         self.index.advice.get(id).copied()
+    }
+
+    /// The content hash a review records in `reviewed_hash` (see [`content_hash`]).
+    pub fn content_hash(&self) -> String {
+        content_hash::content_hash(&self.files).unwrap_or_default()
     }
 
     /// The name of the file an item came from.

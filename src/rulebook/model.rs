@@ -46,6 +46,10 @@ pub struct RulebookFile {
 /// Who wrote and reviewed the rulebook, and which version it is.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend(
+    "if" = {"properties": {"status": {"const": "reviewed"}}, "required": ["status"]},
+    "then" = {"required": ["reviewed_by", "reviewed_on", "reviewed_hash"]}
+))]
 pub struct Identity {
     /// Stable identifier, such as `smp-default`.
     pub id: String,
@@ -53,10 +57,21 @@ pub struct Identity {
     pub title: String,
     /// Semantic version (`MAJOR.MINOR.PATCH`), bumped on every change.
     pub version: String,
-    /// Who last reviewed the clinical content.
-    pub reviewed_by: String,
-    /// When it was last reviewed (`YYYY-MM-DD`).
-    pub reviewed_on: String,
+    /// `draft` until a clinician has reviewed the clinical content, then `reviewed`.
+    /// A rulebook that does not say is a draft: review is never assumed.
+    #[serde(default)]
+    pub status: ReviewStatus,
+    /// Who reviewed the clinical content (required when `reviewed`).
+    #[serde(default)]
+    pub reviewed_by: Option<String>,
+    /// When it was reviewed (`YYYY-MM-DD`; required when `reviewed`).
+    #[serde(default)]
+    pub reviewed_on: Option<String>,
+    /// The content hash the review saw (`smp-screen rules check` prints it; required when
+    /// `reviewed`). The hash leaves out the review fields themselves, so recording a review
+    /// does not change it, while any edit to questions, rules or texts does.
+    #[serde(default)]
+    pub reviewed_hash: Option<String>,
     /// When the next review is due (`YYYY-MM-DD`).
     pub review_due: String,
     /// Text shown with every result: a screening aid, not medical advice.
@@ -64,6 +79,51 @@ pub struct Identity {
     /// Optional longer description for printed forms.
     #[serde(default)]
     pub description: Option<String>,
+}
+
+/// Whether a clinician has reviewed a rulebook's clinical content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// Written but not yet reviewed by a clinician.
+    #[default]
+    Draft,
+    /// Reviewed by a clinician (`reviewed_by`, `reviewed_on` and `reviewed_hash` say who,
+    /// when and which content).
+    Reviewed,
+}
+
+impl ReviewStatus {
+    /// The identifier used in JSON and rule files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Draft => "draft",
+            ReviewStatus::Reviewed => "reviewed",
+        }
+    }
+}
+
+/// Whether a question's answer is something the person decides or a fact about them.
+///
+/// Only choices are ever offered to a patient as "what would change this": a different
+/// answer about one's body, health or history is not a lever, and suggesting one coaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerIs {
+    /// Something the person decides: goals, permanence, keeping hair short, aftercare.
+    Choice,
+    /// Something about the person: age, skin, hair, scars, health, history.
+    Fact,
+}
+
+impl AnswerIs {
+    /// The identifier used in rule files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnswerIs::Choice => "choice",
+            AnswerIs::Fact => "fact",
+        }
+    }
 }
 
 /// The kind of answer a question takes.
@@ -88,6 +148,11 @@ pub struct QuestionDoc {
     pub id: String,
     /// Answer kind.
     pub kind: QuestionKind,
+    /// Whether the answer is a choice the person makes or a fact about them (required;
+    /// `rules check` names a question without it).
+    // Optional to serde so that the error can name the question; required in the schema.
+    #[schemars(required, with = "AnswerIs")]
+    pub answer_is: Option<AnswerIs>,
     /// Optional heading that groups questions in forms and the interview.
     #[serde(default)]
     pub section: Option<String>,
@@ -319,6 +384,25 @@ pub struct RuleDoc {
     /// How strong that source is.
     #[serde(default)]
     pub evidence: Option<Evidence>,
+    /// For a time-bound reason (a fresh scar, a recent transplant): how long until a new
+    /// screening can decide differently.
+    #[serde(default)]
+    pub recheck_after: Option<RecheckDoc>,
+}
+
+/// A waiting time as written: `{"months": 6}` or `{"weeks": 4}` (exactly one key).
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("minProperties" = 1, "maxProperties" = 1))]
+pub struct RecheckDoc {
+    /// Whole months.
+    #[serde(default)]
+    #[schemars(range(min = 1))]
+    pub months: Option<u32>,
+    /// Whole weeks.
+    #[serde(default)]
+    #[schemars(range(min = 1))]
+    pub weeks: Option<u32>,
 }
 
 /// A rule's constraints on the ink.
@@ -434,6 +518,7 @@ pub struct AdviceDoc {
 /// work; `compile` checks that exactly one form is used and that its values fit.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("dependentRequired" = {"at_least": ["of"], "of": ["at_least"]}))]
 pub struct ConditionDoc {
     /// Every sub-condition holds.
     #[serde(default)]
@@ -444,6 +529,13 @@ pub struct ConditionDoc {
     /// The sub-condition does not hold.
     #[serde(default)]
     pub not: Option<Box<ConditionDoc>>,
+    /// Counting: at least this many of the conditions in `of` hold.
+    #[serde(default)]
+    #[schemars(range(min = 1))]
+    pub at_least: Option<u32>,
+    /// The conditions `at_least` counts.
+    #[serde(default)]
+    pub of: Option<Vec<ConditionDoc>>,
     /// `true`: holds for everyone (for rules that always apply).
     #[serde(default)]
     pub always: Option<bool>,
