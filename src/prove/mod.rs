@@ -159,14 +159,15 @@ impl<'a> Prover<'a> {
             .iter()
             .map(|v| question.option_index(v).is_some_and(|o| question.options[o].exclusive))
             .collect();
-        let twin = self.space.one_more_tick(sat, si, &exclusive);
+        let active = sat.fresh();
+        let twin = self.space.one_more_tick(sat, si, &exclusive, active);
         let after = encode(sat, self.rb, &twin);
         let milder: Vec<Lit> = (1..4)
             .map(|v| sat.and(&[self.enc.result.at_least[v], !after.result.at_least[v]]))
             .collect();
         let broken = sat.or(&milder);
         let given = self.space.questions[si].given;
-        if !minimise(sat, &self.counter, &[given, broken]) {
+        if !minimise(sat, &self.counter, &[active, given, broken]) {
             return None;
         }
         let before = self.space.decode(&self.sat, self.rb);

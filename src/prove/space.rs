@@ -153,24 +153,32 @@ impl Space {
         Space { questions }
     }
 
-    /// The same space with fresh literals for question `q`, constrained to be its answer
-    /// with exactly one more option ticked; every other question shares its literals.
-    pub fn one_more_tick(&self, sat: &mut Sat, q: usize, exclusive: &[bool]) -> Space {
+    /// The same space with fresh literals for question `q`, constrained (while `active`
+    /// holds) to be its answer with exactly one more option ticked; every other question
+    /// shares its literals. The constraints bind only under `active`, so other queries on
+    /// the same solver keep the whole space.
+    pub fn one_more_tick(&self, sat: &mut Sat, q: usize, exclusive: &[bool], active: Lit) -> Space {
         let mut twin = self.clone();
         let before = &self.questions[q];
         let after: Vec<Lit> = before.lits.iter().map(|_| sat.fresh()).collect();
         let mut added = Vec::with_capacity(after.len());
         for (&b, &a) in before.lits.iter().zip(&after) {
-            sat.implies(b, a);
+            sat.clause(&[!active, !b, a]);
             added.push(sat.and(&[a, !b]));
         }
-        sat.clause(&added);
-        sat.at_most_one(&added);
+        let mut some = vec![!active];
+        some.extend(&added);
+        sat.clause(&some);
+        for i in 0..added.len() {
+            for j in i + 1..added.len() {
+                sat.clause(&[!active, !added[i], !added[j]]);
+            }
+        }
         for (i, &ex) in exclusive.iter().enumerate() {
             if ex {
                 for (j, &other) in after.iter().enumerate() {
                     if j != i {
-                        sat.clause(&[!after[i], !other]);
+                        sat.clause(&[!active, !after[i], !other]);
                     }
                 }
             }
