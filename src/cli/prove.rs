@@ -76,6 +76,7 @@ impl ProveArgs {
                             "source": inv.source,
                             "file": rulebook.file_name(&inv.origin),
                             "proved": p.refuted.is_none(),
+                            "seconds": (p.seconds * 1000.0).round() / 1000.0,
                         });
                         if let Some(cx) = &p.refuted {
                             item["counterexample"] = json!({

@@ -52,6 +52,8 @@ pub struct Proof {
     pub invariant: usize,
     /// `None` when proved.
     pub refuted: Option<Counterexample>,
+    /// Time the solver took, in seconds.
+    pub seconds: f64,
 }
 
 /// A rulebook encoded once, asked many questions.
@@ -86,13 +88,18 @@ impl<'a> Prover<'a> {
 
     /// Proves or refutes invariant `i`.
     pub fn prove(&mut self, i: usize) -> Proof {
+        let started = std::time::Instant::now();
         let inv = &self.rb.invariants[i];
         let refuted = if inv.monotonic.is_empty() {
             self.refute_then(inv)
         } else {
             inv.monotonic.iter().find_map(|&q| self.refute_monotonic(q))
         };
-        Proof { invariant: i, refuted }
+        Proof {
+            invariant: i,
+            refuted,
+            seconds: started.elapsed().as_secs_f64(),
+        }
     }
 
     fn refute_then(&mut self, inv: &Invariant) -> Option<Counterexample> {

@@ -9,6 +9,10 @@ pub struct Sat {
     solver: BasicSolver,
     yes: Lit,
     vars: usize,
+    /// Conjunctions already made, by their sorted inputs: the same gate is built once, so
+    /// two copies of a rulebook share every part that does not differ (structural
+    /// hashing) and the solver never has to discover that they are equal.
+    gates: std::collections::HashMap<Vec<u32>, Lit, foldhash::fast::RandomState>,
 }
 
 impl Default for Sat {
@@ -23,7 +27,12 @@ impl Sat {
         let mut solver = BasicSolver::new(Default::default(), Default::default());
         let yes = Lit::new(solver.new_var_default(), true);
         solver.add_clause_reuse(&mut vec![yes]);
-        Sat { solver, yes, vars: 1 }
+        Sat {
+            solver,
+            yes,
+            vars: 1,
+            gates: Default::default(),
+        }
     }
 
     /// The literal that always holds.
@@ -97,7 +106,13 @@ impl Sat {
             0 => self.truth(),
             1 => parts[0],
             _ => {
+                let mut key: Vec<u32> = parts.iter().map(|l| l.idx()).collect();
+                key.sort_unstable();
+                if let Some(&out) = self.gates.get(&key) {
+                    return out;
+                }
                 let out = self.fresh();
+                self.gates.insert(key, out);
                 let mut long = vec![out];
                 for &p in &parts {
                     self.clause(&[!out, p]);
