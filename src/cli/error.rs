@@ -30,6 +30,8 @@ pub mod code {
     pub const CHANGED: u8 = 9;
     /// `rules prove`: at least one invariant is refuted.
     pub const REFUTED: u8 = 10;
+    /// `rules diff`: the two rulebooks behave differently.
+    pub const BEHAVES_DIFFERENTLY: u8 = 11;
     /// The interview was cancelled (Ctrl-C or Esc), as shells report SIGINT.
     pub const CANCELLED: u8 = 130;
 }

@@ -122,6 +122,19 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "rules diff",
+        &[
+            (
+                "smp-screen rules diff rules-1.2/ clinic-rules/",
+                "what changed, and the answers whose verdict or ink changes",
+            ),
+            (
+                "smp-screen rules diff rules-1.2/ clinic-rules/ --records saved/ -f markdown",
+                "for a clinical review, with the saved records that change",
+            ),
+        ],
+    ),
+    (
         "rules schema",
         &[
             ("smp-screen rules schema", "the JSON Schema of rulebook files"),

@@ -5,6 +5,7 @@ mod assess;
 mod batch;
 mod common;
 mod completions;
+mod diff;
 pub mod error;
 mod help;
 mod interview;

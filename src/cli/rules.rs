@@ -44,6 +44,13 @@ enum RulesCommand {
          written, 10 an invariant is refuted (its counterexample is in --out)."
     ))]
     Prove(super::prove::ProveArgs),
+    /// Compare two rulebooks: what changed, and which answers now get another verdict or ink
+    #[command(after_help = after_help_then(
+        "rules diff",
+        "Exit codes: 0 the two behave identically, 4 an invalid rulebook, 5 unreadable cases or \
+         records folder, 11 some answer set gets a different verdict or ink."
+    ))]
+    Diff(super::diff::DiffArgs),
     /// Print the JSON Schema of the rulebook format (or of golden cases)
     #[command(after_help = after_help_then("rules schema", ""))]
     Schema(SchemaArgs),
@@ -122,6 +129,7 @@ impl RulesArgs {
             RulesCommand::Check(a) => check(a),
             RulesCommand::Test(a) => test(a),
             RulesCommand::Prove(a) => a.run(),
+            RulesCommand::Diff(a) => a.run(),
             RulesCommand::Schema(a) => schema(a),
             RulesCommand::Print(a) => print_rulebook(a),
         }

@@ -62,7 +62,7 @@ pub struct Prover<'a> {
     sat: Sat,
     space: Space,
     enc: Encoded,
-    counter: Counter,
+    counter: Minimiser,
 }
 
 impl<'a> Prover<'a> {
@@ -71,7 +71,7 @@ impl<'a> Prover<'a> {
         let mut sat = Sat::new();
         let space = Space::new(&mut sat, &[rb]);
         let enc = encode(&mut sat, rb, &space);
-        let counter = Counter::new(&mut sat, &space.answered(), COUNT_LIMIT);
+        let counter = Minimiser::new(&mut sat, &space);
         Prover {
             rb,
             sat,
@@ -189,23 +189,42 @@ impl<'a> Prover<'a> {
     }
 }
 
-/// Solves under `assumptions` with as few questions answered as the counter can tell;
-/// false when nothing satisfies them.
-pub fn minimise(sat: &mut Sat, counter: &Counter, assumptions: &[Lit]) -> bool {
+/// Makes counterexamples small: first fewest answered questions, then fewest ticked
+/// options among those.
+pub struct Minimiser {
+    questions: Counter,
+    ticks: Counter,
+}
+
+impl Minimiser {
+    /// Counters over `space`'s answered questions and ticked options.
+    pub fn new(sat: &mut Sat, space: &Space) -> Minimiser {
+        Minimiser {
+            questions: Counter::new(sat, &space.answered(), COUNT_LIMIT),
+            ticks: Counter::new(sat, &space.ticks(), COUNT_LIMIT),
+        }
+    }
+}
+
+/// Solves under `assumptions` with as few questions answered (then options ticked) as the
+/// counters can tell; false when nothing satisfies them.
+pub fn minimise(sat: &mut Sat, m: &Minimiser, assumptions: &[Lit]) -> bool {
     if !sat.solve(assumptions) {
         return false;
     }
-    let mut with_bound = assumptions.to_vec();
-    for k in 0..counter.at_least.len() {
-        with_bound.push(!counter.at_least[k]);
-        if sat.solve(&with_bound) {
-            return true;
+    let mut bound = assumptions.to_vec();
+    for counter in [&m.questions, &m.ticks] {
+        if let Some(k) = (0..counter.at_least.len()).find(|&k| {
+            bound.push(!counter.at_least[k]);
+            let found = sat.solve(&bound);
+            bound.pop();
+            found
+        }) {
+            bound.push(!counter.at_least[k]);
         }
-        with_bound.pop();
     }
-    // Larger than the counter counts: any answer set will do, found once more so that
-    // the model is the one read.
-    sat.solve(assumptions)
+    // Found once more so that the model read is the smallest one.
+    sat.solve(&bound)
 }
 
 /// Proves every invariant of `rb`.

@@ -193,6 +193,15 @@ impl Space {
         self.questions.iter().map(|q| q.given).collect()
     }
 
+    /// The literals of ticked options (multiple choice), counted second when minimising.
+    pub fn ticks(&self) -> Vec<Lit> {
+        self.questions
+            .iter()
+            .filter(|q| q.kind == QuestionKind::Multiple)
+            .flat_map(|q| q.lits.iter().copied())
+            .collect()
+    }
+
     /// The answers of the last satisfying assignment, for rulebook `rb`.
     pub fn decode(&self, sat: &Sat, rb: &Rulebook) -> Answers {
         let mut answers = Answers::none_for(rb);
