@@ -5,7 +5,9 @@
 use crate::answers::{AnswerError, AnswerErrors, Answers, parse_text};
 use crate::audience::Audience;
 use crate::engine::{Evaluation, evaluate_into};
-use crate::report::{Detail, Outline, OutlineScratch, outline_into, screen_with};
+use crate::report::{
+    Detail, Headline, Outcome, Outline, OutlineScratch, Status, outline_into, pending_questions, screen_with,
+};
 use crate::rulebook::{Rulebook, Verdict};
 use serde::Serialize;
 use std::io::Write;
@@ -44,8 +46,8 @@ pub struct Options {
 /// The outcome of one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowStatus {
-    /// Screened with this verdict.
-    Screened(Verdict),
+    /// Screened with this verdict, complete or provisional.
+    Screened(Verdict, Status),
     /// An error record was written instead.
     Failed,
 }
@@ -132,7 +134,7 @@ impl<'a> RowScreener<'a> {
     /// Appends an error record for a row that could not be screened.
     pub fn error(&self, line: u64, message: &str, out: &mut Vec<u8>) -> RowStatus {
         if self.opts.csv {
-            csv_record(out, &[&line.to_string(), "", "", "", "", message, "", "", ""]);
+            csv_record(out, &[&line.to_string(), "", "", "", "", "", message, "", "", "", ""]);
         } else {
             serde_json::to_writer(&mut *out, &ErrorRecord { line, error: message }).expect("writing to memory");
             out.push(b'\n');
@@ -152,7 +154,7 @@ impl<'a> RowScreener<'a> {
             let _ = write!(out, "{{\"line\":{line},");
             out.extend_from_slice(&body[1..]);
             out.push(b'\n');
-            return RowStatus::Screened(s.verdict);
+            return RowStatus::Screened(s.verdict, s.status);
         }
         evaluate_into(rb, answers, &mut self.eval);
         outline_into(rb, answers, &self.eval, &mut self.outline, &mut self.scratch);
@@ -161,24 +163,47 @@ impl<'a> RowScreener<'a> {
             let e = &self.eval;
             let risks: Vec<&str> = o.risks.iter().map(|(i, ..)| rb.risks[*i].id.as_str()).collect();
             let advice: Vec<&str> = o.advice.iter().map(|(i, ..)| rb.advice[*i].id.as_str()).collect();
+            let status = Status::of(e.is_provisional());
+            // The same headline as every other format: a provisional row never reads as a
+            // bare verdict.
+            let questions = if e.is_provisional() {
+                pending_questions(rb, answers, e, &e.pending(rb)).len()
+            } else {
+                0
+            };
+            let headline = Headline::new(
+                Outcome {
+                    verdict: e.result.verdict,
+                    ink: e.result.ink,
+                },
+                Outcome {
+                    verdict: e.worst_case.verdict,
+                    ink: e.worst_case.ink,
+                },
+                e.is_provisional(),
+                questions,
+            )
+            .text();
             csv_record(
                 out,
                 &[
                     &line.to_string(),
                     e.result.verdict.as_str(),
                     e.result.ink.as_str(),
+                    status.as_str(),
                     &risks.join(";"),
                     &advice.join(";"),
                     "",
                     if e.is_provisional() { "true" } else { "false" },
                     e.worst_case.verdict.as_str(),
                     e.worst_case.ink.as_str(),
+                    &headline,
                 ],
             );
         } else {
             self.write_compact(line, &self.eval, o, out);
         }
-        RowStatus::Screened(self.eval.result.verdict)
+        RowStatus::Screened(self.eval.result.verdict, Status::of(self.eval.is_provisional()))
     }
 
     /// Writes the compact record of an evaluation and its outline. The ids are escaped
@@ -186,9 +211,10 @@ impl<'a> RowScreener<'a> {
     pub fn write_compact(&self, line: u64, e: &Evaluation, o: &Outline, out: &mut Vec<u8>) {
         let _ = write!(
             out,
-            "{{\"line\":{line},\"verdict\":\"{}\",\"ink\":\"{}\",\"provisional\":{},\"worst_case\":{{\"verdict\":\"{}\",\"ink\":\"{}\"}},\"risks\":[",
+            "{{\"line\":{line},\"verdict\":\"{}\",\"ink\":\"{}\",\"status\":\"{}\",\"provisional\":{},\"worst_case\":{{\"verdict\":\"{}\",\"ink\":\"{}\"}},\"risks\":[",
             e.result.verdict.as_str(),
             e.result.ink.as_str(),
+            Status::of(e.is_provisional()).as_str(),
             e.is_provisional(),
             e.worst_case.verdict.as_str(),
             e.worst_case.ink.as_str()
@@ -311,7 +337,9 @@ fn one_line(e: &AnswerErrors) -> String {
 
 /// The header of CSV output.
 pub fn csv_header(out: &mut Vec<u8>) {
-    out.extend_from_slice(b"line,verdict,ink,risks,advice,error,provisional,worst_case_verdict,worst_case_ink\n");
+    out.extend_from_slice(
+        b"line,verdict,ink,status,risks,advice,error,provisional,worst_case_verdict,worst_case_ink,headline\n",
+    );
 }
 
 #[derive(Serialize)]
@@ -387,7 +415,7 @@ mod tests {
         let row = r#"{"age": 23, "scars": ["fut_strip"], "permanence": "unsure", "keloid_history": true}"#;
         assert_eq!(
             screener.jsonl_row(3, row.as_bytes(), &mut out),
-            RowStatus::Screened(Verdict::Refer)
+            RowStatus::Screened(Verdict::Refer, Status::Provisional)
         );
         let record: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let full = screen_with(
@@ -400,6 +428,7 @@ mod tests {
         assert_eq!(record["verdict"], "refer");
         assert_eq!(record["ink"], full.ink.as_str());
         assert_eq!(record["provisional"], full.provisional);
+        assert_eq!(record["status"], full.status.as_str());
         assert_eq!(record["worst_case"]["verdict"], full.worst_case.verdict.as_str());
         let risks: Vec<(String, String)> = full
             .risks

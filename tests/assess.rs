@@ -161,8 +161,28 @@ fn provisional_results_say_so_and_name_what_could_change_them() {
         .arg(repo("examples/partial-answers.json"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("(so far: provisional)"))
-        .stdout(predicate::str::contains("see a physician first"));
+        .stdout(predicate::str::contains(
+            "Not complete: SUITABLE to UNSUITABLE, depending on",
+        ))
+        .stdout(predicate::str::contains("What could still change it:"))
+        .stdout(predicate::str::contains("See a physician first if your answer about"))
+        .stdout(predicate::str::contains("Verdict: SUITABLE").not());
+    assert_eq!(v["status"], "provisional");
+    assert!(
+        v["headline"]
+            .as_str()
+            .unwrap()
+            .starts_with("Not complete: SUITABLE to UNSUITABLE, depending on"),
+        "{}",
+        v["headline"]
+    );
+    let pending = v["pending"].as_array().unwrap();
+    let chemo = pending.iter().find(|p| p["rule"] == "chemotherapy").unwrap();
+    assert_eq!(chemo["decided_by"], serde_json::json!(["health"]));
+    assert_eq!(chemo["verdict"], "unsuitable");
+    assert_eq!(chemo["would_give"]["verdict"], "unsuitable");
+    // Most severe first.
+    assert_eq!(pending[0]["would_give"]["verdict"], "unsuitable");
 }
 
 #[test]

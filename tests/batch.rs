@@ -106,6 +106,7 @@ fn batch_and_assess_agree() {
     for (full, small) in recs.iter().zip(records(&compact.stdout)) {
         assert_eq!(full["verdict"], small["verdict"]);
         assert_eq!(full["ink"], small["ink"]);
+        assert_eq!(full["status"], small["status"]);
         let ids: Vec<&Value> = full["risks"].as_array().unwrap().iter().map(|r| &r["id"]).collect();
         let small_ids: Vec<&Value> = small["risks"].as_array().unwrap().iter().map(|r| &r["id"]).collect();
         assert_eq!(ids, small_ids);
@@ -136,13 +137,20 @@ fn csv_in_and_csv_out() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "line,verdict,ink,risks,advice,error,provisional,worst_case_verdict,worst_case_ink"
+        "line,verdict,ink,status,risks,advice,error,provisional,worst_case_verdict,worst_case_ink,headline"
     );
-    assert!(lines[1].starts_with("2,suitable,either,"), "{}", lines[1]);
-    assert!(lines[2].starts_with("3,unsuitable,none,"), "{}", lines[2]);
+    // Six answers leave most rules undecided: the row says so right after the ink, and its
+    // headline names both ends of the range.
+    assert!(lines[1].starts_with("2,suitable,either,provisional,"), "{}", lines[1]);
+    let headline = predicate::str::is_match(
+        r#",true,unsuitable,none,"Not complete: SUITABLE to UNSUITABLE, depending on \d+ unanswered questions"$"#,
+    )
+    .unwrap();
+    assert!(headline.eval(lines[1]), "{}", lines[1]);
+    assert!(lines[2].starts_with("3,unsuitable,none,provisional,"), "{}", lines[2]);
     assert_eq!(
         lines[3],
-        "5,,,,,\"`keloid_history` expects yes or no (true or false), found the text \"\"maybe\"\"\",,,"
+        "5,,,,,,\"`keloid_history` expects yes or no (true or false), found the text \"\"maybe\"\"\",,,,"
     );
     assert!(lines[4].starts_with("6,refer,"), "{}", lines[4]);
     assert_eq!(lines.len(), 5);

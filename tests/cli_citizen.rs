@@ -158,7 +158,13 @@ fn the_html_handout_is_self_contained_and_complete() {
         assert!(html.contains(json["rulebook"]["version"].as_str().unwrap()));
         assert!(html.contains("@media print"), "print styles");
         if json["provisional"] == true {
-            assert!(html.contains("Provisional."), "{case}");
+            let headline = smp_screen::sanitize::html(json["headline"].as_str().unwrap());
+            assert!(
+                html.contains(&format!("<span class=\"label\">{headline}</span>")),
+                "{case}"
+            );
+            assert!(html.contains("What could still change it"), "{case}");
+            assert!(!html.contains("✓"), "{case}: a provisional result is never ticked");
         }
     }
     // Skin and hair answers carry their colour swatches.

@@ -10,6 +10,7 @@ use super::error::{CliError, code};
 use clap::{Args, ValueEnum};
 use smp_screen::audience::Audience;
 use smp_screen::batch::{self, CsvColumns, MAX_ROW_BYTES, Options, Record, RowScreener, RowStatus};
+use smp_screen::report::Status;
 use smp_screen::rulebook::{Rulebook, Verdict};
 use std::collections::{BTreeMap, VecDeque};
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
@@ -47,7 +48,7 @@ pub enum OutputFormat {
     /// One JSON record per row.
     #[default]
     Jsonl,
-    /// line, verdict, ink, risks, advice, error (and provisional, worst case).
+    /// line, verdict, ink, status, risks, advice, error (and provisional, worst case, headline).
     Csv,
 }
 
@@ -116,6 +117,7 @@ struct Done {
     rows: u64,
     failed: Vec<u64>,
     verdicts: [u64; 4],
+    provisional: u64,
     consumed: u64,
 }
 
@@ -125,6 +127,7 @@ struct Tally {
     rows: u64,
     failed: Vec<u64>,
     verdicts: [u64; 4],
+    provisional: u64,
 }
 
 /// The rows of the input, ready to be cut into chunks.
@@ -399,6 +402,7 @@ fn pipeline(
                 }
                 tally.rows += d.rows;
                 tally.failed.extend(d.failed);
+                tally.provisional += d.provisional;
                 for (t, v) in tally.verdicts.iter_mut().zip(d.verdicts) {
                     *t += v;
                 }
@@ -441,12 +445,16 @@ fn worker(
             rows: 0,
             failed: Vec::new(),
             verdicts: [0; 4],
+            provisional: 0,
             consumed: chunk.consumed,
         };
         let mut count = |line: u64, status: RowStatus| {
             out.rows += 1;
             match status {
-                RowStatus::Screened(v) => out.verdicts[v as usize] += 1,
+                RowStatus::Screened(v, status) => {
+                    out.verdicts[v as usize] += 1;
+                    out.provisional += u64::from(status == Status::Provisional);
+                }
                 RowStatus::Failed => out.failed.push(line),
             }
         };
@@ -642,6 +650,10 @@ fn summary(t: &Tally) {
         t.failed.len(),
         verdicts.join(", ")
     );
+    if t.provisional > 0 {
+        // Counted by the verdict so far; say how many of them are not complete.
+        line.push_str(&format!("; {} not complete", t.provisional));
+    }
     if !t.failed.is_empty() {
         let shown: Vec<String> = t.failed.iter().take(10).map(u64::to_string).collect();
         let more = if t.failed.len() > 10 { ", …" } else { "" };

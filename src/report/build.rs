@@ -3,7 +3,8 @@
 use super::words;
 use super::*;
 use crate::answers::Slot;
-use crate::engine::{Cond, Evaluation, Tri, evaluate};
+pub use crate::engine::decided_by;
+use crate::engine::{Evaluation, Tri, evaluate};
 use std::ops::Range;
 
 /// Which explanations a result carries.
@@ -247,6 +248,7 @@ pub fn from_evaluation<'a>(
         .collect();
     let question_id = |q: usize| rulebook.questions[q].id.as_str();
     let unanswered = unanswered.into_iter().map(question_id).collect();
+    let pending = eval.pending(rulebook);
     let ignored = ignored.into_iter().map(question_id).collect();
 
     Screening {
@@ -261,10 +263,44 @@ pub fn from_evaluation<'a>(
         ink_because,
         ink_conflict: result.ink_conflict,
         provisional: eval.is_provisional(),
+        status: Status::of(eval.is_provisional()),
+        headline: Headline::new(
+            Outcome {
+                verdict: result.verdict,
+                ink: result.ink,
+            },
+            Outcome {
+                verdict: eval.worst_case.verdict,
+                ink: eval.worst_case.ink,
+            },
+            eval.is_provisional(),
+            pending_questions(rulebook, answers, eval, &pending).len(),
+        )
+        .text(),
         worst_case: Outcome {
             verdict: eval.worst_case.verdict,
             ink: eval.worst_case.ink,
         },
+        pending: pending
+            .iter()
+            .map(|p| {
+                let rule = &rulebook.rules[p.rule];
+                PendingRule {
+                    rule: &rule.id,
+                    title: &rule.title,
+                    verdict: rule.verdict,
+                    ink: rule.ink_effects().map(|(f, k)| words::effect_key(f, k)).collect(),
+                    decided_by: decided_by(rulebook, answers, eval, &rule.when)
+                        .into_iter()
+                        .map(question_id)
+                        .collect(),
+                    would_give: Outcome {
+                        verdict: p.would_give.verdict,
+                        ink: p.would_give.ink,
+                    },
+                }
+            })
+            .collect(),
         risks,
         advice,
         fired: fired
@@ -313,81 +349,18 @@ fn rule_text(rule: &crate::rulebook::Rule, audience: Audience) -> &str {
     }
 }
 
-/// The unanswered questions that an undecided condition depends on, in question order.
-///
-/// Only parts of the condition that are themselves undecided are followed, through skip
-/// logic, derived facts and scores.
-pub fn decided_by(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation, cond: &Cond) -> Vec<usize> {
-    let mut found = vec![false; rulebook.questions.len()];
-    let mut seen_facts = vec![false; rulebook.facts.len()];
-    let mut seen_asks = vec![false; rulebook.questions.len()];
-    walk(
-        rulebook,
-        answers,
-        eval,
-        cond,
-        &mut found,
-        &mut seen_facts,
-        &mut seen_asks,
-    );
-    found.iter().enumerate().filter(|(_, f)| **f).map(|(q, _)| q).collect()
-}
-
-fn walk(
+/// The unanswered questions a provisional result depends on: those deciding the rules that
+/// would change the verdict or ink, or, when no single rule would, those deciding any
+/// undecided rule. Batch screening counts them the same way for its headline.
+pub fn pending_questions(
     rulebook: &Rulebook,
     answers: &Answers,
     eval: &Evaluation,
-    cond: &Cond,
-    found: &mut [bool],
-    seen_facts: &mut [bool],
-    seen_asks: &mut [bool],
-) {
-    let env = eval.env(answers);
-    if cond.eval(&env) != Tri::Unknown {
-        return;
-    }
-    let question = |q: usize, found: &mut [bool], seen_facts: &mut [bool], seen_asks: &mut [bool]| {
-        if eval.applies[q] == Tri::Unknown
-            && !std::mem::replace(&mut seen_asks[q], true)
-            && let Some(ask) = &rulebook.questions[q].ask_if
-        {
-            walk(rulebook, answers, eval, ask, found, seen_facts, seen_asks);
-        }
-        if eval.applies[q] != Tri::False && !matches!(answers.slot(q), Slot::Given(_)) {
-            found[q] = true;
-        }
-    };
-    match cond {
-        Cond::Always => {}
-        Cond::All(parts) | Cond::Any(parts) | Cond::AtLeast(_, parts) => {
-            for p in parts.iter() {
-                walk(rulebook, answers, eval, p, found, seen_facts, seen_asks);
-            }
-        }
-        Cond::Not(inner) => walk(rulebook, answers, eval, inner, found, seen_facts, seen_asks),
-        Cond::Question(q, _) => question(*q, found, seen_facts, seen_asks),
-        Cond::Fact(f) => {
-            if std::mem::replace(&mut seen_facts[*f], true) {
-                return;
-            }
-            for &r in &rulebook.facts[*f].derived_by {
-                if eval.rules[r] == Tri::Unknown {
-                    walk(
-                        rulebook,
-                        answers,
-                        eval,
-                        &rulebook.rules[r].when,
-                        found,
-                        seen_facts,
-                        seen_asks,
-                    );
-                }
-            }
-        }
-        Cond::Score(s, _) => {
-            for &q in &rulebook.scores[*s].items {
-                question(q, found, seen_facts, seen_asks);
-            }
-        }
+    pending: &[crate::engine::Pending],
+) -> Vec<usize> {
+    if pending.is_empty() {
+        crate::engine::decided_by_rules(rulebook, answers, eval, eval.possible())
+    } else {
+        crate::engine::decided_by_rules(rulebook, answers, eval, pending.iter().map(|p| p.rule))
     }
 }

@@ -20,6 +20,7 @@ const STYLE: &str = "
 .verdict .mark { font-size: 1.3rem; margin-right: .4rem; }
 .v-suitable { border-style: solid; } .v-caution { border-style: dashed; }
 .v-refer, .v-unsuitable { border-width: 5px; border-style: double; }
+.v-provisional { border-style: dotted; border-width: 4px; } .v-provisional .label { font-size: 1.25rem; }
 .provisional { border-left: 4px solid #111; padding-left: .7rem; }
 .sev { display: inline-block; min-width: 4.5rem; font-size: .75rem; font-weight: bold; text-transform: uppercase; border: 1px solid #111; text-align: center; margin-right: .4rem; }
 .sev-high { background: #111; color: #fff; } .sev-medium { border-width: 2px; }
@@ -34,11 +35,7 @@ impl Report for Html {
     fn render(&self, cx: &Context, out: &mut dyn Write) -> io::Result<()> {
         let s = cx.screening;
         let consultant = s.audience == Audience::Consultant;
-        html_page::head(
-            out,
-            &format!("SMP screening: {}", words::verdict_label(s.verdict)),
-            STYLE,
-        )?;
+        html_page::head(out, &format!("SMP screening: {}", s.headline), STYLE)?;
         writeln!(out, "<h1>Scalp micropigmentation: screening result</h1>")?;
         writeln!(
             out,
@@ -49,7 +46,9 @@ impl Report for Html {
             esc(s.rulebook.review)
         )?;
 
+        // A provisional result has its own box and symbol, never the tick of a suitable one.
         let (mark, class) = match s.verdict {
+            _ if s.provisional => ("◐", "v-provisional"),
             Verdict::Suitable => ("✓", "v-suitable"),
             Verdict::Caution => ("!", "v-caution"),
             Verdict::Refer => ("✚", "v-refer"),
@@ -59,9 +58,13 @@ impl Report for Html {
         writeln!(
             out,
             "<div><span class=\"mark\">{mark}</span><span class=\"label\">{}</span></div>",
-            words::verdict_label(s.verdict)
+            esc(&s.headline)
         )?;
-        writeln!(out, "<p>{}</p>", esc(s.verdict_meaning))?;
+        if s.provisional {
+            writeln!(out, "<p>So far: {}</p>", esc(s.verdict_meaning))?;
+        } else {
+            writeln!(out, "<p>{}</p>", esc(s.verdict_meaning))?;
+        }
         if s.verdict > Verdict::Suitable && !s.verdict_because.is_empty() {
             writeln!(out, "<p>Because:</p><ul class=\"items\">")?;
             for f in s.fired.iter().filter(|f| s.verdict_because.contains(&f.rule)) {
@@ -73,26 +76,14 @@ impl Report for Html {
         writeln!(out, "</div>")?;
 
         if s.provisional {
-            let deciding: Vec<String> = s
-                .deciding_questions(cx.rulebook)
-                .iter()
-                .map(|id| esc(cx.rulebook.question(id).map_or(*id, |q| q.short.as_str())))
-                .collect();
-            writeln!(
-                out,
-                "<p class=\"provisional\"><strong>Provisional.</strong> Some answers are missing ({}). \
-                 Until they are known, the result could be as serious as {} with {} ink.</p>",
-                deciding.join(", "),
-                words::verdict_label(s.worst_case.verdict),
-                s.worst_case.ink.as_str()
-            )?;
+            provisional(cx, out)?;
         }
 
-        writeln!(
-            out,
-            "<h2>{}</h2>",
-            esc(words::ink_heading(s.verdict, s.audience).trim_end_matches(':'))
-        )?;
+        let mut ink_heading = words::ink_heading(s.verdict, s.audience).trim_end_matches(':');
+        if s.provisional && s.worst_case.ink != s.ink && ink_heading == "Ink" {
+            ink_heading = "Ink so far";
+        }
+        writeln!(out, "<h2>{}</h2>", esc(ink_heading))?;
         writeln!(
             out,
             "<p><strong>{}</strong></p>",
@@ -267,4 +258,29 @@ fn rule_refs(consultant: bool, ids: &[&str]) -> String {
     } else {
         String::new()
     }
+}
+
+/// What could still change a provisional result, and whether a physician may be needed.
+fn provisional(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
+    let Some(p) = super::pending_words(cx) else {
+        return writeln!(
+            out,
+            "<p class=\"provisional\">Unanswered questions leave some rules undecided, though none of them would change the verdict or the ink.</p>"
+        );
+    };
+    writeln!(
+        out,
+        "<div class=\"provisional\"><p><strong>What could still change it</strong></p>\n<ul class=\"items\">"
+    )?;
+    for line in &p.lines {
+        writeln!(out, "<li>{}</li>", esc(line))?;
+    }
+    if p.more > 0 {
+        writeln!(out, "<li>and {} more</li>", p.more)?;
+    }
+    writeln!(out, "</ul>")?;
+    if let Some(physician) = &p.physician {
+        writeln!(out, "<p><strong>{}</strong></p>", esc(physician))?;
+    }
+    writeln!(out, "</div>")
 }

@@ -12,8 +12,18 @@ impl Report for Markdown {
     fn render(&self, cx: &Context, out: &mut dyn Write) -> io::Result<()> {
         let s = cx.screening;
         let consultant = s.audience == Audience::Consultant;
-        writeln!(out, "# SMP screening: {}\n", words::verdict_label(s.verdict))?;
-        writeln!(out, "**Verdict:** {} — {}\n", s.verdict.as_str(), md(s.verdict_meaning))?;
+        writeln!(out, "# SMP screening: {}\n", md(&s.headline))?;
+        if s.provisional {
+            writeln!(
+                out,
+                "**Verdict so far:** {} (not complete; at worst {}) — {}\n",
+                s.verdict.as_str(),
+                s.worst_case.verdict.as_str(),
+                md(s.verdict_meaning)
+            )?;
+        } else {
+            writeln!(out, "**Verdict:** {} — {}\n", s.verdict.as_str(), md(s.verdict_meaning))?;
+        }
         if !s.verdict_because.is_empty() && s.verdict > crate::rulebook::Verdict::Suitable {
             writeln!(out, "Why:\n")?;
             for f in s.fired.iter().filter(|f| s.verdict_because.contains(&f.rule)) {
@@ -26,16 +36,40 @@ impl Report for Markdown {
             writeln!(out)?;
         }
         if s.provisional {
-            let deciding = s.deciding_questions(cx.rulebook);
-            writeln!(
-                out,
-                "> **Provisional.** Unanswered: {}. At worst: verdict {}, ink {}.\n",
-                deciding.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", "),
-                s.worst_case.verdict.as_str(),
-                s.worst_case.ink.as_str()
-            )?;
+            match super::pending_words(cx) {
+                Some(p) => {
+                    writeln!(out, "**What could still change it:**\n")?;
+                    for line in &p.lines {
+                        writeln!(out, "- {}", md(line))?;
+                    }
+                    if p.more > 0 {
+                        writeln!(out, "- and {} more", p.more)?;
+                    }
+                    writeln!(out)?;
+                    if let Some(physician) = &p.physician {
+                        writeln!(out, "> **{}**\n", md(physician))?;
+                    }
+                }
+                None => writeln!(
+                    out,
+                    "Unanswered questions leave some rules undecided, though none of them would change the verdict or the ink.\n"
+                )?,
+            }
+            if consultant {
+                let deciding = s.deciding_questions(cx.rulebook);
+                writeln!(
+                    out,
+                    "Unanswered: {}.\n",
+                    deciding.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ")
+                )?;
+            }
         }
-        writeln!(out, "**Ink:** {}\n", words::ink_name(s.ink, s.audience))?;
+        let ink_heading = if s.provisional && s.worst_case.ink != s.ink {
+            "Ink so far"
+        } else {
+            "Ink"
+        };
+        writeln!(out, "**{ink_heading}:** {}\n", words::ink_name(s.ink, s.audience))?;
         for r in &s.ink_because {
             if consultant {
                 writeln!(out, "- `{}` ({}): {}", r.rule, r.effect.replace('_', " "), md(r.text))?;

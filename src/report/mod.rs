@@ -2,13 +2,17 @@
 //! file each, behind [`Report`]).
 
 mod build;
+mod headline;
 mod html;
 mod json;
 mod markdown;
 mod text;
 pub mod words;
 
-pub use build::{Detail, Outline, OutlineScratch, decided_by, outline, outline_into, screen, screen_with};
+pub use build::{
+    Detail, Outline, OutlineScratch, decided_by, outline, outline_into, pending_questions, screen, screen_with,
+};
+pub use headline::{Headline, MAX_PENDING_SHOWN, PendingWords, pending_words};
 pub use html::Html;
 pub use json::Json;
 pub use markdown::Markdown;
@@ -53,8 +57,17 @@ pub struct Screening<'a> {
     pub ink_conflict: bool,
     /// Whether unanswered questions leave rules undecided.
     pub provisional: bool,
+    /// `complete` when no rule is undecided, else `provisional` (the same fact as
+    /// `provisional`, as a word scripts can print).
+    pub status: Status,
+    /// The result's headline in words: the bare verdict label when complete; when not,
+    /// "Not complete: …" with both ends of its range.
+    pub headline: String,
     /// The verdict and ink if every undecided rule fired.
     pub worst_case: Outcome,
+    /// Undecided rules that would change the verdict or the ink if they fired, most
+    /// severe first.
+    pub pending: Vec<PendingRule<'a>>,
     /// Risks, most severe first.
     pub risks: Vec<RiskItem<'a>>,
     /// Advice, most urgent first.
@@ -215,6 +228,52 @@ pub struct FiredRule<'a> {
     pub source: Option<&'a str>,
     /// How strong.
     pub evidence: Option<Evidence>,
+}
+
+/// Whether a result is complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// No rule is undecided: the result is final for these answers.
+    Complete,
+    /// Some rules are undecided because of unknown answers.
+    Provisional,
+}
+
+impl Status {
+    /// The identifier used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Complete => "complete",
+            Status::Provisional => "provisional",
+        }
+    }
+
+    /// The status of an evaluation.
+    pub fn of(provisional: bool) -> Status {
+        if provisional {
+            Status::Provisional
+        } else {
+            Status::Complete
+        }
+    }
+}
+
+/// An undecided rule that would change the verdict or the ink if it fired.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PendingRule<'a> {
+    /// Rule id.
+    pub rule: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Its own verdict, if it gives one.
+    pub verdict: Option<Verdict>,
+    /// Its ink effects (`forbid_permanent`, `prefer_temporary`, …); empty when it has none.
+    pub ink: Vec<&'static str>,
+    /// The unanswered questions that decide it.
+    pub decided_by: Vec<&'a str>,
+    /// The verdict and ink if it fired and no other undecided rule did.
+    pub would_give: Outcome,
 }
 
 /// A rule that unknown answers leave undecided.

@@ -22,9 +22,6 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     textwrap::fill(&clean, options)
 }
 
-/// Questions shown by name to a patient before "and N more".
-const MAX_LISTED: usize = 8;
-
 impl Report for Text {
     fn render(&self, cx: &Context, out: &mut dyn Write) -> io::Result<()> {
         let s = cx.screening;
@@ -44,14 +41,20 @@ impl Report for Text {
         )?;
         writeln!(out)?;
 
-        let label = words::verdict_label(s.verdict);
-        let so_far = if s.provisional && s.worst_case.verdict > s.verdict {
-            " (so far: provisional)"
+        if s.provisional {
+            // Never a bare verdict: the headline names both ends of the range.
+            let line = st.verdict(s.worst_case.verdict, &wrap(&s.headline, w, "", "  "));
+            writeln!(out, "{}", st.bold(&line))?;
+            writeln!(
+                out,
+                "{}",
+                wrap(&format!("So far: {}", s.verdict_meaning), w, "  ", "  ")
+            )?;
         } else {
-            ""
-        };
-        writeln!(out, "{} {}{so_far}", st.bold("Verdict:"), st.verdict(s.verdict, label))?;
-        writeln!(out, "{}", wrap(s.verdict_meaning, w, "  ", "  "))?;
+            let label = words::verdict_label(s.verdict);
+            writeln!(out, "{} {}", st.bold("Verdict:"), st.verdict(s.verdict, label))?;
+            writeln!(out, "{}", wrap(s.verdict_meaning, w, "  ", "  "))?;
+        }
         if s.verdict > Verdict::Suitable && !s.verdict_because.is_empty() {
             writeln!(out, "  Why:")?;
             for id in &s.verdict_because {
@@ -63,7 +66,10 @@ impl Report for Text {
         }
         writeln!(out)?;
 
-        let heading = words::ink_heading(s.verdict, s.audience);
+        let mut heading = words::ink_heading(s.verdict, s.audience);
+        if s.provisional && s.worst_case.ink != s.ink && heading == "Ink:" {
+            heading = "Ink so far:";
+        }
         writeln!(out, "{} {}", st.bold(heading), words::ink_name(s.ink, s.audience))?;
         // A patient is not told the same reason twice: those already given under "Why"
         // are referred to, not repeated.
@@ -397,46 +403,35 @@ fn why(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-/// The paragraph that says a result is provisional, which questions could change it, and
-/// how far.
+/// What could still change a provisional result, by reason, and whether a physician may
+/// be needed first.
 fn provisional(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     let s = cx.screening;
     let w = cx.width;
     let consultant = s.audience == Audience::Consultant;
-    let deciding = s.deciding_questions(cx.rulebook);
-    let n = deciding.len();
-    let changes = s.worst_case.verdict != s.verdict || s.worst_case.ink != s.ink;
-    let mut text = format!(
-        "Provisional: {n} unanswered question{} could change this result",
-        if n == 1 { "" } else { "s" }
-    );
-    if changes {
-        text.push_str(&format!(
-            "; at worst the verdict would be {} and the ink {}.",
-            words::verdict_label(s.worst_case.verdict),
-            words::ink_name(s.worst_case.ink, s.audience)
-        ));
+    if let Some(p) = super::pending_words(cx) {
+        writeln!(out, "  What could still change it:")?;
+        for line in &p.lines {
+            writeln!(out, "{}", wrap(line, w, "    • ", "      "))?;
+        }
+        if p.more > 0 {
+            writeln!(out, "    • and {} more (see --explain or the JSON output)", p.more)?;
+        }
+        if let Some(physician) = &p.physician {
+            writeln!(out, "{}", cx.style.bold(&wrap(physician, w, "  ", "  ")))?;
+        }
     } else {
-        text.push_str(", though not the verdict or the ink.");
+        let text =
+            "Unanswered questions leave some rules undecided, though none of them would change the verdict or the ink.";
+        writeln!(out, "{}", wrap(text, w, "  ", "  "))?;
     }
-    if !consultant && s.worst_case.verdict >= Verdict::Refer && s.verdict < Verdict::Refer {
-        text.push_str(" Until they are answered, do not go ahead: see a physician first.");
-    }
-    writeln!(out, "{}", wrap(&text, w, "  ", "  "))?;
     if consultant {
+        let deciding = s.deciding_questions(cx.rulebook);
         writeln!(
             out,
             "{}",
             wrap(&format!("Unanswered: {}", deciding.join(", ")), w, "  ", "  ")
         )?;
-    } else {
-        for id in deciding.iter().take(MAX_LISTED) {
-            let prompt = cx.rulebook.question(id).map_or(*id, |q| q.prompt_for(s.audience));
-            writeln!(out, "{}", wrap(prompt, w, "    – ", "      "))?;
-        }
-        if n > MAX_LISTED {
-            writeln!(out, "    – and {} more", n - MAX_LISTED)?;
-        }
     }
     Ok(())
 }
