@@ -12,6 +12,7 @@ mod interview;
 mod man;
 mod prove;
 mod replay;
+mod replay_archive;
 mod rules;
 mod terminal;
 
