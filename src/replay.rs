@@ -37,6 +37,92 @@ pub fn parse(text: &str) -> Result<Record, RecordError> {
     Ok(record)
 }
 
+/// A record's parts replay compares, read without building the rest (explanations,
+/// texts) into memory: an archive of large records replays several times faster.
+#[derive(serde::Deserialize)]
+struct BriefRecord {
+    #[serde(default)]
+    kind: Option<String>,
+    record_version: u32,
+    created_at: String,
+    tool: crate::record::RecordTool,
+    #[serde(default)]
+    label: Option<String>,
+    rulebook: crate::record::RecordRulebook,
+    answers: serde_json::Map<String, Value>,
+    result: BriefResult,
+}
+
+#[derive(serde::Deserialize, Serialize)]
+struct BriefResult {
+    #[serde(default)]
+    verdict: Option<String>,
+    #[serde(default)]
+    ink: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provisional: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    worst_case: Option<BriefOutcome>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pending: Option<Vec<BriefRule>>,
+    #[serde(default)]
+    risks: Vec<BriefItem>,
+    #[serde(default)]
+    advice: Vec<BriefItem>,
+}
+
+#[derive(serde::Deserialize, Serialize)]
+struct BriefOutcome {
+    #[serde(default)]
+    verdict: Option<String>,
+    #[serde(default)]
+    ink: Option<String>,
+}
+
+#[derive(serde::Deserialize, Serialize)]
+struct BriefRule {
+    #[serde(default)]
+    rule: Option<String>,
+}
+
+#[derive(serde::Deserialize, Serialize)]
+struct BriefItem {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+}
+
+/// Parses a saved record keeping only what [`replay`] compares (its `result` holds
+/// verdict, ink, status, worst case, pending rules, risks and advice).
+pub fn parse_brief(text: &str) -> Result<Record, RecordError> {
+    let brief: BriefRecord = match serde_json::from_str(text) {
+        Ok(b) => b,
+        // The full parser tells a record of another kind from a malformed one.
+        Err(_) => return parse(text),
+    };
+    if let Some(kind) = &brief.kind
+        && kind != KIND
+    {
+        return Err(RecordError::WrongKind(kind.clone()));
+    }
+    if brief.record_version > RECORD_VERSION {
+        return Err(RecordError::TooNew(brief.record_version));
+    }
+    Ok(Record {
+        kind: KIND.to_owned(),
+        record_version: brief.record_version,
+        created_at: brief.created_at,
+        tool: brief.tool,
+        label: brief.label,
+        rulebook: brief.rulebook,
+        answers: brief.answers,
+        result: serde_json::to_value(brief.result).map_err(|e| RecordError::Malformed(e.to_string()))?,
+    })
+}
+
 /// A rulebook's identity as a record or a result names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BookId {

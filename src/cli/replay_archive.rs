@@ -127,7 +127,7 @@ fn line_json(path: &Path, r: &Replay) -> String {
 }
 
 fn one(rulebook: &Rulebook, path: &Path, format: Format) -> Outcome {
-    let record = match read(path).and_then(|t| replay::parse(&t).map_err(|e| e.to_string())) {
+    let record = match read(path).and_then(|t| replay::parse_brief(&t).map_err(|e| e.to_string())) {
         Ok(r) => r,
         Err(e) => return Outcome::Unreadable(e),
     };
