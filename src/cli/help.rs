@@ -116,8 +116,8 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "for CI: counterexamples in /tmp/cx, results as JSON",
             ),
             (
-                "smp-screen assess --answers counterexamples/pregnancy-unsuitable.json --rules clinic-rules/",
-                "see what a counterexample gets",
+                "smp-screen rules prove clinic-rules/",
+                "prove a clinic's own copy against its invariants",
             ),
         ],
     ),
