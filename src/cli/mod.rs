@@ -56,7 +56,7 @@ enum Command {
     /// Screen a saved record again with the current rulebook and show what changed
     #[command(after_help = after_help("replay"))]
     Replay(replay::ReplayArgs),
-    /// Tools for rule authors: check, test, schema, print
+    /// Tools for rule authors: check, test, prove, diff, schema, print
     Rules(rules::RulesArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(after_help = help::after_help_then("completions", ""))]
