@@ -23,6 +23,7 @@ pub mod fuzz_checks;
 pub mod html_page;
 pub mod interview;
 pub mod print;
+pub mod prove;
 pub mod record;
 pub mod replay;
 pub mod report;

@@ -426,6 +426,42 @@ fn cases() -> Vec<Case> {
                 r#"{"id": "x", "title": "X", "when": {"question": "ok", "equals": true}, "verdict": "caution", "rationale": "A strict contraindication.", "source": "s", "evidence": "inference"}"#,
             ),
         ),
+        error(
+            InvariantRefuted,
+            Sections(
+                r#""invariants": [{"id": "i", "statement": "S.", "source": "s", "if": {"question": "ok", "equals": false}, "then": {"verdict_at_least": "unsuitable"}}]"#,
+            ),
+        ),
+        error(
+            MonotonicNotMultiple,
+            Sections(r#""invariants": [{"id": "i", "statement": "S.", "source": "s", "monotonic": ["colour"]}]"#),
+        ),
+        error(
+            EmptyThen,
+            Sections(r#""invariants": [{"id": "i", "statement": "S.", "source": "s", "then": {}}]"#),
+        ),
+        error(
+            ThenAndMonotonic,
+            Sections(
+                r#""invariants": [{"id": "i", "statement": "S.", "source": "s", "then": {"verdict_at_least": "refer"}, "monotonic": ["marks"]}]"#,
+            ),
+        ),
+        error(
+            NoRequirement,
+            Sections(r#""invariants": [{"id": "i", "statement": "S.", "source": "s"}]"#),
+        ),
+        error(
+            MonotonicWithIf,
+            Sections(
+                r#""invariants": [{"id": "i", "statement": "S.", "source": "s", "if": {"question": "ok", "equals": true}, "monotonic": ["marks"]}]"#,
+            ),
+        ),
+        warning(
+            CaseOnlyDuplicate,
+            Rule(
+                r#"{"id": "Base", "title": "B", "when": {"question": "ok", "equals": true}, "verdict": "caution", "rationale": "r", "source": "s", "evidence": "inference"}"#,
+            ),
+        ),
         warning(
             VersionWentBack,
             Against(r#""version": "1.0.0""#, r#""version": "0.9.0""#),

@@ -140,6 +140,33 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "rules prove",
+        &[
+            ("smp-screen rules prove", "prove the embedded rulebook's invariants"),
+            (
+                "smp-screen rules prove clinic-rules/ --out /tmp/cx -f json",
+                "for CI: counterexamples in /tmp/cx, results as JSON",
+            ),
+            (
+                "smp-screen rules prove clinic-rules/",
+                "prove a clinic's own copy against its invariants",
+            ),
+        ],
+    ),
+    (
+        "rules diff",
+        &[
+            (
+                "smp-screen rules diff rules-1.2/ clinic-rules/",
+                "what changed, and the answers whose verdict or ink changes",
+            ),
+            (
+                "smp-screen rules diff rules-1.2/ clinic-rules/ --records saved/ -f markdown",
+                "for a clinical review, with the saved records that change",
+            ),
+        ],
+    ),
+    (
         "rules schema",
         &[
             ("smp-screen rules schema", "the JSON Schema of rulebook files"),

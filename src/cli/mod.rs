@@ -6,6 +6,7 @@ mod batch;
 mod cleanup;
 mod common;
 mod completions;
+mod diff;
 mod draft;
 pub mod error;
 mod help;
@@ -13,8 +14,10 @@ mod interview;
 mod man;
 mod pager;
 mod plain;
+mod prove;
 mod questions;
 mod replay;
+mod replay_archive;
 mod rules;
 mod signals;
 mod terminal;
@@ -59,7 +62,7 @@ enum Command {
     /// Screen a saved record again with the current rulebook and show what changed
     #[command(after_help = after_help("replay"))]
     Replay(replay::ReplayArgs),
-    /// Tools for rule authors: check, test, schema, print
+    /// Tools for rule authors: check, test, prove, diff, schema, print
     Rules(rules::RulesArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(after_help = help::after_help_then("completions", ""))]

@@ -27,7 +27,8 @@ enum RulesCommand {
     /// Check a rulebook: errors and warnings with file, line:column, JSON path and a suggestion
     #[command(after_help = after_help_then(
         "rules check",
-        "Exit codes: 0 no errors (warnings allowed), 4 errors found or the rulebook cannot be read."
+        "Exit codes: 0 no errors (warnings allowed), 4 errors found (a refuted invariant is one) or the \
+         rulebook cannot be read."
     ))]
     Check(CheckArgs),
     /// Run the golden cases and report what they leave untested
@@ -38,6 +39,20 @@ enum RulesCommand {
          (or, with --fail-uncovered, something is untested)."
     ))]
     Test(TestArgs),
+    /// Prove the rulebook's invariants over every possible answer set
+    #[command(after_help = after_help_then(
+        "rules prove",
+        "Exit codes: 0 every invariant proved, 4 invalid rulebook, 5 a counterexample could not be \
+         written, 10 an invariant is refuted (its counterexample is in --out)."
+    ))]
+    Prove(super::prove::ProveArgs),
+    /// Compare two rulebooks: what changed, and which answers now get another verdict or ink
+    #[command(after_help = after_help_then(
+        "rules diff",
+        "Exit codes: 0 the two behave identically, 4 an invalid rulebook, 5 unreadable cases or \
+         records folder, 11 some answer set gets a different verdict or ink."
+    ))]
+    Diff(super::diff::DiffArgs),
     /// Print the JSON Schema of the rulebook format (or of golden cases)
     #[command(after_help = after_help_then("rules schema", ""))]
     Schema(SchemaArgs),
@@ -126,6 +141,8 @@ impl RulesArgs {
         match self.command {
             RulesCommand::Check(a) => check(a),
             RulesCommand::Test(a) => test(a),
+            RulesCommand::Prove(a) => a.run(),
+            RulesCommand::Diff(a) => a.run(),
             RulesCommand::Schema(a) => schema(a),
             RulesCommand::Print(a) => print_rulebook(a),
         }

@@ -56,6 +56,8 @@ pub struct Rulebook {
     pub risks: Vec<Risk>,
     /// Advice catalogue.
     pub advice: Vec<Advice>,
+    /// Safety properties for `rules prove`.
+    pub invariants: Vec<Invariant>,
     /// Evaluation order: every step after everything it reads.
     pub(crate) plan: Vec<Step>,
     /// Each rule's position among rule ids in sorted order, so results can be ordered by
@@ -415,6 +417,44 @@ pub struct Advice {
     pub text_consultant: Option<String>,
     /// Where it was defined.
     pub origin: Origin,
+}
+
+/// A safety property, compiled (see [`model::InvariantDoc`]).
+#[derive(Debug, Clone)]
+pub struct Invariant {
+    /// Identifier.
+    pub id: String,
+    /// The property in plain words.
+    pub statement: String,
+    /// Where it comes from.
+    pub source: String,
+    /// When it applies (must be true); `None` for every answer set.
+    pub when: Option<Cond>,
+    /// Questions left unanswered.
+    pub unanswered: Vec<usize>,
+    /// What must then hold.
+    pub then: Then,
+    /// Multiple-choice questions declared monotonic.
+    pub monotonic: Vec<usize>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// What an invariant requires, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Then {
+    /// The verdict is at least this.
+    pub verdict_at_least: Option<Verdict>,
+    /// The verdict is at most this.
+    pub verdict_at_most: Option<Verdict>,
+    /// Inks that must not be recommended.
+    pub ink_not: Vec<crate::engine::Ink>,
+    /// Risks that must be reported (catalogue indices).
+    pub risks: Vec<usize>,
+    /// Advice that must be given (catalogue indices).
+    pub advice: Vec<usize>,
+    /// The worst case is at least this.
+    pub worst_case_at_least: Option<Verdict>,
 }
 
 impl Rulebook {
