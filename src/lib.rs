@@ -16,6 +16,7 @@ pub mod engine;
 pub mod explain;
 pub mod fuzz_checks;
 pub mod html_page;
+pub mod i18n;
 pub mod interview;
 pub mod print;
 pub mod record;

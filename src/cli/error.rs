@@ -60,6 +60,9 @@ pub enum CliError {
         errors: AnswerErrors,
     },
     /// A rulebook that failed validation.
+    /// Bad usage found after parsing, such as a language that does not exist.
+    #[error("error: {0}")]
+    Usage(String),
     #[error("{0}")]
     Rulebook(#[from] RulebookError),
     /// A rulebook that could not be read.
@@ -131,6 +134,7 @@ impl CliError {
             CliError::Io { .. } | CliError::Exists { .. } | CliError::TooLarge { .. } => code::IO,
             CliError::Record { .. } => code::ANSWERS,
             CliError::NoTerminal => code::NO_TERMINAL,
+            CliError::Usage(_) => code::USAGE,
         }
     }
 }

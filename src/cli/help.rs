@@ -143,8 +143,25 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("smp-screen rules print", "the intake form and rule table as Markdown"),
             (
+                "smp-screen rules print --lang it",
+                "the intake form and rule table in Italian",
+            ),
+            (
                 "smp-screen rules print --format html --audience consultant",
                 "a printable page for review",
+            ),
+        ],
+    ),
+    (
+        "rules translate",
+        &[
+            (
+                "smp-screen rules translate clinic-rules/ --lang it",
+                "write clinic-rules/locales/it.json with every text still to translate",
+            ),
+            (
+                "smp-screen rules check clinic-rules/ --lang it",
+                "then: fail on any Italian text missing or out of date",
             ),
         ],
     ),

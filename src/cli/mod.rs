@@ -8,10 +8,12 @@ mod completions;
 pub mod error;
 mod help;
 mod interview;
+mod lang;
 mod man;
 mod replay;
 mod rules;
 mod terminal;
+mod translate;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use error::{CliError, code};
@@ -37,6 +39,11 @@ pub struct Cli {
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     color: ColorChoice,
+    /// Language to show the rulebook and the tool's words in, such as `it` or `es`
+    /// [default: the system's (LC_ALL, LC_MESSAGES, LANG), else English]. For `rules check`
+    /// and `rules translate`: the translation to check or write
+    #[arg(long, global = true, value_name = "CODE")]
+    lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,6 +128,7 @@ fn color_arg(args: &[std::ffi::OsString]) -> Option<ColorChoice> {
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
+    lang::set(cli.lang.clone());
     match cli.command {
         Some(Command::Assess(args)) => args.run(cli.color),
         Some(Command::Interview(args)) => args.run(cli.color),

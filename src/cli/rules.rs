@@ -26,7 +26,8 @@ enum RulesCommand {
     /// Check a rulebook: errors and warnings with file, line:column, JSON path and a suggestion
     #[command(after_help = after_help_then(
         "rules check",
-        "Exit codes: 0 no errors (warnings allowed), 4 errors found or the rulebook cannot be read."
+        "With --lang CODE, every text missing or stale in that translation is an error.\n\
+         Exit codes: 0 no errors (warnings allowed), 4 errors found or the rulebook cannot be read."
     ))]
     Check(CheckArgs),
     /// Run the golden cases and report what they leave untested
@@ -43,6 +44,14 @@ enum RulesCommand {
     /// Print the questionnaire as an intake form, then the rules for clinical review
     #[command(after_help = after_help_then("rules print", ""))]
     Print(PrintArgs),
+    /// Start or update a translation: write locales/CODE.json beside the rulebook with
+    /// every text still to translate (use with --lang CODE)
+    #[command(after_help = after_help_then(
+        "rules translate",
+        "Exit codes: 0 written, 2 no --lang or no rulebook path, 4 invalid rulebook or locale file, \
+         5 the file cannot be written."
+    ))]
+    Translate(super::translate::TranslateArgs),
 }
 
 /// Format of diagnostics and test results.
@@ -127,6 +136,7 @@ impl RulesArgs {
             RulesCommand::Test(a) => test(a),
             RulesCommand::Schema(a) => schema(a),
             RulesCommand::Print(a) => print_rulebook(a),
+            RulesCommand::Translate(a) => a.run(),
         }
     }
 }
@@ -146,6 +156,12 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 let old = common::load(Some(old))?;
                 found.extend(smp_screen::check::against(&rb, &old));
             }
+            let locales = super::lang::locales_for(args.path.as_deref())?;
+            found.extend(smp_screen::rulebook::locale::check(
+                &rb,
+                &locales,
+                super::lang::explicit(),
+            ));
             (Some(rb), found)
         }
         Err(CliError::Rulebook(e)) => (None, e.diagnostics),
@@ -334,7 +350,7 @@ fn update_cases(
 
 /// Replaces a file atomically (a temporary file in the same folder renamed over it), with
 /// the permissions the file had.
-fn replace_keeping_permissions(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
+pub(super) fn replace_keeping_permissions(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
     let io = |source| CliError::Io {
         what: "cannot update",
         path: path.to_owned(),
@@ -376,7 +392,7 @@ fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
 }
 
 fn print_rulebook(args: PrintArgs) -> anyhow::Result<u8> {
-    let rulebook = common::load(args.path.as_deref())?;
+    let rulebook = super::lang::localize(common::load(args.path.as_deref())?, args.path.as_deref())?;
     let printer: &dyn Print = match args.format {
         PrintFormat::Markdown => &print::Markdown,
         PrintFormat::Html => &print::Html,

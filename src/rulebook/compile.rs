@@ -311,6 +311,7 @@ impl Compiler {
             risks,
             advice,
             plan,
+            language: "en".to_owned(),
             index: Index {
                 questions: std::mem::take(&mut self.question_ids),
                 rules: rule_ids,
@@ -552,6 +553,7 @@ impl Compiler {
                 score: o.score,
                 show_if: None,
                 fixed: o.fixed,
+                aliases: Vec::new(),
             });
         }
         Question {

@@ -3,10 +3,12 @@
 
 mod compile;
 pub mod diagnostic;
+pub mod locale;
 pub mod model;
 mod plan;
 pub mod source;
 pub mod spans;
+pub mod texts;
 
 pub use diagnostic::{Diagnostic, Level, RulebookError};
 pub use model::{Evidence, Identity, InkKind, QuestionKind, Severity, Verdict};
@@ -29,7 +31,7 @@ pub struct Origin {
 }
 
 /// A validated rulebook, with every reference resolved to an index.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Rulebook {
     /// Identity from the file that carries it.
     pub identity: Identity,
@@ -56,10 +58,13 @@ pub struct Rulebook {
     pub(crate) rule_rank: Vec<u32>,
     /// Rules with a verdict or an ink effect: the only ones resolution needs to visit.
     pub(crate) deciding_rules: Vec<usize>,
+    /// The language its texts are shown in (`en` unless a translation was applied with
+    /// [`locale::apply`]); the tool's own words follow it too.
+    pub language: String,
     index: Index,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Index {
     questions: IdMap,
     rules: IdMap,
@@ -170,6 +175,9 @@ pub struct Choice {
     pub show_if: Option<Cond>,
     /// Never suggested to a patient as a change.
     pub fixed: bool,
+    /// Further labels an answer may name the option by: the English labels once the
+    /// rulebook is shown in another language, so answers read alike in every language.
+    pub aliases: Vec<String>,
 }
 
 impl Choice {
