@@ -486,3 +486,46 @@ fn answers_name_options_by_their_english_labels_in_every_language() {
     let b = Answers::from_json(it, &text).unwrap();
     assert_eq!(a.to_json(en), b.to_json(it));
 }
+
+#[test]
+fn records_keep_the_language_and_the_handout_carries_it() {
+    let dir = fixture();
+    let rb = dir.path().join("rulebook.json");
+    let record = dir.path().join("record.json");
+    let page = dir.path().join("handout.html");
+    smp()
+        .args([
+            "assess",
+            "--set",
+            "keloid=no",
+            "--set",
+            "permanence=lasting",
+            "--lang",
+            "it",
+            "--rules",
+        ])
+        .arg(&rb)
+        .arg("--save")
+        .arg(&record)
+        .arg("--save-html")
+        .arg(&page)
+        .assert()
+        .success();
+    let saved: Json = serde_json::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
+    assert_eq!(saved["language"], "it");
+    assert_eq!(saved["result"]["verdict"], "suitable");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("<html lang=\"it\">"), "{html}");
+    assert!(html.contains("Un aiuto allo screening, non un parere medico."));
+    // A record from before languages were recorded reads as English.
+    let mut old = saved.clone();
+    old.as_object_mut().unwrap().remove("language");
+    let parsed: smp_screen::record::Record = serde_json::from_value(old).unwrap();
+    assert_eq!(parsed.language, "en");
+    let out = smp()
+        .args(["rules", "print", "--format", "html", "--lang", "it"])
+        .arg(&rb)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<html lang=\"it\">"));
+}

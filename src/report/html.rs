@@ -57,8 +57,9 @@ impl Html {
     pub fn page(&self, cx: &Context, frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
         let s = cx.screening;
         let consultant = s.audience == Audience::Consultant;
-        html_page::head(
+        html_page::head_in(
             out,
+            &cx.rulebook.language,
             &format!("SMP screening: {}", words::verdict_label(s.verdict)),
             STYLE,
         )?;
