@@ -529,3 +529,40 @@ fn records_keep_the_language_and_the_handout_carries_it() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("<html lang=\"it\">"));
 }
+
+#[test]
+fn batch_reads_english_headers_and_labels_in_every_language() {
+    let dir = fixture();
+    let rb = dir.path().join("rulebook.json");
+    let csv = dir.path().join("in.csv");
+    // "Keloid" and "Permanence" are the English short names; the label is English too.
+    std::fs::write(&csv, "Keloid,Permanence\nyes,I would like it to fade\nno,lasting\n").unwrap();
+    let run = |lang: &str| {
+        let out = smp()
+            .args([
+                "batch",
+                "--input-format",
+                "csv",
+                "--detail",
+                "compact",
+                "--lang",
+                lang,
+                "--rules",
+            ])
+            .arg(&rb)
+            .arg(&csv)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (en, it) = (run("en"), run("it"));
+    let verdicts = |s: &str| -> Vec<(Json, Json)> {
+        s.lines()
+            .map(|l| serde_json::from_str::<Json>(l).unwrap())
+            .map(|v| (v["verdict"].clone(), v["ink"].clone()))
+            .collect()
+    };
+    assert_eq!(verdicts(&en), verdicts(&it));
+    assert_eq!(verdicts(&en)[0].0, "refer");
+}

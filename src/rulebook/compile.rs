@@ -578,6 +578,7 @@ impl Compiler {
             ask_if: None,
             fixed: q.fixed,
             origin: at.origin(),
+            aliases: Vec::new(),
         }
     }
 

@@ -216,6 +216,7 @@ pub struct Applied {
 /// they are, and answers may still name options by their English labels.
 pub fn apply(rb: &mut Rulebook, code: &str, locale: Option<&LocaleFile>) -> Applied {
     for q in &mut rb.questions {
+        q.aliases.push(q.short.clone());
         for o in &mut q.options {
             o.aliases.push(o.label.clone());
             o.aliases.extend(o.label_consultant.clone());

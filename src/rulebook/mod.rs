@@ -107,6 +107,9 @@ pub struct Question {
     pub fixed: bool,
     /// Where it was defined.
     pub origin: Origin,
+    /// Further short names a spreadsheet column may give it by: the English one once the
+    /// rulebook is shown in another language, so inputs read alike in every language.
+    pub aliases: Vec<String>,
 }
 
 impl Question {

@@ -152,6 +152,7 @@ fn question(q: &mut Question, first_with: &[(String, String)], f: &mut dyn FnMut
         ask_if: _,
         fixed: _,
         origin,
+        aliases: _,
     } = q;
     let at = |field: &str| Some((origin.file, format!("{}.{field}", origin.path)));
     if let Some(s) = section {
