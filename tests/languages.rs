@@ -566,3 +566,35 @@ fn batch_reads_english_headers_and_labels_in_every_language() {
     assert_eq!(verdicts(&en), verdicts(&it));
     assert_eq!(verdicts(&en)[0].0, "refer");
 }
+
+#[test]
+fn a_broken_locale_file_is_a_located_error_never_a_panic() {
+    let dir = fixture();
+    let rb = dir.path().join("rulebook.json");
+    std::fs::write(
+        dir.path().join("locales/it.json"),
+        "{\"language\": \"it\", \"texts\": {\"rulebook/title\": {\"text\": 3}}}",
+    )
+    .unwrap();
+    let out = smp()
+        .args(["assess", "--set", "keloid=no", "--lang", "it", "--rules"])
+        .arg(&rb)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("it.json:1:"), "{stderr}");
+    assert!(stderr.contains("texts.rulebook/title.text"), "{stderr}");
+    let out = smp().args(["rules", "check"]).arg(&rb).output().unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("invalid type: integer `3`, expected a string"));
+    // The language a file says it holds must be the one its name gives.
+    std::fs::write(
+        dir.path().join("locales/it.json"),
+        "{\"language\": \"es\", \"texts\": {}}",
+    )
+    .unwrap();
+    let out = smp().args(["rules", "check"]).arg(&rb).output().unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("this file is named for `it` but says it holds `es`"));
+}

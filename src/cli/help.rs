@@ -115,6 +115,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "smp-screen rules check clinic-rules/ --against clinic-rules-before/",
                 "also warn if the content changed but the version did not",
             ),
+            (
+                "smp-screen rules check clinic-rules/ --lang it",
+                "fail on any Italian text that is missing or stale (translated from an older English text)",
+            ),
         ],
     ),
     (
@@ -136,6 +140,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("smp-screen rules schema", "the JSON Schema of rulebook files"),
             ("smp-screen rules schema --case", "the JSON Schema of golden case files"),
+            (
+                "smp-screen rules schema --locale",
+                "the JSON Schema of translation files (locales/CODE.json)",
+            ),
         ],
     ),
     (
@@ -160,8 +168,8 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "write clinic-rules/locales/it.json with every text still to translate",
             ),
             (
-                "smp-screen rules check clinic-rules/ --lang it",
-                "then: fail on any Italian text missing or out of date",
+                "smp-screen rules translate rules/ --lang es",
+                "start or update the Spanish translation of the default rulebook, in a source checkout",
             ),
         ],
     ),

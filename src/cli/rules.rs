@@ -104,6 +104,9 @@ struct SchemaArgs {
     /// The schema of golden case files instead of rulebook files
     #[arg(long)]
     case: bool,
+    /// The schema of translation files (locales/CODE.json) instead of rulebook files
+    #[arg(long, conflicts_with = "case")]
+    locale: bool,
 }
 
 /// Printable formats.
@@ -382,7 +385,9 @@ fn read_cases(dir: PathBuf) -> Result<Vec<CaseFile>, CliError> {
 }
 
 fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
-    let schema = if args.case {
+    let schema = if args.locale {
+        schemars::schema_for!(smp_screen::rulebook::locale::LocaleFile)
+    } else if args.case {
         schemars::schema_for!(smp_screen::cases::Case)
     } else {
         schemars::schema_for!(smp_screen::rulebook::model::RulebookFile)
