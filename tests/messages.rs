@@ -120,3 +120,13 @@ fn isolation_marks_are_off_unless_asked_for() {
     // A message no language has is its id, never a panic.
     assert_eq!(Words::new("it").get("no-such-message", &[]), "no-such-message");
 }
+
+#[test]
+fn a_rulebook_shown_in_a_language_gives_the_words_of_that_language() {
+    let mut rb = smp_screen::rulebook::Rulebook::embedded().unwrap();
+    assert_eq!(rb.words().code(), "en");
+    smp_screen::rulebook::locale::apply(&mut rb, "es", None);
+    assert_eq!(rb.words().code(), "es");
+    assert_eq!(rb.words().get("language-name", &[]), "Español");
+    assert_eq!(i18n::language_name("it"), "Italiano");
+}

@@ -183,6 +183,14 @@ impl Words {
     }
 }
 
+impl crate::rulebook::Rulebook {
+    /// The tool's words in the language the rulebook is shown in, for every renderer that
+    /// frames its texts (headings, hints, the handout's frame).
+    pub fn words(&self) -> Words {
+        Words::new(&self.language)
+    }
+}
+
 /// The name of language `code` in itself (`Italiano`), from its message file; the code
 /// when the tool has no words in that language.
 pub fn language_name(code: &str) -> String {
