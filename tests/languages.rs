@@ -103,6 +103,16 @@ fn missing_texts_are_errors_in_the_strict_check_and_one_warning_otherwise() {
     });
     let (code, diags) = check_json(dir.path(), "it");
     assert_eq!(code, 4);
+    let out = smp()
+        .args(["rules", "check", "--format", "json"])
+        .arg(dir.path().join("rulebook.json"))
+        .output()
+        .unwrap();
+    let doc: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["translations"],
+        serde_json::json!([{"language": "it", "declared": true, "texts": 22, "current": 20, "stale": 0, "missing": 2}])
+    );
     let keys: Vec<&str> = diags.iter().map(|d| d["message"].as_str().unwrap()).collect();
     assert_eq!(diags.len(), 2, "{keys:#?}");
     assert!(diags.iter().all(|d| d["code"] == "locale-missing"));

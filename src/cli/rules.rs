@@ -152,6 +152,7 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
+    let mut translations: Vec<smp_screen::rulebook::locale::Coverage> = Vec::new();
     let (rulebook, diagnostics) = match common::load(args.path.as_deref()) {
         Ok(rb) => {
             let mut found = smp_screen::check::check(&rb, Date::today());
@@ -165,6 +166,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 &locales,
                 super::lang::explicit(),
             ));
+            translations = smp_screen::rulebook::locale::coverage(&rb, &locales);
             (Some(rb), found)
         }
         Err(CliError::Rulebook(e)) => (None, e.diagnostics),
@@ -179,6 +181,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": diagnostics,
+                "translations": translations,
             });
             write_stdout(&(serde_json::to_string_pretty(&doc)? + "\n"))?;
         }

@@ -591,3 +591,61 @@ pub fn skeleton(rb: &Rulebook, code: &str, existing: Option<&LocaleFile>) -> (St
 fn json(s: &str) -> String {
     serde_json::Value::String(s.to_owned()).to_string()
 }
+
+/// How complete one language's translation is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// The language, by its file's name.
+    pub language: String,
+    /// Whether the rulebook declares it in `languages`.
+    pub declared: bool,
+    /// The rulebook's translatable texts.
+    pub texts: usize,
+    /// Translated from the current English.
+    pub current: usize,
+    /// Translated from an older English text.
+    pub stale: usize,
+    /// Not translated.
+    pub missing: usize,
+}
+
+/// The coverage of every locale file that parses, and of every declared language (a
+/// declared language without a file has every text missing).
+pub fn coverage(rb: &Rulebook, locales: &Locales) -> Vec<Coverage> {
+    let list = texts::list(rb);
+    let declared = |code: &str| rb.identity.languages.iter().any(|l| l.eq_ignore_ascii_case(code));
+    let mut out = Vec::new();
+    for file in &locales.files {
+        let Ok(locale) = parse(file) else { continue };
+        let code = code_of(file);
+        let mut c = Coverage {
+            language: code.to_owned(),
+            declared: declared(code),
+            texts: list.len(),
+            current: 0,
+            stale: 0,
+            missing: 0,
+        };
+        for (key, _, english) in &list {
+            match state(&locale, key, english) {
+                State::Current(_) => c.current += 1,
+                State::Stale(_) => c.stale += 1,
+                State::Missing => c.missing += 1,
+            }
+        }
+        out.push(c);
+    }
+    for code in &rb.identity.languages {
+        if locales.find(code).is_none() {
+            out.push(Coverage {
+                language: code.clone(),
+                declared: true,
+                texts: list.len(),
+                current: 0,
+                stale: 0,
+                missing: list.len(),
+            });
+        }
+    }
+    out
+}
