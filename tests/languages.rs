@@ -608,3 +608,22 @@ fn a_broken_locale_file_is_a_located_error_never_a_panic() {
     assert_eq!(out.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&out.stdout).contains("this file is named for `it` but says it holds `es`"));
 }
+
+#[test]
+fn every_language_the_default_rulebook_declares_is_complete() {
+    let rb = english();
+    let locales = smp_screen::rulebook::locale::Locales::embedded();
+    // Without --lang: no errors (unknown keys, broken files, a declared language without
+    // its file); with it, for each declared language, no missing or stale text either.
+    let errors = |strict: Option<&str>| -> Vec<String> {
+        locale::check(rb, &locales, strict)
+            .into_iter()
+            .filter(|d| d.level == smp_screen::rulebook::Level::Error)
+            .map(|d| d.to_string())
+            .collect()
+    };
+    assert_eq!(errors(None), Vec::<String>::new());
+    for code in &rb.identity.languages {
+        assert_eq!(errors(Some(code)), Vec::<String>::new(), "{code}");
+    }
+}
