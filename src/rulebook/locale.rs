@@ -214,6 +214,9 @@ pub struct Applied {
 /// Shows `rb` in `code`: every text with a current translation in `locale` is replaced,
 /// every other text stays English. Ids, values and everything the engine reads stay as
 /// they are, and answers may still name options by their English labels.
+///
+/// `rb` must be the rulebook as loaded, in English: fingerprints are compared with the
+/// texts it holds. To show another language, apply it to a fresh copy of the English one.
 pub fn apply(rb: &mut Rulebook, code: &str, locale: Option<&LocaleFile>) -> Applied {
     for q in &mut rb.questions {
         q.aliases.push(q.short.clone());
