@@ -9,6 +9,10 @@ use crate::rulebook::Rulebook;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+fn english() -> String {
+    crate::i18n::ENGLISH.to_owned()
+}
+
 /// Identifies a JSON file as a saved record.
 pub const KIND: &str = "smp-screen-record";
 
@@ -36,6 +40,10 @@ pub struct Record {
     pub label: Option<String>,
     /// The rulebook screened with.
     pub rulebook: RecordRulebook,
+    /// The language the person read (a BCP 47 code; `en` in records made before
+    /// languages were recorded). The result itself never depends on it.
+    #[serde(default = "english")]
+    pub language: String,
     /// The answers, by question id (`null` = don't know).
     #[serde(deserialize_with = "unique_answers")]
     pub answers: Map<String, Value>,
@@ -84,6 +92,7 @@ impl Record {
                 version: info.version.to_owned(),
                 sha256: info.sha256.to_owned(),
             },
+            language: rulebook.language.clone(),
             answers: answers.to_json(rulebook),
             result: serde_json::to_value(screening).unwrap_or(Value::Null),
         }

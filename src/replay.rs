@@ -61,6 +61,8 @@ struct BriefRecord {
     #[serde(default)]
     label: Option<String>,
     rulebook: crate::record::RecordRulebook,
+    #[serde(default)]
+    language: Option<String>,
     answers: serde_json::Map<String, Value>,
     result: BriefResult,
 }
@@ -130,6 +132,7 @@ pub fn parse_brief(text: &str) -> Result<Record, RecordError> {
         tool: brief.tool,
         label: brief.label,
         rulebook: brief.rulebook,
+        language: brief.language.unwrap_or_else(|| "en".to_owned()),
         answers: brief.answers,
         result: serde_json::to_value(brief.result).map_err(|e| RecordError::Malformed(e.to_string()))?,
     })

@@ -224,6 +224,7 @@ fn the_committed_schemas_are_the_generated_ones() {
     for (args, file) in [
         (&["rules", "schema"][..], "rules/schema/rulebook.schema.json"),
         (&["rules", "schema", "--case"][..], "rules/schema/case.schema.json"),
+        (&["rules", "schema", "--locale"][..], "rules/schema/locale.schema.json"),
     ] {
         let (code, out) = stdout_of(args);
         assert_eq!(code, 0);

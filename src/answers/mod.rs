@@ -394,7 +394,12 @@ fn find_option(question: &Question, text: &str) -> Found {
         .options
         .iter()
         .enumerate()
-        .filter(|(_, o)| same(&o.value) || same(&o.label) || o.label_consultant.as_deref().is_some_and(same))
+        .filter(|(_, o)| {
+            same(&o.value)
+                || same(&o.label)
+                || o.label_consultant.as_deref().is_some_and(same)
+                || o.aliases.iter().any(|a| same(a))
+        })
         .map(|(i, _)| i)
         .collect();
     match matches.len() {

@@ -69,6 +69,9 @@ pub enum CliError {
         errors: AnswerErrors,
     },
     /// A rulebook that failed validation.
+    /// Bad usage found after parsing, such as a language that does not exist.
+    #[error("error: {0}")]
+    Usage(String),
     #[error("{0}")]
     Rulebook(#[from] RulebookError),
     /// A rulebook that could not be read.
@@ -188,6 +191,7 @@ impl CliError {
             CliError::NotRegular { .. } => code::IO,
             CliError::SamePath { .. } => code::USAGE,
             CliError::TerminalTooSmall { .. } => code::NO_TERMINAL,
+            CliError::Usage(_) => code::USAGE,
         }
     }
 }

@@ -123,6 +123,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "smp-screen rules check clinic-rules/ --against clinic-rules-before/",
                 "also warn if the content changed but the version did not",
             ),
+            (
+                "smp-screen rules check clinic-rules/ --lang it",
+                "fail on any Italian text that is missing or stale (translated from an older English text)",
+            ),
         ],
     ),
     (
@@ -171,6 +175,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("smp-screen rules schema", "the JSON Schema of rulebook files"),
             ("smp-screen rules schema --case", "the JSON Schema of golden case files"),
+            (
+                "smp-screen rules schema --locale",
+                "the JSON Schema of translation files (locales/CODE.json)",
+            ),
         ],
     ),
     (
@@ -178,8 +186,25 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("smp-screen rules print", "the intake form and rule table as Markdown"),
             (
+                "smp-screen rules print --lang it",
+                "the intake form and rule table in Italian",
+            ),
+            (
                 "smp-screen rules print --format html --audience consultant",
                 "a printable page for review",
+            ),
+        ],
+    ),
+    (
+        "rules translate",
+        &[
+            (
+                "smp-screen rules translate clinic-rules/ --lang it",
+                "write clinic-rules/locales/it.json with every text still to translate",
+            ),
+            (
+                "smp-screen rules translate rules/ --lang es",
+                "start or update the Spanish translation of the default rulebook, in a source checkout",
             ),
         ],
     ),

@@ -11,6 +11,7 @@ mod draft;
 pub mod error;
 mod help;
 mod interview;
+mod lang;
 mod man;
 mod pager;
 mod plain;
@@ -21,6 +22,7 @@ mod replay_archive;
 mod rules;
 mod signals;
 mod terminal;
+mod translate;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use error::{CliError, code};
@@ -46,6 +48,11 @@ pub struct Cli {
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     color: ColorChoice,
+    /// Language to show the rulebook and the tool's words in, such as `it` or `es`
+    /// [default: the system's (LC_ALL, LC_MESSAGES, LANG), else English]. For `rules check`
+    /// and `rules translate`: the translation to check or write
+    #[arg(long, global = true, value_name = "CODE")]
+    lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -139,6 +146,7 @@ fn color_arg(args: &[std::ffi::OsString]) -> Option<ColorChoice> {
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
+    lang::set(cli.lang.clone());
     match cli.command {
         Some(Command::Assess(args)) => args.run(cli.color),
         Some(Command::Interview(args)) => args.run(cli.color),

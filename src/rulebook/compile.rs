@@ -348,6 +348,7 @@ impl Compiler {
             advice,
             invariants,
             plan,
+            language: "en".to_owned(),
             index: Index {
                 questions: std::mem::take(&mut self.question_ids),
                 rules: rule_ids,
@@ -633,6 +634,7 @@ impl Compiler {
                 score: o.score,
                 show_if: None,
                 fixed: o.fixed,
+                aliases: Vec::new(),
             });
         }
         Question {
@@ -659,6 +661,7 @@ impl Compiler {
             ask_if: None,
             fixed: q.fixed,
             origin: at.origin(),
+            aliases: Vec::new(),
         }
     }
 

@@ -5,10 +5,12 @@ pub mod code;
 mod compile;
 pub mod content_hash;
 pub mod diagnostic;
+pub mod locale;
 pub mod model;
 mod plan;
 pub mod source;
 pub mod spans;
+pub mod texts;
 
 pub use code::Code;
 pub use diagnostic::{Diagnostic, Level, RulebookError};
@@ -32,7 +34,7 @@ pub struct Origin {
 }
 
 /// A validated rulebook, with every reference resolved to an index.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Rulebook {
     /// Identity from the file that carries it.
     pub identity: Identity,
@@ -65,10 +67,13 @@ pub struct Rulebook {
     pub(crate) rule_rank: Vec<u32>,
     /// Rules with a verdict or an ink effect: the only ones resolution needs to visit.
     pub(crate) deciding_rules: Vec<usize>,
+    /// The language its texts are shown in (`en` unless a translation was applied with
+    /// [`locale::apply`]); the tool's own words follow it too.
+    pub language: String,
     index: Index,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Index {
     questions: IdMap,
     rules: IdMap,
@@ -113,6 +118,9 @@ pub struct Question {
     pub fixed: bool,
     /// Where it was defined.
     pub origin: Origin,
+    /// Further short names a spreadsheet column may give it by: the English one once the
+    /// rulebook is shown in another language, so inputs read alike in every language.
+    pub aliases: Vec<String>,
 }
 
 impl Question {
@@ -187,6 +195,9 @@ pub struct Choice {
     pub show_if: Option<Cond>,
     /// Never suggested to a patient as a change.
     pub fixed: bool,
+    /// Further labels an answer may name the option by: the English labels once the
+    /// rulebook is shown in another language, so answers read alike in every language.
+    pub aliases: Vec<String>,
 }
 
 impl Choice {

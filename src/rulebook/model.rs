@@ -83,6 +83,11 @@ pub struct Identity {
     /// the content changed but the version did not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_hash: Option<VersionHash>,
+    /// Languages the rulebook ships translations for besides English (BCP 47 codes such
+    /// as `it` or `es`), each in `locales/CODE.json` beside the rulebook; `rules check
+    /// --lang CODE` fails while any text of a declared language is missing or stale.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
 }
 
 /// A version with the content hash it names (see [`crate::check::version_hash`]).
