@@ -306,6 +306,12 @@ fn cases() -> Vec<Case> {
             ),
         ),
         warning(
+            CaseOnlyDuplicate,
+            Question(
+                r#"{"id": "q", "kind": "single", "answer_is": "fact", "prompt": "P?", "help": "h", "options": [{"value": "fading", "label": "A"}, {"value": "Fading", "label": "B"}]}"#,
+            ),
+        ),
+        warning(
             QuestionChangesNothing,
             Question(r#"{"id": "unread", "kind": "yes_no", "answer_is": "fact", "prompt": "P?", "help": "h"}"#),
         ),
