@@ -149,9 +149,9 @@ pub fn answers_within<'v>(rulebook: &Rulebook, value: &'v Value) -> Option<(Answ
 }
 
 /// The parts of a recorded result that a re-print must reproduce, where they differ from
-/// `now`: verdict, ink, provisional, worst case, risks with severity, advice, fired and
-/// undecided rules, unanswered and ignored questions. Texts may be reworded between tool
-/// versions; these may not.
+/// `now`: verdict, ink, provisional and status, worst case, the recheck wait, risks with
+/// severity, advice, fired, undecided and pending rules, unanswered and ignored questions.
+/// Texts (the headline too) may be reworded between tool versions; these may not.
 pub fn result_differences(recorded: &Value, now: &Value) -> Vec<&'static str> {
     fn ids(v: &Value, key: &str) -> Vec<String> {
         v.as_array()
@@ -175,6 +175,19 @@ pub fn result_differences(recorded: &Value, now: &Value) -> Vec<&'static str> {
     let mut differences = Vec::new();
     for field in ["verdict", "ink", "provisional", "worst_case"] {
         if recorded.get(field) != now.get(field) {
+            differences.push(field);
+        }
+    }
+    // Results gained these with honest results (issue 12); a record from before has none.
+    for field in ["status", "recheck_after", "pending"] {
+        let Some(was) = recorded.get(field) else { continue };
+        let is = now.get(field).unwrap_or(&Value::Null);
+        let same = if field == "pending" {
+            ids(was, "rule") == ids(is, "rule")
+        } else {
+            was == is
+        };
+        if !same {
             differences.push(field);
         }
     }

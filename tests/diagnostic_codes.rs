@@ -313,6 +313,12 @@ fn cases() -> Vec<Case> {
             ),
         ),
         warning(
+            CaseOnlyDuplicate,
+            Question(
+                r#"{"id": "q", "kind": "single", "answer_is": "fact", "prompt": "P?", "help": "h", "options": [{"value": "fading", "label": "A"}, {"value": "Fading", "label": "B"}]}"#,
+            ),
+        ),
+        warning(
             QuestionChangesNothing,
             Question(r#"{"id": "unread", "kind": "yes_no", "answer_is": "fact", "prompt": "P?", "help": "h"}"#),
         ),
@@ -461,12 +467,6 @@ fn cases() -> Vec<Case> {
             MonotonicWithIf,
             Sections(
                 r#""invariants": [{"id": "i", "statement": "S.", "source": "s", "if": {"question": "ok", "equals": true}, "monotonic": ["marks"]}]"#,
-            ),
-        ),
-        warning(
-            CaseOnlyDuplicate,
-            Rule(
-                r#"{"id": "Base", "title": "B", "when": {"question": "ok", "equals": true}, "verdict": "caution", "rationale": "r", "source": "s", "evidence": "inference"}"#,
             ),
         ),
         error(

@@ -621,7 +621,7 @@ mod tests {
             "fut_strip,fue_large",
             "fut_strip, fue_large",
             " FUT_STRIP ,  Fue_Large ",
-            "fut_strip; Larger dot scars from an FUE transplant (punches over 1 mm)",
+            "fut_strip; Larger dot scars from an FUE transplant (punch over 1 mm, or size not known)",
         ] {
             assert_eq!(text(&rb, "scars", written).unwrap(), both, "{written}");
         }
