@@ -21,8 +21,10 @@ pub mod explain;
 #[doc(hidden)]
 pub mod fuzz_checks;
 pub mod html_page;
+pub mod i18n;
 pub mod interview;
 pub mod print;
+pub mod prove;
 pub mod record;
 pub mod replay;
 pub mod report;
