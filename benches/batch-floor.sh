@@ -5,7 +5,7 @@
 # then runs, RUNS times each (default 3, the best is kept: the machine may be shared):
 #   compact  `batch --detail compact --jobs 1`
 #   full     `batch --detail full --jobs 1`
-#   floor    examples/batch_floor.rs: parse each line as batch does and write exactly the
+#   floor    benches/floor/batch_floor.rs: parse each line as batch does and write exactly the
 #            bytes of its compact record, with no rules (its output is checked to be the
 #            same bytes as compact's)
 # and prints rows/s, the ratio of compact to the floor, and peak memory (GNU time).
