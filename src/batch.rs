@@ -1,6 +1,7 @@
-//! Batch screening, row by row: one JSON Lines object or one CSV row in, one record out.
-//! Threads, files and progress belong to the command line; this module only turns a row
-//! into bytes, so it can be tested and fuzzed on its own.
+//! Batch screening: one JSON Lines object or one CSV row in, one record out.
+//! [`RowScreener`] turns a row into bytes; [`pipeline`] runs a whole input through it in
+//! order, on one thread or several. Files, progress bars and messages belong to the
+//! command line.
 
 use crate::answers::{AnswerError, AnswerErrors, Answers, parse_text};
 use crate::audience::Audience;
@@ -10,6 +11,11 @@ use crate::report::{
 };
 use crate::rulebook::{Rulebook, Verdict};
 use std::io::Write;
+
+mod input;
+pub mod pipeline;
+
+pub use input::Input;
 
 /// Longest row accepted (a JSON line or a CSV record), in bytes.
 pub const MAX_ROW_BYTES: usize = 1024 * 1024;
@@ -111,11 +117,7 @@ impl<'a> RowScreener<'a> {
     /// Screens one JSON Lines row and appends its record (or an error record) to `out`.
     pub fn jsonl_row(&mut self, line: u64, text: &[u8], out: &mut Vec<u8>) -> RowStatus {
         if text.len() > MAX_ROW_BYTES {
-            return self.error(
-                line,
-                &format!("line is {} bytes; the limit is {MAX_ROW_BYTES}", text.len()),
-                out,
-            );
+            return self.too_long_line(line, text.len(), out);
         }
         let text = match std::str::from_utf8(text) {
             Ok(t) => t,
@@ -130,6 +132,11 @@ impl<'a> RowScreener<'a> {
             Ok(answers) => self.result(line, &answers, out),
             Err(e) => self.error(line, &one_line(&e), out),
         }
+    }
+
+    /// Appends the error record of a JSON line of `len` bytes, over [`MAX_ROW_BYTES`].
+    pub fn too_long_line(&self, line: u64, len: usize, out: &mut Vec<u8>) -> RowStatus {
+        self.error(line, &format!("line is {len} bytes; the limit is {MAX_ROW_BYTES}"), out)
     }
 
     /// Screens one CSV record and appends its record (or an error record) to `out`.

@@ -306,7 +306,10 @@ pub(crate) fn first_underflow(text: &str) -> Option<(String, usize, usize)> {
                     i += 1;
                 }
                 let token = &text[start..i];
-                if token.parse::<f64>().is_ok_and(|x| underflows(token, x)) {
+                // Only an exponent, or more digits than the smallest double has places
+                // (about 324), can take a non-zero number to 0: the rest need no parse.
+                let may_underflow = token.len() > 320 || token.bytes().any(|b| b == b'e' || b == b'E');
+                if may_underflow && token.parse::<f64>().is_ok_and(|x| underflows(token, x)) {
                     return Some((token.to_owned(), line, start - line_start + 1));
                 }
                 continue;
@@ -699,5 +702,20 @@ mod tests {
             Err(AnswerError::ExclusiveCombined { .. })
         ));
         assert!(matches!(text(&rb, "age", "forty"), Err(AnswerError::WrongType { .. })));
+    }
+}
+
+#[cfg(test)]
+mod underflow_tests {
+    use super::first_underflow;
+
+    #[test]
+    fn a_long_decimal_without_exponent_that_underflows_is_found() {
+        let tiny = format!("0.{}1", "0".repeat(330));
+        let text = format!("{{\"age\": 30, \"x\": {tiny}}}");
+        assert_eq!(first_underflow(&text).map(|(t, ..)| t), Some(tiny));
+        let small = format!("0.{}1", "0".repeat(300));
+        assert_eq!(first_underflow(&format!("{{\"x\": {small}, \"y\": -12.5}}")), None);
+        assert_eq!(first_underflow("{\"x\": 2E-999}"), Some(("2E-999".into(), 1, 7)));
     }
 }
