@@ -121,7 +121,7 @@ impl<'a> RowScreener<'a> {
         }
         let text = match std::str::from_utf8(text) {
             Ok(t) => t,
-            Err(e) => return self.error(line, &format!("not UTF-8 text (byte {})", e.valid_up_to() + 1), out),
+            Err(e) => return self.row_error(line, &format!("not UTF-8 text (byte {})", e.valid_up_to() + 1), out),
         };
         let parsed = if self.carry.is_empty() {
             Answers::from_json(self.rb, text)
@@ -135,8 +135,15 @@ impl<'a> RowScreener<'a> {
     }
 
     /// Appends the error record of a JSON line of `len` bytes, over [`MAX_ROW_BYTES`].
-    pub fn too_long_line(&self, line: u64, len: usize, out: &mut Vec<u8>) -> RowStatus {
-        self.error(line, &format!("line is {len} bytes; the limit is {MAX_ROW_BYTES}"), out)
+    pub fn too_long_line(&mut self, line: u64, len: usize, out: &mut Vec<u8>) -> RowStatus {
+        self.row_error(line, &format!("line is {len} bytes; the limit is {MAX_ROW_BYTES}"), out)
+    }
+
+    /// The error record of a row that could not be read at all (too long, not UTF-8, a
+    /// broken CSV record): its carried ids are unknown, never those of the row before.
+    pub fn row_error(&mut self, line: u64, message: &str, out: &mut Vec<u8>) -> RowStatus {
+        self.carried.iter_mut().for_each(|v| *v = None);
+        self.error(line, message, out)
     }
 
     /// Screens one CSV record and appends its record (or an error record) to `out`.

@@ -270,3 +270,38 @@ fn a_label_shared_by_two_options_names_neither() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn a_row_that_cannot_be_read_never_carries_the_id_of_the_row_before() {
+    // A line that is not UTF-8, and one over the row limit, follow a row with an id: their
+    // error records must not name that other person.
+    let mut input = b"{\"patient_id\": \"P-1\", \"age\": 40}\n{\"patient_id\": \"P-2\", \"age\": \xff}\n".to_vec();
+    input.extend_from_slice(b"{\"patient_id\": \"P-3\", \"age\": 41}\n");
+    input
+        .extend_from_slice(format!("{{\"patient_id\": \"P-4\", \"notes\": \"{}\"}}\n", "x".repeat(1 << 21)).as_bytes());
+    for jobs in ["1", "2"] {
+        let out = smp()
+            .args([
+                "batch",
+                "-",
+                "--detail",
+                "compact",
+                "--id-column",
+                "patient_id",
+                "--jobs",
+                jobs,
+            ])
+            .write_stdin(input.clone())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(8), "{}", String::from_utf8_lossy(&out.stderr));
+        let recs = records(&out.stdout);
+        assert_eq!(recs.len(), 4, "one record per row");
+        assert_eq!(recs[0]["ids"], json!({"patient_id": "P-1"}));
+        assert!(recs[1]["error"].as_str().unwrap().contains("not UTF-8"), "{}", recs[1]);
+        assert_eq!(recs[1]["ids"], json!({"patient_id": null}), "jobs {jobs}");
+        assert_eq!(recs[2]["ids"], json!({"patient_id": "P-3"}));
+        assert!(recs[3]["error"].as_str().unwrap().contains("limit"), "{}", recs[3]);
+        assert_eq!(recs[3]["ids"], json!({"patient_id": null}), "jobs {jobs}");
+    }
+}

@@ -134,7 +134,7 @@ fn csv_row(
 ) -> RowStatus {
     match (record, columns) {
         (Ok(record), Some(cols)) => screener.csv_row(cols, line, record, out),
-        (Err(problem), _) => screener.error(line, &problem.message(), out),
+        (Err(problem), _) => screener.row_error(line, &problem.message(), out),
         (Ok(_), None) => screener.error(line, "no CSV header", out),
     }
 }
