@@ -182,7 +182,7 @@ pub fn parse(text: &str) -> Result<Case, String> {
         let inner = e.into_inner();
         format!(
             "{} at line {}, column {} ({path})",
-            crate::answers::strip_position(&inner.to_string()),
+            crate::json_error::strip_position(&inner.to_string()),
             inner.line(),
             inner.column()
         )
