@@ -6,11 +6,11 @@ use super::help::after_help_then;
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 use smp_screen::audience::Audience;
-use smp_screen::cases::{self, CaseFile};
 use smp_screen::date::Date;
 use smp_screen::print::{self, Print};
 use smp_screen::rulebook::{Level, Rulebook};
 use smp_screen::sanitize::one_line;
+use smp_screen::tooling::cases::{self, CaseFile};
 use std::io::Write as _;
 use std::path::PathBuf;
 
@@ -139,10 +139,10 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let (rulebook, diagnostics) = match common::load(args.path.as_deref()) {
         Ok(rb) => {
-            let mut found = smp_screen::check::check(&rb, Date::today());
+            let mut found = smp_screen::tooling::lint::check(&rb, Date::today());
             if let Some(old) = &args.against {
                 let old = common::load(Some(old))?;
-                found.extend(smp_screen::check::against(&rb, &old));
+                found.extend(smp_screen::tooling::lint::against(&rb, &old));
             }
             (Some(rb), found)
         }
@@ -159,7 +159,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                     "version": rb.identity.version,
                     "sha256": rb.sha256,
                     "content_hash": rb.content_hash(),
-                    "version_hash": smp_screen::check::version_hash(rb),
+                    "version_hash": smp_screen::tooling::lint::version_hash(rb),
                     "status": rb.review.as_str(),
                     "review": rb.review_words,
                     "linked_files": rb.files.iter().filter(|f| f.linked).map(|f| &f.name).collect::<Vec<_>>(),
@@ -390,7 +390,7 @@ fn read_cases(dir: PathBuf) -> Result<Vec<CaseFile>, CliError> {
 
 fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
     let schema = if args.case {
-        schemars::schema_for!(smp_screen::cases::Case)
+        schemars::schema_for!(smp_screen::tooling::cases::Case)
     } else {
         schemars::schema_for!(smp_screen::rulebook::model::RulebookFile)
     };
