@@ -1,5 +1,5 @@
 //! Embeds the default rulebook (`rules/*.json`) and its golden cases (`rules/cases/*.json`)
-//! into the binary, in name order, so the tool and its rule tests work on a fresh machine
+//! and its translations (`rules/locales/*.json`) into the binary, in name order, so the tool and its rule tests work on a fresh machine
 //! with no flags.
 
 use std::fmt::Write as _;
@@ -7,6 +7,11 @@ use std::path::{Path, PathBuf};
 
 fn json_files(dir: &Path) -> Vec<String> {
     println!("cargo:rerun-if-changed={}", dir.display());
+    // A folder that does not exist (such as `rules/locales/` before any translation)
+    // holds no files.
+    if !dir.exists() {
+        return Vec::new();
+    }
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok())
@@ -66,6 +71,25 @@ fn identity(dir: &Path) {
     println!("cargo:rustc-env=SMP_RULEBOOK_DATE={}", found.3);
 }
 
+/// Embeds the tool's own words: `locales/CODE/smp-screen.ftl`, one folder per language.
+fn messages(out: &mut String, dir: &Path) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut codes: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("smp-screen.ftl").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    codes.sort();
+    out.push_str("/// The tool's messages: (language code, Fluent text).\npub static MESSAGES: &[(&str, &str)] = &[\n");
+    for code in codes {
+        let path = dir.join(&code).join("smp-screen.ftl");
+        println!("cargo:rerun-if-changed={}", path.display());
+        writeln!(out, "    ({code:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+    }
+    out.push_str("];\n");
+}
+
 fn main() {
     let rules = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("rules");
     let mut out = String::new();
@@ -76,7 +100,17 @@ fn main() {
         "The default rulebook's golden cases",
         &rules.join("cases"),
     );
+    table(
+        &mut out,
+        "LOCALES",
+        "The default rulebook's translations",
+        &rules.join("locales"),
+    );
     identity(&rules);
+    messages(
+        &mut out,
+        &PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("locales"),
+    );
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
     std::fs::write(dest, out).expect("write embedded_rules.rs");
 }

@@ -476,7 +476,9 @@ fn column_question(rb: &Rulebook, name: &str) -> Result<usize, Option<AnswerErro
     let matches: Vec<usize> = (0..rb.questions.len())
         .filter(|&q| {
             let question = &rb.questions[q];
-            fold_name(&question.id) == folded || fold_name(&question.short) == folded
+            fold_name(&question.id) == folded
+                || fold_name(&question.short) == folded
+                || question.aliases.iter().any(|a| fold_name(a) == folded)
         })
         .collect();
     match matches[..] {

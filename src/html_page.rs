@@ -16,13 +16,20 @@ code { font-family: 'DejaVu Sans Mono', monospace; font-size: .85em; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
 ";
 
-/// Opens a page: doctype, title, the base style and the page's own.
+/// Opens an English page: doctype, title, the base style and the page's own.
 pub fn head(out: &mut dyn Write, title: &str, style: &str) -> io::Result<()> {
+    head_in(out, "en", title, style)
+}
+
+/// Opens a page in language `lang` (a BCP 47 code, so screen readers, hyphenation and
+/// spelling follow it).
+pub fn head_in(out: &mut dyn Write, lang: &str, title: &str, style: &str) -> io::Result<()> {
     writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{BASE_STYLE}{style}</style>\n</head>\n<body>",
+        esc(lang),
         esc(title)
     )
 }

@@ -17,8 +17,9 @@ pub mod suggest; // "did you mean …?" for misspelt identifiers
 // The rulebook: its format, loading, validation and compiled form.
 pub mod rulebook;
 
-// Answers, validated against a rulebook's questions.
+// Answers validated against a rulebook's questions, and the tool's own words by language.
 pub mod answers;
+pub mod i18n; // Fluent message files, looked up in the rulebook's language
 
 // Evaluation: the three-valued engine, and the interview as a state machine over it.
 pub mod engine;
@@ -28,8 +29,9 @@ pub mod interview; // which question comes next, going back, edits
 pub mod describe; // conditions in words
 pub mod words; // fixed wording of verdicts, inks, severities, evidence
 
-// Explanation: how each conclusion was reached and what would change it.
-pub mod explain;
+// Reasoning over evaluations: explanations, and proofs over every answer set.
+pub mod explain; // how each conclusion was reached and what would change it
+pub mod prove; // invariants and rulebook differences, proved with a SAT solver
 
 // Presentation: the result and its formats, the printed rulebook, colour.
 pub mod print; // the rulebook as an intake form and a rule table

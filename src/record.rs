@@ -9,6 +9,10 @@ use crate::rulebook::Rulebook;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+fn english() -> String {
+    crate::i18n::ENGLISH.to_owned()
+}
+
 /// Identifies a JSON file as a saved record.
 pub const KIND: &str = "smp-screen-record";
 
@@ -36,6 +40,10 @@ pub struct Record {
     pub label: Option<String>,
     /// The rulebook screened with.
     pub rulebook: RecordRulebook,
+    /// The language the person read (a BCP 47 code; `en` in records made before
+    /// languages were recorded). The result itself never depends on it.
+    #[serde(default = "english")]
+    pub language: String,
     /// The answers, by question id (`null` = don't know).
     #[serde(deserialize_with = "unique_answers")]
     pub answers: Map<String, Value>,
@@ -84,6 +92,7 @@ impl Record {
                 version: info.version.to_owned(),
                 sha256: info.sha256.to_owned(),
             },
+            language: rulebook.language.clone(),
             answers: answers.to_json(rulebook),
             result: serde_json::to_value(screening).unwrap_or(Value::Null),
         }
@@ -140,9 +149,9 @@ pub fn answers_within<'v>(rulebook: &Rulebook, value: &'v Value) -> Option<(Answ
 }
 
 /// The parts of a recorded result that a re-print must reproduce, where they differ from
-/// `now`: verdict, ink, provisional, worst case, risks with severity, advice, fired and
-/// undecided rules, unanswered and ignored questions. Texts may be reworded between tool
-/// versions; these may not.
+/// `now`: verdict, ink, provisional and status, worst case, the recheck wait, risks with
+/// severity, advice, fired, undecided and pending rules, unanswered and ignored questions.
+/// Texts (the headline too) may be reworded between tool versions; these may not.
 pub fn result_differences(recorded: &Value, now: &Value) -> Vec<&'static str> {
     fn ids(v: &Value, key: &str) -> Vec<String> {
         v.as_array()
@@ -166,6 +175,19 @@ pub fn result_differences(recorded: &Value, now: &Value) -> Vec<&'static str> {
     let mut differences = Vec::new();
     for field in ["verdict", "ink", "provisional", "worst_case"] {
         if recorded.get(field) != now.get(field) {
+            differences.push(field);
+        }
+    }
+    // Results gained these with honest results (issue 12); a record from before has none.
+    for field in ["status", "recheck_after", "pending"] {
+        let Some(was) = recorded.get(field) else { continue };
+        let is = now.get(field).unwrap_or(&Value::Null);
+        let same = if field == "pending" {
+            ids(was, "rule") == ids(is, "rule")
+        } else {
+            was == is
+        };
+        if !same {
             differences.push(field);
         }
     }

@@ -21,11 +21,13 @@ const LAYERS: &[(&str, u8)] = &[
     ("html_page", 0),
     ("rulebook", 1),
     ("answers", 2),
+    ("i18n", 2),
     ("engine", 3),
     ("interview", 3),
     ("describe", 4),
     ("words", 4),
     ("explain", 5),
+    ("prove", 5),
     ("style", 6),
     ("report", 6),
     ("print", 6),
@@ -46,6 +48,10 @@ const SAME_LAYER: &[(&str, &str)] = &[
     ("summary", "style"),
     ("replay", "record"),
 ];
+
+/// Macros exported at the crate root (`#[macro_export]`), and the module that defines each:
+/// a path to the macro is an edge to that module.
+const MACROS: &[(&str, &str)] = &[("tr", "i18n")];
 
 /// Modules that must not touch files, terminals or JSON: the engine knows nothing of
 /// terminals, the interview nothing of JSON files.
@@ -140,6 +146,12 @@ fn named_modules(code: &str, prefix: &str) -> BTreeSet<String> {
         }
     }
     found
+        .into_iter()
+        .map(|name| match MACROS.iter().find(|(m, _)| *m == name) {
+            Some((_, module)) => (*module).to_owned(),
+            None => name,
+        })
+        .collect()
 }
 
 /// The top-level module a library file belongs to (None for lib.rs and the binary).

@@ -82,7 +82,7 @@ fn csv_output_carries_the_id_columns_after_the_line() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "line,Patient ID,Notes,verdict,ink,risks,advice,error,provisional,worst_case_verdict,worst_case_ink"
+        "line,Patient ID,Notes,verdict,ink,status,risks,advice,error,provisional,worst_case_verdict,worst_case_ink,headline"
     );
     assert!(lines[1].starts_with("2,P-0001,called twice,"), "{}", lines[1]);
     assert!(lines[2].starts_with("3,P-0002,,refer,"), "{}", lines[2]);

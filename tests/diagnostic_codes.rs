@@ -25,6 +25,13 @@ enum Put {
     /// Replaces a piece of the identity block, then checked with `--against` the usual
     /// rulebook: (what, by what).
     Against(&'static str, &'static str),
+    /// Translations beside the usual rulebook: the identity's `languages` (or none), the
+    /// files of `locales/` as (name, text), and the language `--lang` checks strictly.
+    Locale(
+        Option<&'static str>,
+        &'static [(&'static str, &'static str)],
+        Option<&'static str>,
+    ),
 }
 
 struct Case {
@@ -306,6 +313,12 @@ fn cases() -> Vec<Case> {
             ),
         ),
         warning(
+            CaseOnlyDuplicate,
+            Question(
+                r#"{"id": "q", "kind": "single", "answer_is": "fact", "prompt": "P?", "help": "h", "options": [{"value": "fading", "label": "A"}, {"value": "Fading", "label": "B"}]}"#,
+            ),
+        ),
+        warning(
             QuestionChangesNothing,
             Question(r#"{"id": "unread", "kind": "yes_no", "answer_is": "fact", "prompt": "P?", "help": "h"}"#),
         ),
@@ -426,6 +439,87 @@ fn cases() -> Vec<Case> {
                 r#"{"id": "x", "title": "X", "when": {"question": "ok", "equals": true}, "verdict": "caution", "rationale": "A strict contraindication.", "source": "s", "evidence": "inference"}"#,
             ),
         ),
+        error(
+            InvariantRefuted,
+            Sections(
+                r#""invariants": [{"id": "i", "statement": "S.", "source": "s", "if": {"question": "ok", "equals": false}, "then": {"verdict_at_least": "unsuitable"}}]"#,
+            ),
+        ),
+        error(
+            MonotonicNotMultiple,
+            Sections(r#""invariants": [{"id": "i", "statement": "S.", "source": "s", "monotonic": ["colour"]}]"#),
+        ),
+        error(
+            EmptyThen,
+            Sections(r#""invariants": [{"id": "i", "statement": "S.", "source": "s", "then": {}}]"#),
+        ),
+        error(
+            ThenAndMonotonic,
+            Sections(
+                r#""invariants": [{"id": "i", "statement": "S.", "source": "s", "then": {"verdict_at_least": "refer"}, "monotonic": ["marks"]}]"#,
+            ),
+        ),
+        error(
+            NoRequirement,
+            Sections(r#""invariants": [{"id": "i", "statement": "S.", "source": "s"}]"#),
+        ),
+        error(
+            MonotonicWithIf,
+            Sections(
+                r#""invariants": [{"id": "i", "statement": "S.", "source": "s", "if": {"question": "ok", "equals": true}, "monotonic": ["marks"]}]"#,
+            ),
+        ),
+        error(
+            LocaleInvalid,
+            Locale(None, &[("it.json", r#"{"language": "it", "texts": 5}"#)], None),
+        ),
+        error(LocaleBadLanguage, Locale(Some(r#"["en"]"#), &[], None)),
+        error(LocaleFileMissing, Locale(Some(r#"["it"]"#), &[], None)),
+        error(
+            LocaleLanguageMismatch,
+            Locale(None, &[("it.json", r#"{"language": "es", "texts": {}}"#)], None),
+        ),
+        warning(
+            LocaleNotDeclared,
+            Locale(
+                Some(r#"["es"]"#),
+                &[
+                    ("es.json", r#"{"language": "es", "texts": {}}"#),
+                    ("it.json", r#"{"language": "it", "texts": {}}"#),
+                ],
+                None,
+            ),
+        ),
+        error(
+            LocaleUnknownKey,
+            Locale(
+                None,
+                &[(
+                    "it.json",
+                    r#"{"language": "it", "texts": {"question/okk/prompt": {"fingerprint": "000000000000", "text": "Va bene?"}}}"#,
+                )],
+                None,
+            ),
+        ),
+        warning(
+            LocaleStale,
+            Locale(
+                None,
+                &[(
+                    "it.json",
+                    r#"{"language": "it", "texts": {"question/ok/prompt": {"fingerprint": "000000000000", "text": "Va bene?"}}}"#,
+                )],
+                None,
+            ),
+        ),
+        error(
+            LocaleMissing,
+            Locale(None, &[("it.json", r#"{"language": "it", "texts": {}}"#)], Some("it")),
+        ),
+        warning(
+            LocaleIncomplete,
+            Locale(None, &[("it.json", r#"{"language": "it", "texts": {}}"#)], None),
+        ),
         warning(
             VersionWentBack,
             Against(r#""version": "1.0.0""#, r#""version": "0.9.0""#),
@@ -523,6 +617,7 @@ fn text_of(put: &Put) -> String {
             };
             common::rulebook_text(&usual(questions, RULE, extra))
         }
+        Put::Locale(..) => common::rulebook_text(&usual(QUESTIONS, RULE, "")),
         Put::Identity(from, to) | Put::Against(from, to) => {
             let text = common::rulebook_text(&usual(QUESTIONS, RULE, ""));
             assert!(text.contains(from), "the identity has no {from}");
@@ -555,6 +650,36 @@ fn found(text: &str) -> Vec<(Code, Level)> {
     }
 }
 
+/// The codes (with levels) that the translation checks report for `text` with `files` in
+/// `locales/` beside it.
+fn found_in_locales(
+    text: &str,
+    languages: Option<&str>,
+    files: &[(&str, &str)],
+    strict: Option<&str>,
+) -> Vec<(Code, Level)> {
+    let dir = tempfile::tempdir().unwrap();
+    let text = match languages {
+        Some(list) => text.replace(
+            r#""version": "1.0.0""#,
+            &format!(r#""version": "1.0.0", "languages": {list}"#),
+        ),
+        None => text.to_owned(),
+    };
+    let path = dir.path().join("rules.json");
+    std::fs::write(&path, &text).unwrap();
+    std::fs::create_dir(dir.path().join("locales")).unwrap();
+    for (name, body) in files {
+        std::fs::write(dir.path().join("locales").join(name), body).unwrap();
+    }
+    let rb = Rulebook::from_sources(Sources::read(&path).unwrap()).expect("loads");
+    let locales = smp_screen::rulebook::locale::Locales::beside(&path).unwrap();
+    smp_screen::rulebook::locale::check(&rb, &locales, strict)
+        .iter()
+        .map(|d| (d.code, d.level))
+        .collect()
+}
+
 /// The codes (with levels) that `rules check --against OLD` adds for `text`.
 fn found_against(text: &str, old: &str) -> Vec<(Code, Level)> {
     let load = |t: &str| Rulebook::from_sources(Sources::from_text("case.json", t)).expect("loads");
@@ -569,6 +694,7 @@ fn each_code_comes_from_its_little_broken_rulebook() {
     for case in cases() {
         let text = text_of(&case.put);
         let codes = match case.put {
+            Put::Locale(languages, files, strict) => found_in_locales(&text, languages, files, strict),
             // The earlier rulebook is the usual one, unchanged.
             Put::Against(from, _) => found_against(&text, &text_of(&Put::Identity(from, from))),
             _ => found(&text),
@@ -630,6 +756,7 @@ fn every_code_has_a_case_and_a_readme_entry() {
         let example = match &case.put {
             Put::Rule(s) | Put::Question(s) | Put::Sections(s) | Put::Whole(s) => (*s).to_owned(),
             Put::Identity(_, to) | Put::Against(_, to) => (*to).to_owned(),
+            Put::Locale(..) => locale_example(&case.put),
             Put::Generated(_, words) => (*words).to_owned(),
         };
         if !row.contains(level) || !row.contains(&example.replace('|', "\\|")) {
@@ -642,6 +769,24 @@ fn every_code_has_a_case_and_a_readme_entry() {
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
 
+/// How a translation case is told in the README.
+fn locale_example(put: &Put) -> String {
+    let Put::Locale(languages, files, strict) = put else {
+        unreachable!("only translation cases")
+    };
+    let mut parts = Vec::new();
+    if let Some(list) = languages {
+        parts.push(format!("`\"languages\": {list}`"));
+    }
+    for (name, body) in *files {
+        parts.push(format!("`locales/{name}`: `{body}`"));
+    }
+    if let Some(code) = strict {
+        parts.push(format!("checked with `--lang {code}`"));
+    }
+    parts.join("; ")
+}
+
 /// The README row a code should have (printed when one is missing or stale).
 fn readme_table_row(code: Code, case: &Case) -> String {
     let level = match case.level {
@@ -652,6 +797,7 @@ fn readme_table_row(code: Code, case: &Case) -> String {
         Put::Rule(s) | Put::Question(s) | Put::Sections(s) | Put::Whole(s) => format!("`{s}`"),
         Put::Identity(_, to) => format!("`{to}`"),
         Put::Against(_, to) => format!("`{to}`, checked with `--against` a rulebook of version 1.0.0"),
+        Put::Locale(..) => locale_example(&case.put),
         Put::Generated(_, words) => (*words).to_owned(),
     };
     format!(

@@ -304,14 +304,33 @@ fn a_patient_is_never_offered_a_different_body_history_or_health() {
 }
 
 #[test]
-fn a_man_is_never_shown_pregnancy_and_no_line_repeats_the_verdict() {
+fn an_option_hidden_from_the_person_is_never_shown_and_no_line_repeats_the_verdict() {
     let rb = rb();
-    let answers = case_with(&rb, "47-warfarin", serde_json::json!({"age": 52, "sex": "male"}));
-    let a = Answers::from_json(&rb, &answers).unwrap();
+    // Rulebook 2.0 asks everyone about pregnancy (sex is not a proxy for it), so the hidden
+    // option here is hair-loss medication, shown only to someone with hair loss.
+    let hidden = ["medication_12_months", "medication_recent", "regrowing"];
+    let no_loss = case_with(&rb, "13-no-hair-loss-shaved-style", serde_json::json!({}));
+    let a = Answers::from_json(&rb, &no_loss).unwrap();
+    let base = screen(&rb, &a, Audience::Consultant);
+    // Not vacuous: one of the hidden options would change this person's result.
+    let changes = hidden.iter().any(|option| {
+        let edited = case_with(
+            &rb,
+            "13-no-hair-loss-shaved-style",
+            serde_json::json!({"treatment": [option]}),
+        );
+        let r = screen(&rb, &Answers::from_json(&rb, &edited).unwrap(), Audience::Consultant);
+        (r.verdict, r.ink) != (base.verdict, base.ink)
+    });
+    assert!(changes, "no hidden medication option changes the result");
     for audience in [Audience::Patient, Audience::Consultant] {
         let list = screen(&rb, &a, audience).what_if.unwrap();
-        assert!(!serde_json::to_string(&list).unwrap().contains("pregnant"), "{list:#?}");
+        let json = serde_json::to_string(&list).unwrap();
+        for option in hidden {
+            assert!(!json.contains(&format!("\"{option}\"")), "{option}: {list:#?}");
+        }
     }
+    let answers = case_with(&rb, "47-warfarin", serde_json::json!({"age": 52, "sex": "male"}));
     for format in ["text", "markdown", "html"] {
         let out = what_if_text(&answers, "consultant", format);
         assert!(out.contains("What would change this"), "{format}");

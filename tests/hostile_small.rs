@@ -111,7 +111,7 @@ fn replay_refuses_records_smp_screen_would_not_write() {
 #[test]
 fn ids_that_differ_only_by_case_are_warned_of() {
     let text = common::rulebook_text(
-        r#""questions": [{"id": "ink", "kind": "single", "prompt": "Q?", "help": "H.",
+        r#""questions": [{"id": "ink", "kind": "single", "answer_is": "choice", "prompt": "Q?", "help": "H.",
              "options": [{"value": "Fading", "label": "F"}, {"value": "fading", "label": "f"}]}],
            "advice": [{"id": "a", "title": "A", "text": "A."}, {"id": "A", "title": "A", "text": "A."}],
            "rules": [{"id": "r", "title": "R", "when": {"question": "ink", "equals": "Fading"}, "advice": ["a", "A"]},

@@ -16,7 +16,7 @@ const HOSTILE: &str = r#"<script>alert("x")</script><img src=x onerror='y'> &amp
 /// checked version number, not prose. Every other string in the rulebook (units too) is
 /// text and is replaced; if a new key holds an identifier, the hostile copy fails to load
 /// and this list needs it.
-const NOT_TEXT: [&str; 27] = [
+const NOT_TEXT: [&str; 34] = [
     "$schema",
     "id",
     "value",
@@ -44,6 +44,13 @@ const NOT_TEXT: [&str; 27] = [
     "answer_is",
     "version",
     "decided_by",
+    "verdict_at_least",
+    "verdict_at_most",
+    "worst_case_at_least",
+    "ink_not",
+    "unanswered",
+    "monotonic",
+    "languages",
 ];
 
 /// Replaces every text string in `doc`, counting them.
@@ -103,12 +110,16 @@ fn hostile_rulebook_texts_and_label_are_escaped_in_the_handout() {
     }
     assert!(replaced > 1_000, "only {replaced} text fields were made hostile");
 
-    // The tags a handout may hold: those of an ordinary one.
-    let ordinary = smp()
-        .args(["assess", "-f", "html", "--audience", "consultant", "--set", "age=40"])
-        .output()
-        .unwrap();
-    let allowed = tags(&String::from_utf8(ordinary.stdout).unwrap());
+    // The tags a handout may hold: those of an ordinary one, in either voice (the patient's
+    // lists the answers as a definition list, the consultant's as a table).
+    let mut allowed = BTreeSet::new();
+    for voice in ["patient", "consultant"] {
+        let ordinary = smp()
+            .args(["assess", "-f", "html", "--audience", voice, "--set", "age=40"])
+            .output()
+            .unwrap();
+        allowed.extend(tags(&String::from_utf8(ordinary.stdout).unwrap()));
+    }
 
     let label = r#"<b onmouseover="alert('l')">case&7</b>"#;
     let mut shown = 0;
@@ -164,6 +175,12 @@ fn hostile_rulebook_texts_and_label_are_escaped_in_the_handout() {
                 shown += html
                     .matches("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;")
                     .count();
+                // The handout prints the label (issue 16), escaped: text, never markup.
+                assert!(
+                    html.contains("&lt;b onmouseover=&quot;alert(&#39;l&#39;)&quot;&gt;case&amp;7&lt;/b&gt;"),
+                    "{}: the escaped label is not on the handout",
+                    context()
+                );
             }
             // Markdown viewers render inline HTML: every `<` of the payload is escaped there too.
             if voice == "consultant" {

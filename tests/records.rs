@@ -42,6 +42,7 @@ fn a_label_is_the_only_free_text_a_record_holds() {
             "created_at",
             "kind",
             "label",
+            "language",
             "record_version",
             "result",
             "rulebook",

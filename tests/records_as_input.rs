@@ -144,11 +144,42 @@ fn from_record_refuses_another_rulebook_and_a_result_it_cannot_reproduce() {
         .assert()
         .code(4)
         .stdout("")
-        .stderr(predicate::str::contains("was made with rulebook smp-default 1.2.0"))
+        .stderr(predicate::str::contains(format!(
+            "was made with rulebook smp-default {}",
+            smp_screen::rulebook::Rulebook::embedded().unwrap().identity.version
+        )))
         .stderr(predicate::str::contains("but the rulebook loaded is smp-default 9.9.9"));
 
-    // A record whose result was edited by hand is not re-printed as if it were true.
-    let mut value: Value = serde_json::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
+    // A record whose result was edited by hand is not re-printed as if it were true: the
+    // fields of an honest result too (status, pending rules, the recheck wait).
+    let original = std::fs::read_to_string(&record).unwrap();
+    for (field, edit, says) in [
+        ("status", serde_json::json!("provisional"), "status differs"),
+        (
+            "pending",
+            serde_json::json!([{"rule": "keloid-personal"}]),
+            "pending differs",
+        ),
+        (
+            "recheck_after",
+            serde_json::json!({"months": 1, "because": []}),
+            "recheck_after differs",
+        ),
+    ] {
+        let mut value: Value = serde_json::from_str(&original).unwrap();
+        assert!(value["result"].get(field).is_some(), "a record carries {field}");
+        assert_ne!(value["result"][field], edit, "the edit of {field} changes it");
+        value["result"][field] = edit;
+        std::fs::write(&record, value.to_string()).unwrap();
+        smp()
+            .args(["assess", "--format", "html", "--from-record"])
+            .arg(&record)
+            .assert()
+            .code(3)
+            .stdout("")
+            .stderr(predicate::str::contains(says));
+    }
+    let mut value: Value = serde_json::from_str(&original).unwrap();
     value["result"]["verdict"] = "suitable".into();
     std::fs::write(&record, value.to_string()).unwrap();
     smp()

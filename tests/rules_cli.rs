@@ -224,6 +224,7 @@ fn the_committed_schemas_are_the_generated_ones() {
     for (args, file) in [
         (&["rules", "schema"][..], "rules/schema/rulebook.schema.json"),
         (&["rules", "schema", "--case"][..], "rules/schema/case.schema.json"),
+        (&["rules", "schema", "--locale"][..], "rules/schema/locale.schema.json"),
     ] {
         let (code, out) = stdout_of(args);
         assert_eq!(code, 0);
@@ -286,7 +287,7 @@ fn print_gives_an_intake_form_and_a_rule_table() {
         "- [ ] A line scar at the back from a strip (FUT) transplant",
         "Read by rules: Under 18 (`under-18`)",
         "## Rules for clinical review",
-        "| `scar-too-fresh` Scar less than 6 months old | Scar age is \"Less than 6 months\" | verdict unsuitable; advice: Wait, then screen again |",
+        "| `scar-too-fresh` Scar less than 6 months old | Scar age is \"Less than 6 months\" | verdict unsuitable; advice: Wait, then screen again; screen again after 6 months |",
     ] {
         assert!(md.contains(needle), "missing {needle:?}");
     }

@@ -45,22 +45,22 @@ fn against_an_earlier_edition_a_changed_content_needs_a_new_version() {
     assert_eq!(code, 0, "a warning, not an error");
     assert!(
         out.contains(
-            "warning: the content differs from the earlier rulebook (smp-default 1.2.0), but the version is still 1.2.0"
+            "warning: the content differs from the earlier rulebook (smp-default 2.0.0), but the version is still 2.0.0"
         ),
         "{out}"
     );
     assert!(out.contains("00-rulebook.json:"), "located at the version: {out}");
 
     let bumped = tempfile::tempdir().unwrap();
-    let bumped = edited_default_rulebook(bumped.path(), set_version("1.2.1"));
+    let bumped = edited_default_rulebook(bumped.path(), set_version("2.0.1"));
     let (_, out) = check(&["--against", old.to_str().unwrap()], &bumped);
     assert!(out.contains("no problems found"), "{out}");
 
     let back = tempfile::tempdir().unwrap();
-    let back = edited_default_rulebook(back.path(), set_version("1.1.9"));
+    let back = edited_default_rulebook(back.path(), set_version("1.9.9"));
     let (_, out) = check(&["--against", old.to_str().unwrap()], &back);
     assert!(
-        out.contains("the version 1.1.9 is lower than the earlier rulebook's 1.2.0"),
+        out.contains("the version 1.9.9 is lower than the earlier rulebook's 2.0.0"),
         "{out}"
     );
 
@@ -92,14 +92,14 @@ fn the_version_hash_in_the_identity_catches_a_change_without_a_new_version() {
         move |mut doc: Value| {
             if doc.get("rulebook").is_some() {
                 doc["rulebook"]["version"] = version.into();
-                doc["rulebook"]["version_hash"] = json!({"version": "1.2.0", "sha256": hash});
+                doc["rulebook"]["version_hash"] = json!({"version": "2.0.0", "sha256": hash});
             }
             edit(doc)
         }
     };
     // Recorded for this content: nothing to say, and recording it changed nothing.
     let d = tempfile::tempdir().unwrap();
-    let recorded = edited_default_rulebook(d.path(), record("1.2.0", |d| d));
+    let recorded = edited_default_rulebook(d.path(), record("2.0.0", |d| d));
     let (_, out) = check(&[], &recorded);
     assert!(out.contains("no problems found"), "{out}");
     // Layout alone is not content.
@@ -110,25 +110,25 @@ fn the_version_hash_in_the_identity_catches_a_change_without_a_new_version() {
     assert!(out.contains("no problems found"), "{out}");
     // Content changed, version not.
     let d = tempfile::tempdir().unwrap();
-    let changed = edited_default_rulebook(d.path(), record("1.2.0", retitle));
+    let changed = edited_default_rulebook(d.path(), record("2.0.0", retitle));
     let (code, out) = check(&[], &changed);
     assert_eq!(code, 0);
     assert!(
-        out.contains("warning: the content changed since version 1.2.0 was recorded in `version_hash`, but the version is still 1.2.0"),
+        out.contains("warning: the content changed since version 2.0.0 was recorded in `version_hash`, but the version is still 2.0.0"),
         "{out}"
     );
     // Version bumped: the hash is to be recorded for the new version, and the help gives it.
     let d = tempfile::tempdir().unwrap();
-    let bumped = edited_default_rulebook(d.path(), record("1.2.1", retitle));
+    let bumped = edited_default_rulebook(d.path(), record("2.0.1", retitle));
     let (_, out) = check(&[], &bumped);
     assert!(
-        out.contains("`version_hash` records version 1.2.0, but the version is 1.2.1"),
+        out.contains("`version_hash` records version 2.0.0, but the version is 2.0.1"),
         "{out}"
     );
     let new_hash = version_hash(&bumped);
     assert!(
         out.contains(&format!(
-            r#"set `version_hash` to {{"version": "1.2.1", "sha256": "{new_hash}"}}"#
+            r#"set `version_hash` to {{"version": "2.0.1", "sha256": "{new_hash}"}}"#
         )),
         "{out}"
     );

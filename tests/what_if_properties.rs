@@ -152,7 +152,12 @@ fn check_consultant_words(rb: &Rulebook, a: &Answers) -> Result<(), TestCaseErro
     for line in words.better.iter().chain(&words.worse) {
         prop_assert!(!line.contains("[\""), "a raw value: {}", line);
         for question in rb.questions.iter().filter(|q| q.id != q.short) {
-            let by_id = [format!("If {} were", question.id), format!(" and {} were", question.id)];
+            // A second change follows the first's quoted answer (`were "…" and X were`), so a
+            // short name that holds " and " (`Skin history and allergies`) is not taken for one.
+            let by_id = [
+                format!("If {} were", question.id),
+                format!("\" and {} were", question.id),
+            ];
             prop_assert!(!by_id.iter().any(|x| line.contains(x.as_str())), "an id: {}", line);
         }
         let (_, outcome) = line.rsplit_once(": ").unwrap();

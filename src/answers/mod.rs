@@ -379,7 +379,12 @@ fn find_option(question: &Question, text: &str) -> Found {
         .options
         .iter()
         .enumerate()
-        .filter(|(_, o)| same(&o.value) || same(&o.label) || o.label_consultant.as_deref().is_some_and(same))
+        .filter(|(_, o)| {
+            same(&o.value)
+                || same(&o.label)
+                || o.label_consultant.as_deref().is_some_and(same)
+                || o.aliases.iter().any(|a| same(a))
+        })
         .map(|(i, _)| i)
         .collect();
     match matches.len() {
@@ -601,7 +606,7 @@ mod tests {
             "fut_strip,fue_large",
             "fut_strip, fue_large",
             " FUT_STRIP ,  Fue_Large ",
-            "fut_strip; Larger dot scars from an FUE transplant (punches over 1 mm)",
+            "fut_strip; Larger dot scars from an FUE transplant (punch over 1 mm, or size not known)",
         ] {
             assert_eq!(text(&rb, "scars", written).unwrap(), both, "{written}");
         }

@@ -25,9 +25,10 @@ pub struct RulesArg {
 }
 
 impl RulesArg {
-    /// Loads and validates the rulebook, warning on stderr if its review is overdue.
+    /// Loads and validates the rulebook in the chosen language (see `--lang`), warning on
+    /// stderr if its review is overdue.
     pub fn load(&self) -> Result<Rulebook, CliError> {
-        let rulebook = load(self.path.as_deref())?;
+        let rulebook = super::lang::localize(load(self.path.as_deref())?, self.path.as_deref())?;
         warn_if_overdue(&rulebook);
         Ok(rulebook)
     }

@@ -29,6 +29,10 @@ pub mod code {
     pub const ROWS_FAILED: u8 = 8;
     /// `replay --exit-code`: the result differs from the record.
     pub const CHANGED: u8 = 9;
+    /// `rules prove`: at least one invariant is refuted.
+    pub const REFUTED: u8 = 10;
+    /// `rules diff`: the two rulebooks behave differently.
+    pub const BEHAVES_DIFFERENTLY: u8 = 11;
     /// The interview was cancelled (Ctrl-C or Esc), as shells report SIGINT.
     pub const CANCELLED: u8 = 130;
 }
@@ -49,6 +53,8 @@ Exit codes:
   7    rules test: a golden case failed
   8    batch: some rows could not be screened (each has an error record)
   9    replay --exit-code: the result differs from the record
+  10   rules prove: an invariant is refuted (a counterexample is written)
+  11   rules diff: some answer set gets a different verdict or ink
   130  interview left (Esc, q or Ctrl-C, then confirmed), or its input ended";
 
 /// An error with a known exit code.
@@ -63,6 +69,9 @@ pub enum CliError {
         errors: AnswerErrors,
     },
     /// A rulebook that failed validation.
+    /// Bad usage found after parsing, such as a language that does not exist.
+    #[error("error: {0}")]
+    Usage(String),
     #[error("{0}")]
     Rulebook(#[from] RulebookError),
     /// A rulebook that could not be read.
@@ -182,6 +191,7 @@ impl CliError {
             CliError::NotRegular { .. } => code::IO,
             CliError::SamePath { .. } => code::USAGE,
             CliError::TerminalTooSmall { .. } => code::NO_TERMINAL,
+            CliError::Usage(_) => code::USAGE,
         }
     }
 }

@@ -123,6 +123,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "smp-screen rules check clinic-rules/ --against clinic-rules-before/",
                 "also warn if the content changed but the version did not",
             ),
+            (
+                "smp-screen rules check clinic-rules/ --lang it",
+                "fail on any Italian text that is missing or stale (translated from an older English text)",
+            ),
         ],
     ),
     (
@@ -140,10 +144,41 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "rules prove",
+        &[
+            ("smp-screen rules prove", "prove the embedded rulebook's invariants"),
+            (
+                "smp-screen rules prove clinic-rules/ --out /tmp/cx -f json",
+                "for CI: counterexamples in /tmp/cx, results as JSON",
+            ),
+            (
+                "smp-screen rules prove clinic-rules/",
+                "prove a clinic's own copy against its invariants",
+            ),
+        ],
+    ),
+    (
+        "rules diff",
+        &[
+            (
+                "smp-screen rules diff rules-1.2/ clinic-rules/",
+                "what changed, and the answers whose verdict or ink changes",
+            ),
+            (
+                "smp-screen rules diff rules-1.2/ clinic-rules/ --records saved/ -f markdown",
+                "for a clinical review, with the saved records that change",
+            ),
+        ],
+    ),
+    (
         "rules schema",
         &[
             ("smp-screen rules schema", "the JSON Schema of rulebook files"),
             ("smp-screen rules schema --case", "the JSON Schema of golden case files"),
+            (
+                "smp-screen rules schema --locale",
+                "the JSON Schema of translation files (locales/CODE.json)",
+            ),
         ],
     ),
     (
@@ -151,8 +186,25 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("smp-screen rules print", "the intake form and rule table as Markdown"),
             (
+                "smp-screen rules print --lang it",
+                "the intake form and rule table in Italian",
+            ),
+            (
                 "smp-screen rules print --format html --audience consultant",
                 "a printable page for review",
+            ),
+        ],
+    ),
+    (
+        "rules translate",
+        &[
+            (
+                "smp-screen rules translate clinic-rules/ --lang it",
+                "write clinic-rules/locales/it.json with every text still to translate",
+            ),
+            (
+                "smp-screen rules translate rules/ --lang es",
+                "start or update the Spanish translation of the default rulebook, in a source checkout",
             ),
         ],
     ),

@@ -6,18 +6,23 @@ mod batch;
 mod cleanup;
 mod common;
 mod completions;
+mod diff;
 mod draft;
 pub mod error;
 mod help;
 mod interview;
+mod lang;
 mod man;
 mod pager;
 mod plain;
+mod prove;
 mod questions;
 mod replay;
+mod replay_archive;
 mod rules;
 mod signals;
 mod terminal;
+mod translate;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use error::{CliError, code};
@@ -43,6 +48,11 @@ pub struct Cli {
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     color: ColorChoice,
+    /// Language to show the rulebook and the tool's words in, such as `it` or `es`
+    /// [default: the system's (LC_ALL, LC_MESSAGES, LANG), else English]. For `rules check`
+    /// and `rules translate`: the translation to check or write
+    #[arg(long, global = true, value_name = "CODE")]
+    lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -59,7 +69,7 @@ enum Command {
     /// Screen a saved record again with the current rulebook and show what changed
     #[command(after_help = after_help("replay"))]
     Replay(replay::ReplayArgs),
-    /// Tools for rule authors: check, test, schema, print
+    /// Tools for rule authors: check, test, prove, diff, schema, print
     Rules(rules::RulesArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(after_help = help::after_help_then("completions", ""))]
@@ -136,6 +146,7 @@ fn color_arg(args: &[std::ffi::OsString]) -> Option<ColorChoice> {
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
+    lang::set(cli.lang.clone());
     match cli.command {
         Some(Command::Assess(args)) => args.run(cli.color),
         Some(Command::Interview(args)) => args.run(cli.color),

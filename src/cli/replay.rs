@@ -14,7 +14,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// Largest record file accepted.
-const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Output formats of a replay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -29,9 +29,11 @@ pub enum Format {
 /// Arguments of `replay`.
 #[derive(Debug, Args)]
 pub struct ReplayArgs {
-    /// A record saved with --save; `-` reads standard input
-    #[arg(value_name = "RECORD")]
-    pub record: PathBuf,
+    /// A record saved with --save (`-` reads standard input); or several records, or
+    /// folders of them (searched for *.json), to replay a whole archive: one line per
+    /// record whose result changed, then a summary
+    #[arg(value_name = "RECORD|DIR", required = true, num_args = 1..)]
+    pub records: Vec<PathBuf>,
     #[command(flatten)]
     pub rules: RulesArg,
     /// Output format
@@ -40,7 +42,8 @@ pub struct ReplayArgs {
     /// Wording of the new result's texts
     #[arg(long, value_enum, default_value_t)]
     pub audience: Audience,
-    /// Exit with 9 when the result changed (as `git diff --exit-code`)
+    /// Exit with 9 when the result changed (as `git diff --exit-code`); for an archive,
+    /// when any record's did
     #[arg(long)]
     pub exit_code: bool,
 }
@@ -49,9 +52,14 @@ impl ReplayArgs {
     /// Runs the command.
     pub fn run(self, color: ColorChoice) -> anyhow::Result<u8> {
         let rulebook = self.rules.load()?;
-        let text = common::read_input(&self.record, "cannot read record", MAX_RECORD_BYTES)?;
+        let single = self.records.len() == 1 && !self.records[0].is_dir();
+        if !single {
+            return super::replay_archive::run(&rulebook, &self.records, self.format, self.exit_code, color);
+        }
+        let path = &self.records[0];
+        let text = common::read_input(path, "cannot read record", MAX_RECORD_BYTES)?;
         let record = replay::parse(&text).map_err(|e| CliError::Record {
-            path: self.record.clone(),
+            path: path.clone(),
             message: e.to_string(),
         })?;
         let (replay, _) = replay::replay(&rulebook, &record, self.audience);
@@ -137,6 +145,27 @@ fn render_text(r: &Replay, record: &Record, style: Style, width: usize, out: &mu
     };
     writeln!(out, "{}", change("Verdict", &r.verdict, r.result.verdict.as_str()))?;
     writeln!(out, "{}", change("Ink", &r.ink, r.result.ink.as_str()))?;
+    writeln!(out, "{}", change("Status", &r.status, r.result.status.as_str()))?;
+    for (name, c) in [
+        ("Worst case", &r.worst_case_verdict),
+        ("Worst-case ink", &r.worst_case_ink),
+    ] {
+        if let Some(c) = c {
+            writeln!(out, "  {name}: {} -> {}", one_line(&c.before), c.after)?;
+        }
+    }
+    for id in &r.pending_added {
+        let title = r.result.pending.iter().find(|p| p.rule == id).map_or("", |p| p.title);
+        writeln!(
+            out,
+            "  Now undecided and able to change the result: {} ({})",
+            one_line(id),
+            one_line(title)
+        )?;
+    }
+    for id in &r.pending_removed {
+        writeln!(out, "  No longer undecided: {}", one_line(id))?;
+    }
     // Titles from the new result for what was added, from the record for what went.
     let now_titles: Vec<(&str, &str)> = (r.result.risks.iter().map(|x| (x.id, x.title)))
         .chain(r.result.advice.iter().map(|x| (x.id, x.title)))

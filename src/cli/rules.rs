@@ -27,7 +27,9 @@ enum RulesCommand {
     /// Check a rulebook: errors and warnings with file, line:column, JSON path and a suggestion
     #[command(after_help = after_help_then(
         "rules check",
-        "Exit codes: 0 no errors (warnings allowed), 4 errors found or the rulebook cannot be read."
+        "With --lang CODE, every text missing or stale in that translation is an error.\n\
+         Exit codes: 0 no errors (warnings allowed), 4 errors found (a refuted invariant is one) or the \
+         rulebook cannot be read."
     ))]
     Check(CheckArgs),
     /// Run the golden cases and report what they leave untested
@@ -38,12 +40,34 @@ enum RulesCommand {
          (or, with --fail-uncovered, something is untested)."
     ))]
     Test(TestArgs),
+    /// Prove the rulebook's invariants over every possible answer set
+    #[command(after_help = after_help_then(
+        "rules prove",
+        "Exit codes: 0 every invariant proved, 4 invalid rulebook, 5 a counterexample could not be \
+         written, 10 an invariant is refuted (its counterexample is in --out)."
+    ))]
+    Prove(super::prove::ProveArgs),
+    /// Compare two rulebooks: what changed, and which answers now get another verdict or ink
+    #[command(after_help = after_help_then(
+        "rules diff",
+        "Exit codes: 0 the two behave identically, 4 an invalid rulebook, 5 unreadable cases or \
+         records folder, 11 some answer set gets a different verdict or ink."
+    ))]
+    Diff(super::diff::DiffArgs),
     /// Print the JSON Schema of the rulebook format (or of golden cases)
     #[command(after_help = after_help_then("rules schema", ""))]
     Schema(SchemaArgs),
     /// Print the questionnaire as an intake form, then the rules for clinical review
     #[command(after_help = after_help_then("rules print", ""))]
     Print(PrintArgs),
+    /// Start or update a translation: write locales/CODE.json beside the rulebook with
+    /// every text still to translate (use with --lang CODE)
+    #[command(after_help = after_help_then(
+        "rules translate",
+        "Exit codes: 0 written, 2 no --lang or no rulebook path, 4 invalid rulebook or locale file, \
+         5 the file cannot be written."
+    ))]
+    Translate(super::translate::TranslateArgs),
 }
 
 /// Format of diagnostics and test results.
@@ -96,6 +120,9 @@ struct SchemaArgs {
     /// The schema of golden case files instead of rulebook files
     #[arg(long)]
     case: bool,
+    /// The schema of translation files (locales/CODE.json) instead of rulebook files
+    #[arg(long, conflicts_with = "case")]
+    locale: bool,
 }
 
 /// Printable formats.
@@ -126,8 +153,11 @@ impl RulesArgs {
         match self.command {
             RulesCommand::Check(a) => check(a),
             RulesCommand::Test(a) => test(a),
+            RulesCommand::Prove(a) => a.run(),
+            RulesCommand::Diff(a) => a.run(),
             RulesCommand::Schema(a) => schema(a),
             RulesCommand::Print(a) => print_rulebook(a),
+            RulesCommand::Translate(a) => a.run(),
         }
     }
 }
@@ -137,6 +167,7 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
+    let mut translations: Vec<smp_screen::rulebook::locale::Coverage> = Vec::new();
     let (rulebook, diagnostics) = match common::load(args.path.as_deref()) {
         Ok(rb) => {
             let mut found = smp_screen::tooling::lint::check(&rb, Date::today());
@@ -144,6 +175,13 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 let old = common::load(Some(old))?;
                 found.extend(smp_screen::tooling::lint::against(&rb, &old));
             }
+            let locales = super::lang::locales_for(args.path.as_deref())?;
+            found.extend(smp_screen::rulebook::locale::check(
+                &rb,
+                &locales,
+                super::lang::explicit(),
+            ));
+            translations = smp_screen::rulebook::locale::coverage(&rb, &locales);
             (Some(rb), found)
         }
         Err(CliError::Rulebook(e)) => (None, e.diagnostics),
@@ -167,6 +205,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": diagnostics,
+                "translations": translations,
             });
             write_stdout(&(smp_screen::sanitize::json_string_pretty(&doc) + "\n"))?;
         }
@@ -357,7 +396,7 @@ fn update_cases(
 
 /// Replaces a file atomically (a temporary file in the same folder renamed over it), with
 /// the permissions the file had.
-fn replace_keeping_permissions(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
+pub(super) fn replace_keeping_permissions(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
     let io = |source| CliError::Io {
         what: "cannot update",
         path: path.to_owned(),
@@ -389,7 +428,9 @@ fn read_cases(dir: PathBuf) -> Result<Vec<CaseFile>, CliError> {
 }
 
 fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
-    let schema = if args.case {
+    let schema = if args.locale {
+        schemars::schema_for!(smp_screen::rulebook::locale::LocaleFile)
+    } else if args.case {
         schemars::schema_for!(smp_screen::tooling::cases::Case)
     } else {
         schemars::schema_for!(smp_screen::rulebook::model::RulebookFile)
@@ -399,7 +440,7 @@ fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
 }
 
 fn print_rulebook(args: PrintArgs) -> anyhow::Result<u8> {
-    let rulebook = common::load(args.path.as_deref())?;
+    let rulebook = super::lang::localize(common::load(args.path.as_deref())?, args.path.as_deref())?;
     let printer: &dyn Print = match args.format {
         PrintFormat::Markdown => &print::Markdown,
         PrintFormat::Html => &print::Html,

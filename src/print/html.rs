@@ -24,7 +24,7 @@ table { font-size: .8rem; }
 impl Print for Html {
     fn print(&self, rb: &Rulebook, audience: Audience, out: &mut dyn Write) -> io::Result<()> {
         let id = &rb.identity;
-        crate::html_page::head(out, &format!("{}: intake form", id.title), STYLE)?;
+        crate::html_page::head_in(out, &rb.language, &format!("{}: intake form", id.title), STYLE)?;
         writeln!(out, "<h1>{}: intake form</h1>", esc(&id.title))?;
         writeln!(
             out,

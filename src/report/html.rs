@@ -59,7 +59,12 @@ impl Html {
     pub fn page(&self, cx: &Context, frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
         let s = cx.screening;
         let consultant = s.audience == Audience::Consultant;
-        html_page::head(out, &format!("SMP screening: {}", s.headline), STYLE)?;
+        html_page::head_in(
+            out,
+            &cx.rulebook.language,
+            &format!("SMP screening: {}", s.headline),
+            STYLE,
+        )?;
         writeln!(out, "<h1>Scalp micropigmentation: screening result</h1>")?;
         patient_lines(frame, out)?;
         writeln!(

@@ -5,14 +5,16 @@ pub mod code;
 mod compile;
 pub mod content_hash;
 pub mod diagnostic;
+pub mod locale;
 pub mod model;
 mod plan;
 pub mod source;
 pub mod spans;
+pub mod texts;
 
 pub use code::Code;
 pub use diagnostic::{Diagnostic, Level, RulebookError};
-pub use model::{AnswerIs, Evidence, Identity, InkKind, QuestionKind, ReviewStatus, Severity, Verdict};
+pub use model::{AnswerIs, Evidence, Identity, Ink, InkKind, QuestionKind, ReviewStatus, Severity, Verdict};
 pub use plan::Step;
 pub use source::{SourceFile, Sources};
 
@@ -32,7 +34,7 @@ pub struct Origin {
 }
 
 /// A validated rulebook, with every reference resolved to an index.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Rulebook {
     /// Identity from the file that carries it.
     pub identity: Identity,
@@ -56,6 +58,8 @@ pub struct Rulebook {
     pub risks: Vec<Risk>,
     /// Advice catalogue.
     pub advice: Vec<Advice>,
+    /// Safety properties for `rules prove`.
+    pub invariants: Vec<Invariant>,
     /// Evaluation order: every step after everything it reads.
     pub(crate) plan: Vec<Step>,
     /// Each rule's position among rule ids in sorted order, so results can be ordered by
@@ -65,10 +69,13 @@ pub struct Rulebook {
     pub(crate) deciding_rules: Vec<usize>,
     /// For each question, the rules that read it (see [`Rulebook::read_by`]).
     read_by: Vec<Vec<usize>>,
+    /// The language its texts are shown in (`en` unless a translation was applied with
+    /// [`locale::apply`]); the tool's own words follow it too.
+    pub language: String,
     index: Index,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Index {
     questions: IdMap,
     rules: IdMap,
@@ -113,6 +120,9 @@ pub struct Question {
     pub fixed: bool,
     /// Where it was defined.
     pub origin: Origin,
+    /// Further short names a spreadsheet column may give it by: the English one once the
+    /// rulebook is shown in another language, so inputs read alike in every language.
+    pub aliases: Vec<String>,
 }
 
 /// For each question, the rules whose condition reads it (directly or through a score),
@@ -225,6 +235,9 @@ pub struct Choice {
     pub show_if: Option<Cond>,
     /// Never suggested to a patient as a change.
     pub fixed: bool,
+    /// Further labels an answer may name the option by: the English labels once the
+    /// rulebook is shown in another language, so answers read alike in every language.
+    pub aliases: Vec<String>,
 }
 
 impl Choice {
@@ -455,6 +468,44 @@ pub struct Advice {
     pub text_consultant: Option<String>,
     /// Where it was defined.
     pub origin: Origin,
+}
+
+/// A safety property, compiled (see [`model::InvariantDoc`]).
+#[derive(Debug, Clone)]
+pub struct Invariant {
+    /// Identifier.
+    pub id: String,
+    /// The property in plain words.
+    pub statement: String,
+    /// Where it comes from.
+    pub source: String,
+    /// When it applies (must be true); `None` for every answer set.
+    pub when: Option<Cond>,
+    /// Questions left unanswered.
+    pub unanswered: Vec<usize>,
+    /// What must then hold.
+    pub then: Then,
+    /// Multiple-choice questions declared monotonic.
+    pub monotonic: Vec<usize>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// What an invariant requires, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Then {
+    /// The verdict is at least this.
+    pub verdict_at_least: Option<Verdict>,
+    /// The verdict is at most this.
+    pub verdict_at_most: Option<Verdict>,
+    /// Inks that must not be recommended.
+    pub ink_not: Vec<Ink>,
+    /// Risks that must be reported (catalogue indices).
+    pub risks: Vec<usize>,
+    /// Advice that must be given (catalogue indices).
+    pub advice: Vec<usize>,
+    /// The worst case is at least this.
+    pub worst_case_at_least: Option<Verdict>,
 }
 
 impl Rulebook {

@@ -38,6 +38,9 @@ pub struct RulebookFile {
     /// The advice catalogue.
     #[serde(default)]
     pub advice: Vec<AdviceDoc>,
+    /// Safety properties `rules prove` checks over every possible answer set.
+    #[serde(default)]
+    pub invariants: Vec<InvariantDoc>,
 }
 
 /// Who wrote and reviewed the rulebook, and which version it is.
@@ -80,6 +83,11 @@ pub struct Identity {
     /// the content changed but the version did not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_hash: Option<VersionHash>,
+    /// Languages the rulebook ships translations for besides English (BCP 47 codes such
+    /// as `it` or `es`), each in `locales/CODE.json` beside the rulebook; `rules check
+    /// --lang CODE` fails while any text of a declared language is missing or stale.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
 }
 
 /// A version with the content hash it names (see [`crate::check::version_hash`]).
@@ -583,4 +591,85 @@ pub struct ConditionDoc {
     /// Whether the question applies and has been answered.
     #[serde(default)]
     pub answered: Option<bool>,
+}
+
+/// A safety property of the rulebook, proved over every answer set it accepts.
+///
+/// Either `then` (what must hold whenever `if` holds) or `monotonic` (questions where one
+/// more ticked option never makes the verdict milder).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvariantDoc {
+    /// Identifier shown in proofs and counterexamples.
+    pub id: String,
+    /// The property in plain words.
+    pub statement: String,
+    /// Where the property comes from (guideline, study, principle).
+    pub source: String,
+    /// When the property applies, in the rules' condition language; it must hold (be
+    /// true, not merely possible). Without it the property applies to every answer set.
+    #[serde(default, rename = "if")]
+    pub when: Option<ConditionDoc>,
+    /// Questions left unanswered, whether or not their `ask_if` holds (with
+    /// `worst_case_at_least`: what a missing answer must still leave open; a skip condition
+    /// that hides a safety question is caught this way).
+    #[serde(default)]
+    pub unanswered: Vec<String>,
+    /// What must then hold.
+    #[serde(default)]
+    pub then: Option<ThenDoc>,
+    /// Multiple-choice questions where ticking one more option never makes the verdict
+    /// milder, all other answers kept.
+    #[serde(default)]
+    pub monotonic: Vec<String>,
+}
+
+/// What an invariant requires; every field given must hold.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThenDoc {
+    /// The verdict is this tier or more severe.
+    #[serde(default)]
+    pub verdict_at_least: Option<Verdict>,
+    /// The verdict is this tier or milder.
+    #[serde(default)]
+    pub verdict_at_most: Option<Verdict>,
+    /// The ink recommended is none of these (`temporary`, `permanent`, `either`, `none`).
+    #[serde(default)]
+    pub ink_not: Vec<Ink>,
+    /// These risks are reported.
+    #[serde(default)]
+    pub risks: Vec<String>,
+    /// This advice is given.
+    #[serde(default)]
+    pub advice: Vec<String>,
+    /// Counting every undecided rule as firing, the verdict is this tier or more severe.
+    #[serde(default)]
+    pub worst_case_at_least: Option<Verdict>,
+}
+
+/// The ink recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Ink {
+    /// Fading pigment.
+    Temporary,
+    /// Permanent pigment.
+    Permanent,
+    /// Either would do.
+    Either,
+    /// No ink: the verdict is `unsuitable`.
+    None,
+}
+
+impl Ink {
+    /// The identifier used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ink::Temporary => "temporary",
+            Ink::Permanent => "permanent",
+            Ink::Either => "either",
+            Ink::None => "none",
+        }
+    }
 }

@@ -299,7 +299,7 @@ pub enum OpenError {
 }
 
 /// Reads one entry of a rulebook folder, which must be a regular file.
-fn read_entry(path: &Path, limit: u64) -> Result<SourceFile, ReadError> {
+pub(crate) fn read_entry(path: &Path, limit: u64) -> Result<SourceFile, ReadError> {
     let shown = shown_path(path);
     let file = open_regular(path).map_err(|e| match e {
         OpenError::Io(source) => ReadError::Io {

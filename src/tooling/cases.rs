@@ -526,12 +526,13 @@ fn object(key: &str, fields: &[(&str, Value)], indent: usize, may_flatten: bool)
     format!("{{\n{}\n{}}}", inner.join(",\n"), " ".repeat(indent))
 }
 
-/// A value under `key` at `indent`: on one line when the line fits, else a list with one
-/// item a line.
+/// A value under `key` at `indent`: on one line when the line fits or the value is a list
+/// of plain ids (the shipped cases keep `asked` and `fired` on one line each, so a diff of
+/// an update shows the one line that changed), else a list with one item a line.
 fn layout(key: &str, value: &Value, indent: usize) -> String {
     let flat = flat(value);
     let Value::Array(items) = value else { return flat };
-    if indent + key.len() + 4 + flat.len() <= CASE_WIDTH {
+    if indent + key.len() + 4 + flat.len() <= CASE_WIDTH || items.iter().all(Value::is_string) {
         return flat;
     }
     let pad = " ".repeat(indent + 2);

@@ -29,9 +29,31 @@ pub fn check(rulebook: &Rulebook, today: Date) -> Vec<Diagnostic> {
     documentation(rulebook, today, &mut out);
     recorded_version(rulebook, &mut out);
     crate::tooling::wording::check(rulebook, &mut out);
+    invariants(rulebook, &mut out);
     Diagnostic::locate(&mut out, &rulebook.files);
     out.sort_by_key(|d| (d.level, d.file.clone(), d.line, d.column));
     out
+}
+
+/// Every invariant proved over all answer sets; a refuted one is an error with its
+/// smallest counterexample.
+fn invariants(rulebook: &Rulebook, out: &mut Vec<Diagnostic>) {
+    for proof in crate::prove::prove(rulebook) {
+        let Some(cx) = proof.refuted else { continue };
+        let inv = &rulebook.invariants[proof.invariant];
+        let answers = serde_json::Value::Object(cx.answers.to_json(rulebook)).to_string();
+        out.push(
+            Diagnostic::error(
+                Code::InvariantRefuted,
+                inv.origin.file,
+                inv.origin.path.clone(),
+                format!("invariant `{}` does not hold: {}", inv.id, cx.found),
+            )
+            .with_help(Some(format!(
+                "for example with the answers {answers}; `smp-screen rules prove` writes them to a file"
+            ))),
+        );
+    }
 }
 
 /// Where a constraint comes from, for messages; put into words only when reported.

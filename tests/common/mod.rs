@@ -8,8 +8,12 @@ use std::path::PathBuf;
 /// The `smp-screen` binary with a clean, colourless environment.
 pub fn smp() -> Command {
     let mut cmd = Command::cargo_bin("smp-screen").expect("binary");
+    // English whatever the developer's own locale, unless a test asks for a language.
     cmd.env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("COLUMNS", "80");
     cmd
 }

@@ -5,8 +5,8 @@
 
 use super::model::*;
 use super::{
-    Advice, Choice, Code, Diagnostic, Fact, IdMap, Index, Level, Origin, Question, Recheck, Review, Rgb, Risk, RiskRef,
-    Rule, Rulebook, RulebookError, Score, SourceFile, Sources, plan,
+    Advice, Choice, Code, Diagnostic, Fact, IdMap, Index, Invariant, Level, Origin, Question, Recheck, Review, Rgb,
+    Risk, RiskRef, Rule, Rulebook, RulebookError, Score, SourceFile, Sources, Then, plan,
 };
 use crate::condition::Cond;
 use crate::date::Date;
@@ -308,6 +308,9 @@ impl Compiler {
                 choice.show_if = show_if;
             }
         }
+        let invariant_docs = gather(docs, "invariants", |d| &d.invariants);
+        self.index("invariant", invariant_docs.iter().map(|(v, at)| (v.id.as_str(), at)));
+        let invariants: Vec<Invariant> = invariant_docs.iter().map(|(v, at)| self.invariant(v, at)).collect();
         let identity = identity?;
         if self.diags.iter().any(|d| d.level == Level::Error) {
             return None;
@@ -346,7 +349,9 @@ impl Compiler {
             rules,
             risks,
             advice,
+            invariants,
             plan,
+            language: "en".to_owned(),
             index: Index {
                 questions: std::mem::take(&mut self.question_ids),
                 rules: rule_ids,
@@ -632,6 +637,7 @@ impl Compiler {
                 score: o.score,
                 show_if: None,
                 fixed: o.fixed,
+                aliases: Vec::new(),
             });
         }
         Question {
@@ -658,6 +664,7 @@ impl Compiler {
             ask_if: None,
             fixed: q.fixed,
             origin: at.origin(),
+            aliases: Vec::new(),
         }
     }
 
@@ -842,6 +849,84 @@ impl Compiler {
             source: r.source.clone(),
             evidence: r.evidence,
             recheck_after,
+            origin: at.origin(),
+        }
+    }
+
+    fn invariant(&mut self, v: &InvariantDoc, at: &At) -> Invariant {
+        self.text(&v.statement, &at.child("statement"), true);
+        self.text(&v.source, &at.child("source"), true);
+        let when = v.when.as_ref().and_then(|c| self.cond(c, &at.child("if"), 0));
+        let mut unanswered = Vec::new();
+        for (i, id) in v.unanswered.iter().enumerate() {
+            if let Some(q) = self.lookup_question(id, &at.child("unanswered").item(i)) {
+                unanswered.push(q);
+            }
+        }
+        let mut monotonic = Vec::new();
+        for (i, id) in v.monotonic.iter().enumerate() {
+            let qat = at.child("monotonic").item(i);
+            if let Some(q) = self.lookup_question(id, &qat) {
+                if self.questions[q].kind == QuestionKind::Multiple {
+                    monotonic.push(q);
+                } else {
+                    self.error(
+                        Code::MonotonicNotMultiple,
+                        &qat,
+                        format!("`{id}` is not a multiple-choice question; monotonicity is about ticking options"),
+                    );
+                }
+            }
+        }
+        let mut then = Then::default();
+        if let Some(t) = &v.then {
+            let tat = at.child("then");
+            then.verdict_at_least = t.verdict_at_least;
+            then.verdict_at_most = t.verdict_at_most;
+            then.worst_case_at_least = t.worst_case_at_least;
+            then.ink_not = t.ink_not.clone();
+            then.risks = self.refs(&t.risks, &tat.child("risks"), "risk", Catalogue::Risk);
+            then.advice = self.refs(&t.advice, &tat.child("advice"), "advice", Catalogue::Advice);
+            let empty = then.verdict_at_least.is_none()
+                && then.verdict_at_most.is_none()
+                && then.worst_case_at_least.is_none()
+                && t.ink_not.is_empty()
+                && t.risks.is_empty()
+                && t.advice.is_empty();
+            if empty {
+                self.error(Code::EmptyThen, &tat, "`then` requires nothing");
+            }
+        }
+        match (v.then.is_some(), v.monotonic.is_empty()) {
+            (true, false) => self.error_help(
+                Code::ThenAndMonotonic,
+                at,
+                format!("invariant `{}` has both `then` and `monotonic`", v.id),
+                Some("declare them as two invariants".into()),
+            ),
+            (false, true) => self.error_help(
+                Code::NoRequirement,
+                at,
+                format!("invariant `{}` requires nothing", v.id),
+                Some("give it `then` or `monotonic`".into()),
+            ),
+            _ => {}
+        }
+        if !v.monotonic.is_empty() && (v.when.is_some() || !v.unanswered.is_empty()) {
+            self.error(
+                Code::MonotonicWithIf,
+                at,
+                "a monotonicity invariant holds for every answer set: it takes no `if` or `unanswered`",
+            );
+        }
+        Invariant {
+            id: v.id.clone(),
+            statement: v.statement.clone(),
+            source: v.source.clone(),
+            when,
+            unanswered,
+            then,
+            monotonic,
             origin: at.origin(),
         }
     }
