@@ -278,7 +278,7 @@ fn test(args: TestArgs) -> anyhow::Result<u8> {
     };
     let (mut outcomes, mut coverage) = cases::run_all(&rulebook, &files);
     if args.update {
-        let failing: Vec<&cases::Outcome> = outcomes.iter().filter(|o| !o.problems.is_empty()).collect();
+        let failing: Vec<&cases::CaseOutcome> = outcomes.iter().filter(|o| !o.problems.is_empty()).collect();
         let updated = update_cases(&rulebook, &files, &failing, args.yes)?;
         if updated > 0 {
             files = read_cases(folder.clone().unwrap_or_default())?;
@@ -344,7 +344,7 @@ fn test(args: TestArgs) -> anyhow::Result<u8> {
 fn update_cases(
     rulebook: &Rulebook,
     files: &[CaseFile],
-    failing: &[&cases::Outcome],
+    failing: &[&cases::CaseOutcome],
     yes: bool,
 ) -> anyhow::Result<usize> {
     use std::io::BufRead;
@@ -442,8 +442,8 @@ fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
 fn print_rulebook(args: PrintArgs) -> anyhow::Result<u8> {
     let rulebook = super::lang::localize(common::load(args.path.as_deref())?, args.path.as_deref())?;
     let printer: &dyn Print = match args.format {
-        PrintFormat::Markdown => &print::Markdown,
-        PrintFormat::Html => &print::Html,
+        PrintFormat::Markdown => &print::MarkdownForm,
+        PrintFormat::Html => &print::HtmlForm,
     };
     let mut buf = Vec::new();
     printer.print(&rulebook, args.audience, &mut buf)?;

@@ -10,7 +10,7 @@ use crate::words;
 use std::io::{self, Write};
 
 /// HTML output.
-pub struct Html;
+pub struct HtmlForm;
 
 const STYLE: &str = "
 .why, .only, .read { color: #444; font-size: .9rem; } .only { font-style: italic; }
@@ -21,7 +21,7 @@ table { font-size: .8rem; }
 @media print { .rules { break-before: page; } }
 ";
 
-impl Print for Html {
+impl Print for HtmlForm {
     fn print(&self, rb: &Rulebook, audience: Audience, out: &mut dyn Write) -> io::Result<()> {
         let id = &rb.identity;
         crate::html_page::head_in(out, &rb.language, &format!("{}: intake form", id.title), STYLE)?;

@@ -9,9 +9,9 @@ use crate::words;
 use std::io::{self, Write};
 
 /// Markdown output.
-pub struct Markdown;
+pub struct MarkdownForm;
 
-impl Print for Markdown {
+impl Print for MarkdownForm {
     fn print(&self, rb: &Rulebook, audience: Audience, out: &mut dyn Write) -> io::Result<()> {
         let id = &rb.identity;
         writeln!(out, "# {}: intake form\n", md(&id.title))?;

@@ -5,8 +5,8 @@
 mod html;
 mod markdown;
 
-pub use html::Html;
-pub use markdown::Markdown;
+pub use html::HtmlForm;
+pub use markdown::MarkdownForm;
 
 use crate::audience::Audience;
 use crate::describe;
