@@ -57,7 +57,9 @@ pub fn base_answers() -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(repo("examples/shaved-look-suitable.json")).unwrap()).unwrap()
 }
 
-/// A copy of the default rulebook's files in `dir/rules`, each passed through `edit`.
+/// A copy of the default rulebook's files in `dir/rules`, each passed through `edit`, with
+/// its translations (`locales/`) as they are: the rulebook declares its languages, so a
+/// copy without them would not load cleanly.
 pub fn edited_default_rulebook(
     dir: &std::path::Path,
     edit: impl Fn(serde_json::Value) -> serde_json::Value,
@@ -72,6 +74,14 @@ pub fn edited_default_rulebook(
         let doc = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let text = serde_json::to_string_pretty(&edit(doc)).unwrap();
         std::fs::write(out.join(path.file_name().unwrap()), text).unwrap();
+    }
+    let locales = out.join("locales");
+    std::fs::create_dir(&locales).unwrap();
+    for entry in std::fs::read_dir(repo("rules/locales")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            std::fs::copy(&path, locales.join(path.file_name().unwrap())).unwrap();
+        }
     }
     out
 }
