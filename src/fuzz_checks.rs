@@ -29,7 +29,7 @@ pub fn rulebook(data: &[u8]) {
             return;
         }
     };
-    let _ = crate::check::check(&rb, crate::date::Date::from_days(20_000));
+    let _ = crate::tooling::lint::check(&rb, crate::date::Date::from_days(20_000));
     let none = Answers::none_for(&rb);
     let s = screen_with(&rb, &none, Audience::Consultant, Detail::FULL);
     json_is_escaped(&s);

@@ -4,9 +4,10 @@
 //! a sentence.
 
 use crate::audience::Audience;
-use crate::report::{Screening, words, wrap};
+use crate::report::{Screening, wrap};
 use crate::rulebook::Verdict;
 use crate::style::Style;
+use crate::words;
 
 /// Most reasons and first steps shown.
 const MOST: usize = 3;

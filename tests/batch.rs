@@ -6,7 +6,7 @@ mod common;
 use common::{repo, smp};
 use predicates::prelude::*;
 use serde_json::Value;
-use smp_screen::cases;
+use smp_screen::tooling::cases;
 
 /// The golden cases' answers as JSON lines.
 fn case_rows() -> Vec<String> {

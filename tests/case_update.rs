@@ -4,8 +4,8 @@
 mod common;
 
 use common::{repo, smp};
-use smp_screen::cases;
 use smp_screen::rulebook::Rulebook;
+use smp_screen::tooling::cases;
 
 #[test]
 fn the_case_writer_keeps_the_layout_of_the_shipped_cases() {

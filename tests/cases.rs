@@ -3,8 +3,8 @@
 
 mod common;
 
-use smp_screen::cases;
 use smp_screen::rulebook::Rulebook;
+use smp_screen::tooling::cases;
 
 #[test]
 fn every_golden_case_passes() {

@@ -642,7 +642,7 @@ fn found(text: &str) -> Vec<(Code, Level)> {
     // Checked as of a fixed day, between the usual review and the overdue case's due date.
     let today = Date::parse("2026-11-26").unwrap();
     match Rulebook::from_sources(sources) {
-        Ok(rb) => smp_screen::check::check(&rb, today)
+        Ok(rb) => smp_screen::tooling::lint::check(&rb, today)
             .iter()
             .map(|d| (d.code, d.level))
             .collect(),
@@ -683,7 +683,7 @@ fn found_in_locales(
 /// The codes (with levels) that `rules check --against OLD` adds for `text`.
 fn found_against(text: &str, old: &str) -> Vec<(Code, Level)> {
     let load = |t: &str| Rulebook::from_sources(Sources::from_text("case.json", t)).expect("loads");
-    smp_screen::check::against(&load(text), &load(old))
+    smp_screen::tooling::lint::against(&load(text), &load(old))
         .iter()
         .map(|d| (d.code, d.level))
         .collect()

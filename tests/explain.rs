@@ -6,10 +6,10 @@ use common::{repo, smp};
 use predicates::prelude::*;
 use smp_screen::answers::Answers;
 use smp_screen::audience::Audience;
-use smp_screen::cases;
 use smp_screen::engine::Ink;
 use smp_screen::report::screen;
 use smp_screen::rulebook::{Rulebook, Verdict};
+use smp_screen::tooling::cases;
 
 fn rb() -> Rulebook {
     Rulebook::embedded().unwrap()

@@ -273,7 +273,7 @@ proptest! {
                 return Ok(());
             }
         };
-        let _ = smp_screen::check::check(&rb, smp_screen::date::Date::from_days(20_000));
+        let _ = smp_screen::tooling::lint::check(&rb, smp_screen::date::Date::from_days(20_000));
         let mut rng = Rng(seed ^ 0x5eed);
         for round in 0..6 {
             let full = complete(&rb, &mut rng);

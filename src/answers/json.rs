@@ -2,11 +2,12 @@
 //! and its value checked against the question as it is read, with no intermediate tree.
 //! Batch screening parses millions of rows this way.
 
-use super::raw::{KeySeed, Raw, RawVisitor, strip_position};
+use super::raw::{KeySeed, Raw, RawVisitor};
 use super::{
     AnswerError, AnswerErrors, Answers, Slot, Value, check_number, check_ticks, expected, list_containing,
     option_index, tick,
 };
+use crate::json_error::strip_position;
 use crate::rulebook::{Question, QuestionKind, Rulebook};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;

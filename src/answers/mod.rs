@@ -8,8 +8,6 @@ mod error;
 mod json;
 mod raw;
 
-pub(crate) use raw::strip_position;
-
 pub use error::{AnswerError, AnswerErrors};
 
 use crate::rulebook::{Question, QuestionKind, Rulebook};
@@ -321,23 +319,10 @@ pub(crate) fn first_underflow(text: &str) -> Option<(String, usize, usize)> {
     None
 }
 
-/// What a question expects, in words, for error messages.
+/// What an answer to `question` must be, in words: the same as [`Question::expected`],
+/// kept here because the answer parsers and the binary name it from this module.
 pub fn expected(question: &Question) -> String {
-    match question.kind {
-        QuestionKind::Single => format!("one of: {}", question.option_values()),
-        QuestionKind::Multiple => format!("a list of options from: {}", question.option_values()),
-        QuestionKind::YesNo => "yes or no (true or false)".to_owned(),
-        QuestionKind::Number => {
-            let whole = if question.integer { "a whole number" } else { "a number" };
-            let unit = question.unit.as_deref().map(|u| format!(" of {u}")).unwrap_or_default();
-            match (question.min, question.max) {
-                (Some(lo), Some(hi)) => format!("{whole}{unit} from {lo} to {hi}"),
-                (Some(lo), None) => format!("{whole}{unit} of at least {lo}"),
-                (None, Some(hi)) => format!("{whole}{unit} of at most {hi}"),
-                (None, None) => format!("{whole}{unit}"),
-            }
-        }
-    }
+    question.expected()
 }
 
 /// Checks a raw value against a question and turns it into a slot.

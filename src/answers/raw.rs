@@ -149,11 +149,3 @@ impl<'de> de::DeserializeSeed<'de> for KeySeed {
         d.deserialize_str(KeyVisitor)
     }
 }
-
-/// serde_json appends " at line L column C"; the position is reported separately.
-pub(crate) fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
-}

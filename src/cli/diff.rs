@@ -8,10 +8,10 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use smp_screen::answers::Answers;
-use smp_screen::cases;
 use smp_screen::prove::diff::{self, BehaviourChange, ItemChange};
 use smp_screen::rulebook::{Rulebook, Sources};
 use smp_screen::sanitize::one_line;
+use smp_screen::tooling::cases;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -61,7 +61,9 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
 
     /// Shows under each question which rules read it.
     pub fn explain(&mut self, rulebook: &Rulebook) {
-        self.read_by = smp_screen::print::read_by(rulebook);
+        self.read_by = (0..rulebook.questions.len())
+            .map(|q| rulebook.read_by(q).to_vec())
+            .collect();
     }
 
     /// Writes `text` wrapped to the width.

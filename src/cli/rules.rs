@@ -6,11 +6,11 @@ use super::help::after_help_then;
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 use smp_screen::audience::Audience;
-use smp_screen::cases::{self, CaseFile};
 use smp_screen::date::Date;
 use smp_screen::print::{self, Print};
 use smp_screen::rulebook::{Level, Rulebook};
 use smp_screen::sanitize::one_line;
+use smp_screen::tooling::cases::{self, CaseFile};
 use std::io::Write as _;
 use std::path::PathBuf;
 
@@ -170,10 +170,10 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let mut translations: Vec<smp_screen::rulebook::locale::Coverage> = Vec::new();
     let (rulebook, diagnostics) = match common::load(args.path.as_deref()) {
         Ok(rb) => {
-            let mut found = smp_screen::check::check(&rb, Date::today());
+            let mut found = smp_screen::tooling::lint::check(&rb, Date::today());
             if let Some(old) = &args.against {
                 let old = common::load(Some(old))?;
-                found.extend(smp_screen::check::against(&rb, &old));
+                found.extend(smp_screen::tooling::lint::against(&rb, &old));
             }
             let locales = super::lang::locales_for(args.path.as_deref())?;
             found.extend(smp_screen::rulebook::locale::check(
@@ -197,7 +197,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                     "version": rb.identity.version,
                     "sha256": rb.sha256,
                     "content_hash": rb.content_hash(),
-                    "version_hash": smp_screen::check::version_hash(rb),
+                    "version_hash": smp_screen::tooling::lint::version_hash(rb),
                     "status": rb.review.as_str(),
                     "review": rb.review_words,
                     "linked_files": rb.files.iter().filter(|f| f.linked).map(|f| &f.name).collect::<Vec<_>>(),
@@ -278,7 +278,7 @@ fn test(args: TestArgs) -> anyhow::Result<u8> {
     };
     let (mut outcomes, mut coverage) = cases::run_all(&rulebook, &files);
     if args.update {
-        let failing: Vec<&cases::Outcome> = outcomes.iter().filter(|o| !o.problems.is_empty()).collect();
+        let failing: Vec<&cases::CaseOutcome> = outcomes.iter().filter(|o| !o.problems.is_empty()).collect();
         let updated = update_cases(&rulebook, &files, &failing, args.yes)?;
         if updated > 0 {
             files = read_cases(folder.clone().unwrap_or_default())?;
@@ -344,7 +344,7 @@ fn test(args: TestArgs) -> anyhow::Result<u8> {
 fn update_cases(
     rulebook: &Rulebook,
     files: &[CaseFile],
-    failing: &[&cases::Outcome],
+    failing: &[&cases::CaseOutcome],
     yes: bool,
 ) -> anyhow::Result<usize> {
     use std::io::BufRead;
@@ -431,7 +431,7 @@ fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
     let schema = if args.locale {
         schemars::schema_for!(smp_screen::rulebook::locale::LocaleFile)
     } else if args.case {
-        schemars::schema_for!(smp_screen::cases::Case)
+        schemars::schema_for!(smp_screen::tooling::cases::Case)
     } else {
         schemars::schema_for!(smp_screen::rulebook::model::RulebookFile)
     };
@@ -442,8 +442,8 @@ fn schema(args: SchemaArgs) -> anyhow::Result<u8> {
 fn print_rulebook(args: PrintArgs) -> anyhow::Result<u8> {
     let rulebook = super::lang::localize(common::load(args.path.as_deref())?, args.path.as_deref())?;
     let printer: &dyn Print = match args.format {
-        PrintFormat::Markdown => &print::Markdown,
-        PrintFormat::Html => &print::Html,
+        PrintFormat::Markdown => &print::MarkdownForm,
+        PrintFormat::Html => &print::HtmlForm,
     };
     let mut buf = Vec::new();
     printer.print(&rulebook, args.audience, &mut buf)?;

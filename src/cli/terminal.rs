@@ -391,7 +391,9 @@ impl TerminalAsker {
     /// consent; false when the person leaves.
     pub fn intro(&mut self, rulebook: &Rulebook) -> io::Result<bool> {
         if self.explain {
-            self.read_by = smp_screen::print::read_by(rulebook);
+            self.read_by = (0..rulebook.questions.len())
+                .map(|q| rulebook.read_by(q).to_vec())
+                .collect();
         }
         let st = self.style;
         self.screen.print("SMP screening", "", "", |l| st.bold(l))?;

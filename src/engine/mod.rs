@@ -4,11 +4,10 @@
 mod condition;
 mod evaluate;
 mod resolve;
-mod tri;
 mod undecided;
 
-pub use condition::{Cond, Env, NumRange, Ref, ScoreState, Test};
+pub use crate::condition::{Cond, NumRange, Ref, Test, Tri};
+pub use condition::{Env, ScoreState};
 pub use evaluate::{Evaluation, evaluate, evaluate_into};
 pub use resolve::{Ink, Resolution, resolve};
-pub use tri::Tri;
 pub use undecided::{Pending, decided_by, decided_by_rules};

@@ -7,33 +7,10 @@
 
 use super::Tri;
 use crate::rulebook::{InkKind, Rulebook, Verdict};
-use serde::Serialize;
 
-/// The ink recommendation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Ink {
-    /// Fading pigment.
-    Temporary,
-    /// Permanent pigment.
-    Permanent,
-    /// Either would do.
-    Either,
-    /// No ink: the verdict is `unsuitable`.
-    None,
-}
-
-impl Ink {
-    /// The identifier used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Ink::Temporary => "temporary",
-            Ink::Permanent => "permanent",
-            Ink::Either => "either",
-            Ink::None => "none",
-        }
-    }
-}
+/// The ink recommendation: part of the rulebook's vocabulary (invariants name it), so it
+/// lives there; the engine is where it is decided.
+pub use crate::rulebook::Ink;
 
 /// A resolved verdict and ink.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,8 +12,8 @@ pub use what_if::{Change, WhatIf, what_if};
 use crate::answers::Answers;
 use crate::audience::Audience;
 use crate::engine::{Evaluation, Tri};
-use crate::report::words;
 use crate::rulebook::{Rulebook, Verdict};
+use crate::words;
 use serde::Serialize;
 
 /// HOW and WHY for one result.
@@ -178,14 +178,14 @@ pub fn explain(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
         ))
     });
 
-    let read_by = crate::print::read_by(rb);
     let questions = rb
         .questions
         .iter()
         .enumerate()
         .filter(|(q, _)| eval.applies[*q] != Tri::False)
         .map(|(q, question)| {
-            let mut readers: Vec<RuleRef> = read_by[q]
+            let mut readers: Vec<RuleRef> = rb
+                .read_by(q)
                 .iter()
                 .map(|&r| RuleRef {
                     rule: rb.rules[r].id.clone(),

@@ -1,16 +1,16 @@
 //! The rulebook as one self-contained HTML page (no external resources) that prints
 //! cleanly: an intake form with tick boxes, then a rule table.
 
-use super::{Print, answer_hint, effects, only_if, read_by, sections};
+use super::{Print, answer_hint, effects, only_if, sections};
 use crate::audience::Audience;
 use crate::describe;
-use crate::report::words;
 use crate::rulebook::{QuestionKind, Rulebook};
 use crate::sanitize::html as esc;
+use crate::words;
 use std::io::{self, Write};
 
 /// HTML output.
-pub struct Html;
+pub struct HtmlForm;
 
 const STYLE: &str = "
 .why, .only, .read { color: #444; font-size: .9rem; } .only { font-style: italic; }
@@ -21,7 +21,7 @@ table { font-size: .8rem; }
 @media print { .rules { break-before: page; } }
 ";
 
-impl Print for Html {
+impl Print for HtmlForm {
     fn print(&self, rb: &Rulebook, audience: Audience, out: &mut dyn Write) -> io::Result<()> {
         let id = &rb.identity;
         crate::html_page::head_in(out, &rb.language, &format!("{}: intake form", id.title), STYLE)?;
@@ -35,7 +35,6 @@ impl Print for Html {
             esc(&id.review_due)
         )?;
         writeln!(out, "<p class=\"disclaimer\">{}</p>", esc(&id.disclaimer))?;
-        let readers = read_by(rb);
         let mut n = 0;
         for (section, questions) in sections(rb) {
             if let Some(s) = section {
@@ -80,8 +79,9 @@ impl Print for Html {
                         writeln!(out, "<li>I don't know</li></ul>")?;
                     }
                 }
-                if !readers[q].is_empty() {
-                    let list: Vec<String> = readers[q]
+                if !rb.read_by(q).is_empty() {
+                    let list: Vec<String> = rb
+                        .read_by(q)
                         .iter()
                         .map(|&r| format!("{} (<code>{}</code>)", esc(&rb.rules[r].title), esc(&rb.rules[r].id)))
                         .collect();

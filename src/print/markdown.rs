@@ -1,17 +1,17 @@
 //! The rulebook as Markdown: an intake form, then a rule table.
 
-use super::{Print, answer_hint, effects, only_if, read_by, sections};
+use super::{Print, answer_hint, effects, only_if, sections};
 use crate::audience::Audience;
 use crate::describe;
-use crate::report::words;
 use crate::rulebook::{QuestionKind, Rulebook};
 use crate::sanitize::markdown as md;
+use crate::words;
 use std::io::{self, Write};
 
 /// Markdown output.
-pub struct Markdown;
+pub struct MarkdownForm;
 
-impl Print for Markdown {
+impl Print for MarkdownForm {
     fn print(&self, rb: &Rulebook, audience: Audience, out: &mut dyn Write) -> io::Result<()> {
         let id = &rb.identity;
         writeln!(out, "# {}: intake form\n", md(&id.title))?;
@@ -24,7 +24,6 @@ impl Print for Markdown {
             md(&id.review_due)
         )?;
         writeln!(out, "*{}*\n", md(&id.disclaimer))?;
-        let readers = read_by(rb);
         let mut n = 0;
         for (section, questions) in sections(rb) {
             if let Some(s) = section {
@@ -58,8 +57,9 @@ impl Print for Markdown {
                     QuestionKind::Number => writeln!(out, "Answer: ________")?,
                 }
                 writeln!(out, "- [ ] I don't know\n")?;
-                if !readers[q].is_empty() {
-                    let list: Vec<String> = readers[q]
+                if !rb.read_by(q).is_empty() {
+                    let list: Vec<String> = rb
+                        .read_by(q)
                         .iter()
                         .map(|&r| format!("{} (`{}`)", md(&rb.rules[r].title), rb.rules[r].id))
                         .collect();

@@ -5,37 +5,19 @@
 mod html;
 mod markdown;
 
-pub use html::Html;
-pub use markdown::Markdown;
+pub use html::HtmlForm;
+pub use markdown::MarkdownForm;
 
 use crate::audience::Audience;
 use crate::describe;
-use crate::engine::Ref;
-use crate::report::words;
 use crate::rulebook::{Question, QuestionKind, Rule, Rulebook};
+use crate::words;
 use std::io;
 
 /// One printable format of a rulebook.
 pub trait Print {
     /// Writes the form and the rule table.
     fn print(&self, rulebook: &Rulebook, audience: Audience, out: &mut dyn io::Write) -> io::Result<()>;
-}
-
-/// For each question, the rules whose condition reads it (directly or through a score).
-pub fn read_by(rb: &Rulebook) -> Vec<Vec<usize>> {
-    let mut by = vec![Vec::new(); rb.questions.len()];
-    for (r, rule) in rb.rules.iter().enumerate() {
-        rule.when.visit_refs(&mut |x| match x {
-            Ref::Question(q) => by[q].push(r),
-            Ref::Score(s) => rb.scores[s].items.iter().for_each(|&q| by[q].push(r)),
-            Ref::Fact(_) => {}
-        });
-    }
-    for list in &mut by {
-        list.sort_unstable();
-        list.dedup();
-    }
-    by
 }
 
 /// "Only if …" for a question with skip logic.

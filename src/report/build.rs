@@ -1,10 +1,10 @@
 //! Builds the shared [`Screening`] from one evaluation.
 
-use super::words;
 use super::*;
 use crate::answers::Slot;
 pub use crate::engine::decided_by;
 use crate::engine::{Evaluation, Tri, evaluate};
+use crate::words;
 use std::ops::Range;
 
 /// Which explanations a result carries.

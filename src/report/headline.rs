@@ -2,9 +2,10 @@
 //! every format (text, Markdown, HTML, the interview's ending, batch) prints, made in one
 //! place so that no format can headline an incomplete result with a bare verdict.
 
-use super::{Context, Outcome, Screening, words};
+use super::{Context, Outcome, Screening};
 use crate::audience::Audience;
 use crate::rulebook::{Rulebook, Verdict};
+use crate::words;
 
 /// What a headline says: the result, how bad it could still get, and on how many
 /// unanswered questions that depends.

@@ -2,13 +2,14 @@
 //! patient. Every colour also has words, borders or symbols beside it, so the page reads
 //! the same printed in black and white.
 
-use super::{Context, Frame, Report, what_if_words, words};
+use super::{Context, Frame, Report, what_if_words};
 use crate::answers::Slot;
 use crate::audience::Audience;
 use crate::describe;
 use crate::html_page;
 use crate::rulebook::{Severity, Verdict};
 use crate::sanitize::html as esc;
+use crate::words;
 use std::io::{self, Write};
 
 /// The printable handout.

@@ -1,8 +1,9 @@
 //! The Markdown format, for pasting into clinic notes.
 
-use super::{Context, Frame, Framed, Report, words};
+use super::{Context, Frame, Framed, Report};
 use crate::audience::Audience;
 use crate::sanitize::markdown as md;
+use crate::words;
 use std::io::{self, Write};
 
 /// Markdown with headings, lists and a risk table.

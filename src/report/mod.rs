@@ -8,7 +8,6 @@ mod html;
 mod json;
 mod markdown;
 mod text;
-pub mod words;
 
 pub use build::{
     Detail, Outline, OutlineScratch, decided_by, outline, outline_into, pending_questions, screen, screen_with,
@@ -25,6 +24,7 @@ use crate::audience::Audience;
 use crate::engine::Ink;
 use crate::rulebook::{Evidence, Rulebook, Severity, Verdict};
 use crate::style::Style;
+use crate::words;
 use serde::Serialize;
 use std::io;
 

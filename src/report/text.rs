@@ -1,11 +1,12 @@
 //! The text format: a report for a person, wrapped to the terminal, coloured only when
 //! the stream allows it. Rulebook text is untrusted and is sanitised before printing.
 
-use super::{Context, Report, words};
+use super::{Context, Report};
 use crate::audience::Audience;
 use crate::engine::Ink;
 use crate::rulebook::Verdict;
 use crate::sanitize;
+use crate::words;
 use std::io::{self, Write};
 
 /// The plain-text report.

@@ -14,12 +14,12 @@ pub mod texts;
 
 pub use code::Code;
 pub use diagnostic::{Diagnostic, Level, RulebookError};
-pub use model::{AnswerIs, Evidence, Identity, InkKind, QuestionKind, ReviewStatus, Severity, Verdict};
+pub use model::{AnswerIs, Evidence, Identity, Ink, InkKind, QuestionKind, ReviewStatus, Severity, Verdict};
 pub use plan::Step;
 pub use source::{SourceFile, Sources};
 
 use crate::audience::Audience;
-use crate::engine::Cond;
+use crate::condition::{Cond, NumRange, Ref};
 /// Maps ids to indices. foldhash is several times faster than SipHash on short keys and
 /// still keyed per process, so crafted ids cannot force collisions.
 pub(crate) type IdMap = std::collections::HashMap<String, usize, foldhash::fast::RandomState>;
@@ -67,6 +67,8 @@ pub struct Rulebook {
     pub(crate) rule_rank: Vec<u32>,
     /// Rules with a verdict or an ink effect: the only ones resolution needs to visit.
     pub(crate) deciding_rules: Vec<usize>,
+    /// For each question, the rules that read it (see [`Rulebook::read_by`]).
+    read_by: Vec<Vec<usize>>,
     /// The language its texts are shown in (`en` unless a translation was applied with
     /// [`locale::apply`]); the tool's own words follow it too.
     pub language: String,
@@ -123,6 +125,24 @@ pub struct Question {
     pub aliases: Vec<String>,
 }
 
+/// For each question, the rules whose condition reads it (directly or through a score),
+/// in rule order without repeats.
+pub(crate) fn read_by(questions: &[Question], scores: &[Score], rules: &[Rule]) -> Vec<Vec<usize>> {
+    let mut by = vec![Vec::new(); questions.len()];
+    for (r, rule) in rules.iter().enumerate() {
+        rule.when.visit_refs(&mut |x| match x {
+            Ref::Question(q) => by[q].push(r),
+            Ref::Score(s) => scores[s].items.iter().for_each(|&q| by[q].push(r)),
+            Ref::Fact(_) => {}
+        });
+    }
+    for list in &mut by {
+        list.sort_unstable();
+        list.dedup();
+    }
+    by
+}
+
 impl Question {
     /// Whether a patient may be shown a different answer to this question as something
     /// they could change: only choices, and never a trait marked `fixed`.
@@ -136,12 +156,32 @@ impl Question {
     }
 
     /// The numbers a number question accepts, as a range.
-    pub fn bounds(&self) -> crate::engine::NumRange {
-        crate::engine::NumRange {
+    pub fn bounds(&self) -> NumRange {
+        NumRange {
             lo: self.min.unwrap_or(f64::NEG_INFINITY),
             lo_inclusive: true,
             hi: self.max.unwrap_or(f64::INFINITY),
             hi_inclusive: true,
+        }
+    }
+
+    /// What an answer to it must be, in words, for messages ("one of: a, b", "a whole
+    /// number of years from 0 to 120").
+    pub fn expected(&self) -> String {
+        match self.kind {
+            QuestionKind::Single => format!("one of: {}", self.option_values()),
+            QuestionKind::Multiple => format!("a list of options from: {}", self.option_values()),
+            QuestionKind::YesNo => "yes or no (true or false)".to_owned(),
+            QuestionKind::Number => {
+                let whole = if self.integer { "a whole number" } else { "a number" };
+                let unit = self.unit.as_deref().map(|u| format!(" of {u}")).unwrap_or_default();
+                match (self.min, self.max) {
+                    (Some(lo), Some(hi)) => format!("{whole}{unit} from {lo} to {hi}"),
+                    (Some(lo), None) => format!("{whole}{unit} of at least {lo}"),
+                    (None, Some(hi)) => format!("{whole}{unit} of at most {hi}"),
+                    (None, None) => format!("{whole}{unit}"),
+                }
+            }
         }
     }
 
@@ -459,7 +499,7 @@ pub struct Then {
     /// The verdict is at most this.
     pub verdict_at_most: Option<Verdict>,
     /// Inks that must not be recommended.
-    pub ink_not: Vec<crate::engine::Ink>,
+    pub ink_not: Vec<Ink>,
     /// Risks that must be reported (catalogue indices).
     pub risks: Vec<usize>,
     /// Advice that must be given (catalogue indices).
@@ -477,6 +517,12 @@ impl Rulebook {
     /// The rulebook compiled into the binary.
     pub fn embedded() -> Result<Rulebook, RulebookError> {
         Rulebook::from_sources(Sources::embedded())
+    }
+
+    /// The rules whose condition reads question `q`, directly or through a score, in
+    /// rule order: computed once when the rulebook is compiled.
+    pub fn read_by(&self, q: usize) -> &[usize] {
+        &self.read_by[q]
     }
 
     /// Index of the question with this id.

@@ -636,7 +636,7 @@ pub struct ThenDoc {
     pub verdict_at_most: Option<Verdict>,
     /// The ink recommended is none of these (`temporary`, `permanent`, `either`, `none`).
     #[serde(default)]
-    pub ink_not: Vec<crate::engine::Ink>,
+    pub ink_not: Vec<Ink>,
     /// These risks are reported.
     #[serde(default)]
     pub risks: Vec<String>,
@@ -646,4 +646,30 @@ pub struct ThenDoc {
     /// Counting every undecided rule as firing, the verdict is this tier or more severe.
     #[serde(default)]
     pub worst_case_at_least: Option<Verdict>,
+}
+
+/// The ink recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Ink {
+    /// Fading pigment.
+    Temporary,
+    /// Permanent pigment.
+    Permanent,
+    /// Either would do.
+    Either,
+    /// No ink: the verdict is `unsuitable`.
+    None,
+}
+
+impl Ink {
+    /// The identifier used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ink::Temporary => "temporary",
+            Ink::Permanent => "permanent",
+            Ink::Either => "either",
+            Ink::None => "none",
+        }
+    }
 }

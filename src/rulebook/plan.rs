@@ -2,7 +2,7 @@
 //! everything is computed after what it reads. A cycle makes the rulebook invalid.
 
 use super::{Code, Diagnostic, Fact, Question, Rule, Score};
-use crate::engine::{Cond, Ref};
+use crate::condition::{Cond, Ref};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 

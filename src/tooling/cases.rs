@@ -77,7 +77,7 @@ pub struct CaseFile {
 
 /// How one case fared.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
+pub struct CaseOutcome {
     /// Case name.
     pub name: String,
     /// Each disagreement, in words; empty when the case passed.
@@ -182,7 +182,7 @@ pub fn parse(text: &str) -> Result<Case, String> {
         let inner = e.into_inner();
         format!(
             "{} at line {}, column {} ({path})",
-            crate::answers::strip_position(&inner.to_string()),
+            crate::json_error::strip_position(&inner.to_string()),
             inner.line(),
             inner.column()
         )
@@ -198,14 +198,14 @@ pub fn asked(rulebook: &Rulebook, answers: &Answers) -> Vec<String> {
 }
 
 /// Runs one case.
-pub fn run<'a>(rulebook: &'a Rulebook, name: &str, case: &Case) -> (Outcome, Option<Screening<'a>>) {
+pub fn run<'a>(rulebook: &'a Rulebook, name: &str, case: &Case) -> (CaseOutcome, Option<Screening<'a>>) {
     let mut problems = Vec::new();
     let answers = match Answers::from_json_value(rulebook, &Value::Object(case.answers.clone())) {
         Ok(a) => a,
         Err(e) => {
             problems.push(format!("invalid answers: {}", e.to_string().replace('\n', "; ")));
             return (
-                Outcome {
+                CaseOutcome {
                     name: name.to_owned(),
                     problems,
                 },
@@ -289,7 +289,7 @@ pub fn run<'a>(rulebook: &'a Rulebook, name: &str, case: &Case) -> (Outcome, Opt
         }
     }
     (
-        Outcome {
+        CaseOutcome {
             name: name.to_owned(),
             problems,
         },
@@ -624,7 +624,7 @@ impl<'de> Deserialize<'de> for KeyOrder {
 }
 
 /// Runs every case and measures what they left untested.
-pub fn run_all(rulebook: &Rulebook, cases: &[CaseFile]) -> (Vec<Outcome>, Coverage) {
+pub fn run_all(rulebook: &Rulebook, cases: &[CaseFile]) -> (Vec<CaseOutcome>, Coverage) {
     let mut outcomes = Vec::new();
     let mut fired = vec![false; rulebook.rules.len()];
     let mut used: Vec<u64> = vec![0; rulebook.questions.len()];
@@ -634,7 +634,7 @@ pub fn run_all(rulebook: &Rulebook, cases: &[CaseFile]) -> (Vec<Outcome>, Covera
         let case = match &file.case {
             Ok(c) => c,
             Err(e) => {
-                outcomes.push(Outcome {
+                outcomes.push(CaseOutcome {
                     name: file.name.clone(),
                     problems: vec![format!("cannot read case: {e}")],
                 });

@@ -28,7 +28,7 @@ pub fn check(rulebook: &Rulebook, today: Date) -> Vec<Diagnostic> {
     case_only_duplicates(rulebook, &mut out);
     documentation(rulebook, today, &mut out);
     recorded_version(rulebook, &mut out);
-    crate::wording_check::check(rulebook, &mut out);
+    crate::tooling::wording::check(rulebook, &mut out);
     invariants(rulebook, &mut out);
     Diagnostic::locate(&mut out, &rulebook.files);
     out.sort_by_key(|d| (d.level, d.file.clone(), d.line, d.column));

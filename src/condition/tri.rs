@@ -54,6 +54,62 @@ impl Tri {
     }
 }
 
+/// Kleene conjunction of many parts: false as soon as one part is false (the rest are
+/// not looked at), else unknown if any part is, else true.
+#[inline]
+pub fn all(parts: impl IntoIterator<Item = Tri>) -> Tri {
+    let mut acc = Tri::True;
+    for t in parts {
+        acc = acc.and(t);
+        if acc == Tri::False {
+            break;
+        }
+    }
+    acc
+}
+
+/// Kleene disjunction of many parts: true as soon as one part is true (the rest are not
+/// looked at), else unknown if any part is, else false.
+#[inline]
+pub fn any(parts: impl IntoIterator<Item = Tri>) -> Tri {
+    let mut acc = Tri::False;
+    for t in parts {
+        acc = acc.or(t);
+        if acc == Tri::True {
+            break;
+        }
+    }
+    acc
+}
+
+/// Kleene count: true once `n` parts are true, false once fewer than `n` can still be,
+/// unknown in between. Stops looking at parts as soon as the answer is settled.
+#[inline]
+pub fn at_least<I>(n: usize, parts: I) -> Tri
+where
+    I: IntoIterator<Item = Tri>,
+    I::IntoIter: ExactSizeIterator,
+{
+    let parts = parts.into_iter();
+    let len = parts.len();
+    let (mut yes, mut maybe) = (0, 0);
+    for (i, t) in parts.enumerate() {
+        match t {
+            Tri::True => yes += 1,
+            Tri::Unknown => maybe += 1,
+            Tri::False => {}
+        }
+        if yes >= n {
+            return Tri::True;
+        }
+        // Even if every part still to come held, too few could.
+        if yes + maybe + (len - i - 1) < n {
+            return Tri::False;
+        }
+    }
+    Tri::Unknown
+}
+
 #[cfg(test)]
 mod tests {
     use super::Tri::{self, *};
@@ -85,5 +141,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn many_part_helpers_agree_with_the_binary_operators() {
+        for a in ALL {
+            for b in ALL {
+                for c in ALL {
+                    assert_eq!(super::all([a, b, c]), a.and(b).and(c));
+                    assert_eq!(super::any([a, b, c]), a.or(b).or(c));
+                    assert_eq!(super::at_least(1, [a, b, c]), a.or(b).or(c));
+                    assert_eq!(super::at_least(3, [a, b, c]), a.and(b).and(c));
+                }
+            }
+        }
+        assert_eq!(super::all([]), True);
+        assert_eq!(super::any([]), False);
     }
 }
