@@ -71,7 +71,9 @@ fn identity(dir: &Path) {
     println!("cargo:rustc-env=SMP_RULEBOOK_DATE={}", found.3);
 }
 
-/// Embeds the tool's own words: `locales/CODE/smp-screen.ftl`, one folder per language.
+/// Embeds the tool's own words: every `locales/CODE/*.ftl`, one folder per language and one
+/// file per part of the tool (so the parts can be translated and reviewed apart), joined in
+/// file-name order into one Fluent text per language.
 fn messages(out: &mut String, dir: &Path) {
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut codes: Vec<String> = std::fs::read_dir(dir)
@@ -83,9 +85,21 @@ fn messages(out: &mut String, dir: &Path) {
     codes.sort();
     out.push_str("/// The tool's messages: (language code, Fluent text).\npub static MESSAGES: &[(&str, &str)] = &[\n");
     for code in codes {
-        let path = dir.join(&code).join("smp-screen.ftl");
-        println!("cargo:rerun-if-changed={}", path.display());
-        writeln!(out, "    ({code:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+        let folder = dir.join(&code);
+        println!("cargo:rerun-if-changed={}", folder.display());
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        files.sort();
+        write!(out, "    ({code:?}, concat!(").unwrap();
+        for path in files {
+            println!("cargo:rerun-if-changed={}", path.display());
+            write!(out, "include_str!({:?}), \"\\n\", ", path.display().to_string()).unwrap();
+        }
+        out.push_str(")),\n");
     }
     out.push_str("];\n");
 }

@@ -10,7 +10,7 @@
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use smp_screen::answers::Answers;
 use smp_screen::audience::Audience;
-use smp_screen::batch::{self, Options, Record};
+use smp_screen::batch::{self, Contents, Options};
 use smp_screen::engine::evaluate;
 use smp_screen::report::{Detail, screen_with};
 use smp_screen::rulebook::{Rulebook, Sources};
@@ -43,7 +43,10 @@ fn batch_rows(c: &mut Criterion) {
     let rb = Rulebook::embedded().unwrap();
     let rows = rows();
     let n = rows.len() as u64;
-    for (name, record) in [("compact", Record::Compact), ("full", Record::Full { explain: false })] {
+    for (name, record) in [
+        ("compact", Contents::Compact),
+        ("full", Contents::Full { explain: false }),
+    ] {
         let opts = Options {
             audience: Audience::Patient,
             record,
@@ -87,10 +90,10 @@ fn batch_rows(c: &mut Criterion) {
                     let text = std::str::from_utf8(black_box(r.as_bytes())).unwrap();
                     black_box(Answers::from_json(&rb, text).unwrap());
                     match record {
-                        Record::Compact => {
+                        Contents::Compact => {
                             writer.write_compact(i as u64 + 1, &evaluated[i].0, &evaluated[i].1, &mut out);
                         }
-                        Record::Full { .. } => {
+                        Contents::Full { .. } => {
                             let mut body = Vec::with_capacity(4096);
                             serde_json::to_writer(&mut body, &full[i]).unwrap();
                             out.extend_from_slice(format!("{{\"line\":{},", i + 1).as_bytes());

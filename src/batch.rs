@@ -25,7 +25,7 @@ pub const CSV_LIST_SEPARATOR: char = ';';
 
 /// What each output record holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Record {
+pub enum Contents {
     /// The `assess` JSON result plus the line number (with `explain` and `what_if` when
     /// `explain` is set).
     Full {
@@ -43,7 +43,7 @@ pub struct Options {
     /// Wording of texts in full records.
     pub audience: Audience,
     /// Record contents (JSON Lines output).
-    pub record: Record,
+    pub record: Contents,
     /// Write CSV rows instead of JSON Lines.
     pub csv: bool,
 }
@@ -185,7 +185,7 @@ impl<'a> RowScreener<'a> {
     /// Screens answers and appends their record.
     pub fn result(&mut self, line: u64, answers: &Answers, out: &mut Vec<u8>) -> RowStatus {
         let rb = self.rb;
-        if let (false, Record::Full { explain }) = (self.opts.csv, self.opts.record) {
+        if let (false, Contents::Full { explain }) = (self.opts.csv, self.opts.record) {
             let detail = if explain { Detail::FULL } else { Detail::BRIEF };
             let s = screen_with(rb, answers, self.opts.audience, detail);
             // `{"line":N,` followed by the result without its opening brace.
@@ -759,7 +759,7 @@ mod tests {
 
     const BRIEF: Options = Options {
         audience: Audience::Patient,
-        record: Record::Compact,
+        record: Contents::Compact,
         csv: false,
     };
 

@@ -6,7 +6,7 @@
 
 use crate::answers::Answers;
 use crate::audience::Audience;
-use crate::batch::{CsvColumns, CsvSplitter, Options, Record, RowScreener};
+use crate::batch::{Contents, CsvColumns, CsvSplitter, Options, RowScreener};
 use crate::report::{Context, Detail, Report, Text, screen_with};
 use crate::rulebook::{Rulebook, Sources};
 use crate::style::Style;
@@ -74,7 +74,7 @@ pub fn csv_rows(data: &[u8]) {
     let columns = CsvColumns::new(rb, &header);
     let options = |csv| Options {
         audience: Audience::Consultant,
-        record: Record::Compact,
+        record: Contents::Compact,
         csv,
     };
     let mut as_csv = RowScreener::new(rb, options(true));

@@ -10,7 +10,7 @@ use std::io;
 
 /// What to do next.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Step {
+pub enum Next {
     /// Put a question.
     Ask(Prompt),
     /// Every question that applies has been asked: show the answers for review.
@@ -149,10 +149,10 @@ impl<'a> Session<'a> {
 
     /// The next step: the first question in rulebook order that applies (or may) and has
     /// not been asked, or the review.
-    pub fn step(&self) -> Step {
+    pub fn step(&self) -> Next {
         let pending = |q: usize| self.eval.applies[q] != Tri::False && !self.asked.contains(&q);
         let Some(question) = (0..self.rulebook.questions.len()).find(|&q| pending(q)) else {
-            return Step::Review;
+            return Next::Review;
         };
         // Counted: what certainly applies, and what may apply but can no longer be ruled
         // out (its skip logic reads only answered questions, say ones answered "don't
@@ -175,7 +175,7 @@ impl<'a> Session<'a> {
             .filter(|(_, o)| o.show_if.as_ref().is_none_or(|c| c.eval(&env) != Tri::False))
             .map(|(i, _)| i)
             .collect();
-        Step::Ask(Prompt {
+        Next::Ask(Prompt {
             question,
             number: self.asked.len() + 1,
             estimate: (self.asked.len() + certain).max(self.asked.len() + 1),
@@ -280,7 +280,7 @@ pub fn run_session(
 ) -> io::Result<Finish> {
     loop {
         match session.step() {
-            Step::Ask(prompt) => match asker.ask(&session, &prompt)? {
+            Next::Ask(prompt) => match asker.ask(&session, &prompt)? {
                 Reply::Answer(slot) => {
                     session.answer(prompt.question, slot);
                     answered(&session)?;
@@ -296,7 +296,7 @@ pub fn run_session(
                 }
                 Reply::Cancel => return Ok(Finish::Cancelled),
             },
-            Step::Review => match asker.review(&session)? {
+            Next::Review => match asker.review(&session)? {
                 ReviewReply::Confirm => return Ok(Finish::Done(session.answers)),
                 ReviewReply::Edit(q) => session.edit(q),
                 ReviewReply::Back => {
@@ -329,7 +329,7 @@ pub fn questions_asked(rulebook: &Rulebook, answers: &Answers) -> Vec<usize> {
     }
     let mut session = Session::new(rulebook);
     let mut replay = Replay(answers);
-    while let Step::Ask(prompt) = session.step() {
+    while let Next::Ask(prompt) = session.step() {
         let Ok(Reply::Answer(slot)) = replay.ask(&session, &prompt) else {
             break;
         };
@@ -535,7 +535,7 @@ mod tests {
         s.answer(0, Slot::Given(Value::Number(40.0)));
         s.answer(1, Slot::Given(Value::Choice(0)));
         assert!(s.back());
-        let Step::Ask(p) = s.step() else { panic!() };
+        let Next::Ask(p) = s.step() else { panic!() };
         assert_eq!((p.question, p.previous), (1, Slot::Given(Value::Choice(0))));
     }
 
@@ -651,14 +651,14 @@ mod tests {
         let mut s = Session::new(&rb);
         s.answer(0, Slot::Given(Value::Number(40.0)));
         s.answer(1, Slot::Given(Value::Choice(0)));
-        let Step::Ask(p) = s.step() else { panic!() };
+        let Next::Ask(p) = s.step() else { panic!() };
         assert_eq!((p.number, p.estimate), (3, 5));
         // "Don't know" about scars: the scar age will be asked, whatever comes next.
         s.answer(2, Slot::DontKnow);
-        let Step::Ask(p) = s.step() else { panic!() };
+        let Next::Ask(p) = s.step() else { panic!() };
         assert_eq!((p.question, p.number, p.estimate), (3, 4, 6));
         s.answer(3, Slot::DontKnow);
-        let Step::Ask(p) = s.step() else { panic!() };
+        let Next::Ask(p) = s.step() else { panic!() };
         assert_eq!((p.question, p.number, p.estimate), (4, 5, 7));
     }
 
@@ -668,13 +668,13 @@ mod tests {
         let mut s = Session::new(&rb);
         s.answer(0, Slot::Given(Value::Number(40.0)));
         s.answer(1, Slot::Given(Value::Choice(0)));
-        let Step::Ask(p) = s.step() else { panic!() };
+        let Next::Ask(p) = s.step() else { panic!() };
         assert!(!p.changing);
         s.edit(0);
-        let Step::Ask(p) = s.step() else { panic!() };
+        let Next::Ask(p) = s.step() else { panic!() };
         assert_eq!((p.question, p.changing), (0, true));
         s.answer(0, Slot::Given(Value::Number(41.0)));
-        let Step::Ask(p) = s.step() else { panic!() };
+        let Next::Ask(p) = s.step() else { panic!() };
         assert_eq!((p.question, p.changing), (2, false));
     }
 
@@ -695,7 +695,7 @@ mod tests {
         let resumed = Session::resume(&rb, &answers, &[0, 1, 2, 3]);
         assert_eq!(resumed.asked(), [0, 1, 2]);
         assert_eq!(*resumed.answers().slot(3), Slot::Missing);
-        let Step::Ask(p) = resumed.step() else { panic!() };
+        let Next::Ask(p) = resumed.step() else { panic!() };
         assert_eq!(p.question, 5);
     }
 }

@@ -151,7 +151,7 @@ pub struct BookId {
 
 /// A value before and after.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Change {
+pub struct Difference {
     /// As recorded.
     pub before: String,
     /// Now.
@@ -171,15 +171,15 @@ pub struct Replay<'a> {
     /// pending reasons, risks, advice, or an answer no longer accepted.
     pub changed: bool,
     /// The verdict, if it changed.
-    pub verdict: Option<Change>,
+    pub verdict: Option<Difference>,
     /// The ink, if it changed.
-    pub ink: Option<Change>,
+    pub ink: Option<Difference>,
     /// `complete` ↔ `provisional`, if it changed.
-    pub status: Option<Change>,
+    pub status: Option<Difference>,
     /// The worst case's verdict, if it changed.
-    pub worst_case_verdict: Option<Change>,
+    pub worst_case_verdict: Option<Difference>,
     /// The worst case's ink, if it changed.
-    pub worst_case_ink: Option<Change>,
+    pub worst_case_ink: Option<Difference>,
     /// Undecided rules that would change the verdict or ink now, and not in the record
     /// (compared only when the record lists its pending rules).
     pub pending_added: Vec<String>,
@@ -216,7 +216,7 @@ pub fn replay_with<'a>(
     let before = &record.result;
     let text = |v: &Value| v.as_str().unwrap_or("?").to_owned();
     let change = |before: String, after: &str| {
-        (before != after).then(|| Change {
+        (before != after).then(|| Difference {
             before,
             after: after.to_owned(),
         })

@@ -304,3 +304,31 @@ fn the_binary_reaches_the_library_only_through_its_modules() {
         }
     }
 }
+
+/// Issue 18: two public types with one name make `use` lines ambiguous for a reader and
+/// force renaming imports; the library's public structs, enums and aliases are unique.
+#[test]
+fn no_two_public_types_of_the_library_share_a_name() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for file in files {
+        // The binary's types are not the library's API.
+        if file.starts_with(src.join("cli")) || file.ends_with("main.rs") {
+            continue;
+        }
+        let code = code_of(&fs::read_to_string(&file).unwrap());
+        for kind in ["pub struct ", "pub enum ", "pub type ", "pub trait "] {
+            for (at, _) in code.match_indices(kind) {
+                let name = ident_at(&code[at + kind.len()..]);
+                seen.entry(name.to_owned())
+                    .or_default()
+                    .push(file.strip_prefix(&src).unwrap().display().to_string());
+            }
+        }
+    }
+    assert!(seen.len() > 50, "the scan found too few types: {}", seen.len());
+    let shared: Vec<_> = seen.iter().filter(|(_, files)| files.len() > 1).collect();
+    assert!(shared.is_empty(), "public types sharing a name: {shared:?}");
+}

@@ -8,7 +8,7 @@ mod common;
 
 use common::{repo, smp};
 use smp_screen::answers::{Answers, Slot, Value};
-use smp_screen::interview::{Session, Step};
+use smp_screen::interview::{Next, Session};
 use smp_screen::rulebook::{QuestionKind, Rulebook, Verdict};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
@@ -62,7 +62,7 @@ fn script(rulebook: &Rulebook, answers: &Answers) -> Vec<Line> {
     let mut session = Session::new(rulebook);
     let mut lines = Vec::new();
     let mut offered = false;
-    while let Step::Ask(prompt) = session.step() {
+    while let Next::Ask(prompt) = session.step() {
         let q = prompt.question;
         let question = &rulebook.questions[q];
         let slot = match answers.slot(q) {
@@ -146,7 +146,7 @@ fn every_golden_case_through_a_pipe_with_numbers_only_and_no_escape_byte() {
         assert!(stderr.contains(&headline), "{name}: the summary has the same headline");
         assert!(stderr.contains("Chose: "), "{name}");
         // Never broken into lines: each paragraph is read whole by a screen reader.
-        let Step::Ask(first) = Session::new(&rulebook).step() else {
+        let Next::Ask(first) = Session::new(&rulebook).step() else {
             panic!()
         };
         let help = rulebook.questions[first.question].help_for(smp_screen::audience::Audience::Patient);

@@ -8,7 +8,7 @@ use rexpect::process::Signal;
 use rexpect::session::PtySession;
 use smp_screen::answers::{Answers, Slot, Value};
 use smp_screen::audience::Audience;
-use smp_screen::interview::{Session, Step};
+use smp_screen::interview::{Next, Session};
 use smp_screen::rulebook::{QuestionKind, Rulebook, Verdict};
 use std::process::Command;
 
@@ -189,7 +189,7 @@ fn keys_for(rulebook: &Rulebook, answers: &Answers) -> Vec<String> {
     let mut session = Session::new(rulebook);
     let mut keys = Vec::new();
     let mut offered = false;
-    while let Step::Ask(prompt) = session.step() {
+    while let Next::Ask(prompt) = session.step() {
         let q = prompt.question;
         let question = &rulebook.questions[q];
         let slot = match answers.slot(q) {
@@ -287,7 +287,7 @@ fn every_label_in_full(columns: u16, audience: Audience) {
     let rulebook = Rulebook::embedded().unwrap();
     let mut session = Session::new(&rulebook);
     let mut expected = Vec::new();
-    while let Step::Ask(prompt) = session.step() {
+    while let Next::Ask(prompt) = session.step() {
         let question = &rulebook.questions[prompt.question];
         if question.kind == QuestionKind::Single || question.kind == QuestionKind::Multiple {
             for &o in &prompt.options {

@@ -4,14 +4,22 @@
 use smp_screen::i18n::{self, Arg, Words};
 use std::path::Path;
 
-fn ftl(code: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("locales")
-            .join(code)
-            .join("smp-screen.ftl"),
-    )
-    .unwrap()
+/// The message files of one language, by name, in the order the build joins them.
+fn ftl_files(code: &str) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(code);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect()
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -58,7 +66,7 @@ fn every_message_id_used_in_the_code_exists_in_english() {
     for (id, file) in &used {
         assert!(
             english.contains(id),
-            "{file} uses message `{id}`, which locales/en/smp-screen.ftl lacks"
+            "{file} uses message `{id}`, which no file of locales/en/ has"
         );
     }
 }
@@ -68,19 +76,31 @@ fn every_language_has_every_english_message_and_parses_cleanly() {
     let english = Words::english().ids();
     assert!(english.contains(&"language-name".to_owned()));
     for code in i18n::languages() {
-        let text = ftl(code);
-        if let Err((_, errors)) = fluent_bundle::FluentResource::try_new(text) {
-            panic!("locales/{code}/smp-screen.ftl does not parse: {errors:?}");
+        // Each file parses alone, and no id is defined twice across a language's files
+        // (the build joins them, and a second definition would silently win or be lost).
+        let mut defined = std::collections::BTreeMap::new();
+        for (name, text) in ftl_files(code) {
+            let resource = match fluent_bundle::FluentResource::try_new(text) {
+                Ok(r) => r,
+                Err((_, errors)) => panic!("locales/{code}/{name} does not parse: {errors:?}"),
+            };
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    if let Some(first) = defined.insert(m.id.name.to_owned(), name.clone()) {
+                        panic!("locales/{code}: `{}` is in both {first} and {name}", m.id.name);
+                    }
+                }
+            }
         }
         let words = Words::new(code);
         assert_eq!(words.code(), code);
         for id in &english {
-            assert!(words.has(id), "locales/{code}/smp-screen.ftl lacks `{id}`");
+            assert!(words.has(id), "locales/{code}/ lacks `{id}`");
         }
         for id in words.ids() {
             assert!(
                 english.contains(&id),
-                "locales/{code}/smp-screen.ftl has `{id}`, which English lacks"
+                "locales/{code}/ has `{id}`, which English lacks"
             );
         }
     }

@@ -10,7 +10,7 @@
 //! Usage: `cargo run --release --example batch_floor -- INPUT.jsonl > OUT.jsonl`
 
 use smp_screen::answers::Answers;
-use smp_screen::batch::{Options, Record, RowScreener};
+use smp_screen::batch::{Contents, Options, RowScreener};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 
@@ -32,7 +32,7 @@ fn run(path: &std::path::Path) -> anyhow::Result<()> {
     let rb = smp_screen::rulebook::Rulebook::embedded()?;
     let opts = Options {
         audience: smp_screen::audience::Audience::Consultant,
-        record: Record::Compact,
+        record: Contents::Compact,
         csv: false,
     };
     let mut screener = RowScreener::new(&rb, opts);

@@ -7,7 +7,7 @@
 //! Bounded channels hold only a few chunks, so memory stays flat however large the input.
 
 use super::input::{Input, Reader, Row};
-use super::{CsvColumns, CsvProblem, MAX_ROW_BYTES, Options, Record, RowScreener, RowStatus};
+use super::{Contents, CsvColumns, CsvProblem, MAX_ROW_BYTES, Options, RowScreener, RowStatus};
 use crate::report::Status;
 use crate::rulebook::Rulebook;
 use std::collections::BTreeMap;
@@ -46,9 +46,9 @@ impl Settings {
 /// whatever the record size (full records are about 6 KB, with explanations about 60 KB).
 pub fn default_chunk_rows(opts: &Options) -> usize {
     match (opts.csv, opts.record) {
-        (true, _) | (false, Record::Compact) => 2048,
-        (false, Record::Full { explain: false }) => 128,
-        (false, Record::Full { explain: true }) => 16,
+        (true, _) | (false, Contents::Compact) => 2048,
+        (false, Contents::Full { explain: false }) => 128,
+        (false, Contents::Full { explain: true }) => 16,
     }
 }
 
@@ -390,7 +390,7 @@ mod tests {
         text
     }
 
-    fn settings(record: Record, jobs: usize, chunk_rows: usize) -> Settings {
+    fn settings(record: Contents, jobs: usize, chunk_rows: usize) -> Settings {
         let opts = Options {
             audience: Audience::Consultant,
             record,
@@ -429,7 +429,7 @@ mod tests {
     fn every_job_count_and_chunk_size_writes_the_same_records_in_input_order() {
         let rb = rulebook();
         let text = jsonl(300);
-        for record in [Record::Compact, Record::Full { explain: false }] {
+        for record in [Contents::Compact, Contents::Full { explain: false }] {
             let expected = row_by_row(&rb, &text, &settings(record, 1, 1));
             let lines = expected.iter().filter(|&&b| b == b'\n').count();
             let kind = |k: usize| (0..300).filter(|i| i % 17 == k).count();
@@ -478,9 +478,9 @@ mod tests {
             let s = Settings {
                 opts: Options {
                     csv: true,
-                    ..settings(Record::Compact, jobs, chunk).opts
+                    ..settings(Contents::Compact, jobs, chunk).opts
                 },
-                ..settings(Record::Compact, jobs, chunk)
+                ..settings(Contents::Compact, jobs, chunk)
             };
             let tally = run(&rb, input(), &s, &mut out, &mut |_, _| {}).unwrap();
             assert_eq!(tally.rows, 201);
@@ -521,7 +521,7 @@ mod tests {
         // Many more chunks than the channels hold, so workers and the reader are busy
         // (or blocked) when the write fails: the run must still end, and promptly.
         let text = jsonl(3000);
-        let expected = row_by_row(&rb, &text, &settings(Record::Compact, 1, 1));
+        let expected = row_by_row(&rb, &text, &settings(Contents::Compact, 1, 1));
         for (jobs, chunk) in [(1, 2048), (1, 1), (4, 1), (4, 16), (2, 2048)] {
             let mut sink = FailingAfter {
                 written: Vec::new(),
@@ -531,7 +531,7 @@ mod tests {
             let result = run(
                 &rb,
                 Input::Lines(text.as_slice()),
-                &settings(Record::Compact, jobs, chunk),
+                &settings(Contents::Compact, jobs, chunk),
                 &mut sink,
                 &mut |_, _| {},
             );
@@ -580,7 +580,7 @@ mod tests {
             let result = run(
                 &rb,
                 Input::Lines(reader),
-                &settings(Record::Compact, jobs, 8),
+                &settings(Contents::Compact, jobs, 8),
                 &mut out,
                 &mut |_, _| {},
             );

@@ -9,7 +9,7 @@ use super::error::{CliError, code};
 use clap::{Args, ValueEnum};
 use smp_screen::audience::Audience;
 use smp_screen::batch::pipeline::{self, Failure, Settings, Tally};
-use smp_screen::batch::{self, ColumnRules, CsvColumns, CsvSplitter, Input, Options, Record};
+use smp_screen::batch::{self, ColumnRules, Contents, CsvColumns, CsvSplitter, Input, Options};
 use smp_screen::rulebook::Verdict;
 use std::io::{BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -123,8 +123,8 @@ impl BatchArgs {
         let opts = Options {
             audience: self.audience,
             record: match self.detail {
-                DetailArg::Full => Record::Full { explain: self.explain },
-                DetailArg::Compact => Record::Compact,
+                DetailArg::Full => Contents::Full { explain: self.explain },
+                DetailArg::Compact => Contents::Compact,
             },
             csv: self.output_format == OutputFormat::Csv,
         };

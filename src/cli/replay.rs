@@ -6,7 +6,7 @@ use super::error::{CliError, code};
 use clap::{Args, ValueEnum};
 use smp_screen::audience::Audience;
 use smp_screen::record::Record;
-use smp_screen::replay::{self, Change, Replay};
+use smp_screen::replay::{self, Difference, Replay};
 use smp_screen::report::wrap;
 use smp_screen::sanitize::one_line;
 use smp_screen::style::{ColorChoice, Style};
@@ -139,7 +139,7 @@ fn render_text(r: &Replay, record: &Record, style: Style, width: usize, out: &mu
         return Ok(());
     }
     writeln!(out, "{}", style.bold("Result changed:"))?;
-    let change = |name: &str, c: &Option<Change>, now: &str| match c {
+    let change = |name: &str, c: &Option<Difference>, now: &str| match c {
         Some(c) => format!("  {name}: {} -> {}", one_line(&c.before), c.after),
         None => format!("  {name}: {now} (unchanged)"),
     };

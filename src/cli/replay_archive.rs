@@ -6,7 +6,7 @@ use super::error::code;
 use super::replay::{Format, MAX_RECORD_BYTES};
 use serde_json::json;
 use smp_screen::audience::Audience;
-use smp_screen::replay::{self, Change, Replay};
+use smp_screen::replay::{self, Difference, Replay};
 use smp_screen::report::Detail;
 use smp_screen::rulebook::Rulebook;
 use smp_screen::sanitize::one_line;
@@ -68,7 +68,7 @@ fn read(path: &Path) -> Result<String, String> {
     Ok(text)
 }
 
-fn change_words(name: &str, c: &Option<Change>, parts: &mut Vec<String>) {
+fn change_words(name: &str, c: &Option<Difference>, parts: &mut Vec<String>) {
     if let Some(c) = c {
         parts.push(format!("{name} {} -> {}", one_line(&c.before), c.after));
     }

@@ -167,7 +167,7 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
-    let mut translations: Vec<smp_screen::rulebook::locale::Coverage> = Vec::new();
+    let mut translations: Vec<smp_screen::rulebook::locale::Completeness> = Vec::new();
     let (rulebook, diagnostics) = match common::load(args.path.as_deref()) {
         Ok(rb) => {
             let mut found = smp_screen::tooling::lint::check(&rb, Date::today());

@@ -7,7 +7,7 @@ mod trace;
 mod what_if;
 
 pub use trace::{TraceNode, trace};
-pub use what_if::{Change, WhatIf, what_if};
+pub use what_if::{AnswerChange, WhatIf, what_if};
 
 use crate::answers::Answers;
 use crate::audience::Audience;

@@ -27,7 +27,7 @@ const PAIR_BUDGET: usize = 4000;
 
 /// One answer change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change {
+pub struct AnswerChange {
     /// Question id.
     pub question: String,
     /// The new answer, as JSON.
@@ -47,7 +47,7 @@ pub struct WhatIf {
     pub label: String,
     /// Further changes needed together with it (empty for a single change).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub and: Vec<Change>,
+    pub and: Vec<AnswerChange>,
     /// The verdict then.
     pub verdict: Verdict,
     /// The ink then.
@@ -212,7 +212,7 @@ fn reaches_fixed_option(q: &Question, v: Value) -> bool {
     }
 }
 
-fn describe_change(rb: &Rulebook, q: usize, v: Value, audience: Audience) -> Change {
+fn describe_change(rb: &Rulebook, q: usize, v: Value, audience: Audience) -> AnswerChange {
     let question = &rb.questions[q];
     let label = match v {
         Value::Choice(i) => question.options[usize::from(i)].label_for(audience).to_owned(),
@@ -227,7 +227,7 @@ fn describe_change(rb: &Rulebook, q: usize, v: Value, audience: Audience) -> Cha
             format!("{}{unit}", crate::answers::number_to_json(x))
         }
     };
-    Change {
+    AnswerChange {
         question: question.id.clone(),
         value: value_to_json(question, v),
         label,

@@ -38,13 +38,13 @@ pub struct Encoded {
     /// For each question of the rulebook, its index in the space.
     pub space_index: Vec<usize>,
     /// The result from fired rules.
-    pub result: Outcome,
+    pub result: ResolvedLits,
     /// The result counting every undecided rule as firing.
-    pub worst: Outcome,
+    pub worst: ResolvedLits,
 }
 
 /// A resolved verdict and ink as literals.
-pub struct Outcome {
+pub struct ResolvedLits {
     /// `at_least[v]`: the verdict is `Verdict::ALL[v]` or more severe.
     pub at_least: [Lit; 4],
     /// The ink is `temporary`, `permanent`, `either`, `none` (in that order).
@@ -53,7 +53,7 @@ pub struct Outcome {
     pub counts: Vec<Lit>,
 }
 
-impl Outcome {
+impl ResolvedLits {
     /// The verdict is exactly `v`.
     pub fn verdict_is(&self, sat: &mut Sat, v: Verdict) -> Lit {
         let i = v as usize;
@@ -67,7 +67,7 @@ impl Outcome {
     }
 }
 
-/// Position of an ink in [`Outcome::ink`].
+/// Position of an ink in [`ResolvedLits::ink`].
 pub fn ink_slot(ink: Ink) -> usize {
     match ink {
         Ink::Temporary => 0,
@@ -77,7 +77,7 @@ pub fn ink_slot(ink: Ink) -> usize {
     }
 }
 
-/// The inks in [`Outcome::ink`] order.
+/// The inks in [`ResolvedLits::ink`] order.
 pub const INKS: [Ink; 4] = [Ink::Temporary, Ink::Permanent, Ink::Either, Ink::None];
 
 struct Encoder<'a> {
@@ -361,7 +361,7 @@ fn add(sat: &mut Sat, total: &[(f64, Lit)], item: impl Iterator<Item = (f64, Lit
 }
 
 /// Verdict and ink from the rules that count, as `engine::resolve` decides them.
-fn outcome(sat: &mut Sat, rb: &Rulebook, counts: Vec<Lit>) -> Outcome {
+fn outcome(sat: &mut Sat, rb: &Rulebook, counts: Vec<Lit>) -> ResolvedLits {
     let mut by_verdict: [Vec<Lit>; 4] = Default::default();
     let (mut no_t, mut no_p, mut want_t, mut want_p) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for &r in &rb.deciding_rules {
@@ -404,7 +404,7 @@ fn outcome(sat: &mut Sat, rb: &Rulebook, counts: Vec<Lit>) -> Outcome {
     let perm_reason = sat.or(&[only_p, prefer_p]);
     let permanent = sat.and(&[!unsuitable, perm_reason]);
     let either = sat.and(&[!unsuitable, !nt, !np, !wt, !wp]);
-    Outcome {
+    ResolvedLits {
         at_least,
         ink: [temporary, permanent, either, unsuitable],
         counts,

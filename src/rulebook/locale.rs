@@ -593,7 +593,7 @@ fn json(s: &str) -> String {
 
 /// How complete one language's translation is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Coverage {
+pub struct Completeness {
     /// The language, by its file's name.
     pub language: String,
     /// Whether the rulebook declares it in `languages`.
@@ -610,14 +610,14 @@ pub struct Coverage {
 
 /// The coverage of every locale file that parses, and of every declared language (a
 /// declared language without a file has every text missing).
-pub fn coverage(rb: &Rulebook, locales: &Locales) -> Vec<Coverage> {
+pub fn coverage(rb: &Rulebook, locales: &Locales) -> Vec<Completeness> {
     let list = texts::list(rb);
     let declared = |code: &str| rb.identity.languages.iter().any(|l| l.eq_ignore_ascii_case(code));
     let mut out = Vec::new();
     for file in &locales.files {
         let Ok(locale) = parse(file) else { continue };
         let code = code_of(file);
-        let mut c = Coverage {
+        let mut c = Completeness {
             language: code.to_owned(),
             declared: declared(code),
             texts: list.len(),
@@ -636,7 +636,7 @@ pub fn coverage(rb: &Rulebook, locales: &Locales) -> Vec<Coverage> {
     }
     for code in &rb.identity.languages {
         if locales.find(code).is_none() {
-            out.push(Coverage {
+            out.push(Completeness {
                 language: code.clone(),
                 declared: true,
                 texts: list.len(),

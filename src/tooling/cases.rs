@@ -86,7 +86,7 @@ pub struct CaseOutcome {
 
 /// What a set of cases left untested.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Coverage {
+pub struct CaseCoverage {
     /// Rules that no case fired.
     pub rules_never_fired: Vec<String>,
     /// Options (`question=value`) that no case's answers use.
@@ -97,7 +97,7 @@ pub struct Coverage {
     pub inks_never_seen: Vec<&'static str>,
 }
 
-impl Coverage {
+impl CaseCoverage {
     /// Whether everything was covered.
     pub fn is_complete(&self) -> bool {
         self.rules_never_fired.is_empty()
@@ -624,7 +624,7 @@ impl<'de> Deserialize<'de> for KeyOrder {
 }
 
 /// Runs every case and measures what they left untested.
-pub fn run_all(rulebook: &Rulebook, cases: &[CaseFile]) -> (Vec<CaseOutcome>, Coverage) {
+pub fn run_all(rulebook: &Rulebook, cases: &[CaseFile]) -> (Vec<CaseOutcome>, CaseCoverage) {
     let mut outcomes = Vec::new();
     let mut fired = vec![false; rulebook.rules.len()];
     let mut used: Vec<u64> = vec![0; rulebook.questions.len()];
@@ -661,7 +661,7 @@ pub fn run_all(rulebook: &Rulebook, cases: &[CaseFile]) -> (Vec<CaseOutcome>, Co
             }
         }
     }
-    let coverage = Coverage {
+    let coverage = CaseCoverage {
         rules_never_fired: rulebook
             .rules
             .iter()
