@@ -85,10 +85,10 @@ fn every_language_has_every_english_message_and_parses_cleanly() {
                 Err((_, errors)) => panic!("locales/{code}/{name} does not parse: {errors:?}"),
             };
             for entry in resource.entries() {
-                if let fluent_syntax::ast::Entry::Message(m) = entry {
-                    if let Some(first) = defined.insert(m.id.name.to_owned(), name.clone()) {
-                        panic!("locales/{code}: `{}` is in both {first} and {name}", m.id.name);
-                    }
+                if let fluent_syntax::ast::Entry::Message(m) = entry
+                    && let Some(first) = defined.insert(m.id.name.to_owned(), name.clone())
+                {
+                    panic!("locales/{code}: `{}` is in both {first} and {name}", m.id.name);
                 }
             }
         }
@@ -98,10 +98,7 @@ fn every_language_has_every_english_message_and_parses_cleanly() {
             assert!(words.has(id), "locales/{code}/ lacks `{id}`");
         }
         for id in words.ids() {
-            assert!(
-                english.contains(&id),
-                "locales/{code}/ has `{id}`, which English lacks"
-            );
+            assert!(english.contains(&id), "locales/{code}/ has `{id}`, which English lacks");
         }
     }
     assert_eq!(i18n::languages(), ["en", "es", "it"]);
