@@ -3,6 +3,9 @@
 //! diagnostics, never a panic; a rulebook that loads is checked, evaluated and explained
 //! to the end; and its three-valued logic is sound whatever the rules say.
 
+mod common;
+
+use common::generate::{Q, Rng, Shape, condition};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use smp_screen::answers::Answers;
@@ -11,80 +14,11 @@ use smp_screen::engine::{Tri, evaluate};
 use smp_screen::report::screen;
 use smp_screen::rulebook::{QuestionKind, Rulebook, Sources};
 
-/// splitmix64: the whole rulebook follows from one seed, so proptest reports a seed that
-/// reproduces it.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
-
-#[derive(Clone)]
-struct Q {
-    id: String,
-    kind: &'static str,
-    options: usize,
-}
-
-fn question_test(rng: &mut Rng, q: &Q) -> Value {
-    let option = |rng: &mut Rng| format!("o{}", rng.below(q.options));
-    let id = &q.id;
-    match (q.kind, rng.below(4)) {
-        (_, 0) => json!({"question": id, "answered": true}),
-        ("single", 1) => json!({"question": id, "in": [option(rng), option(rng)]}),
-        ("single", _) => json!({"question": id, "equals": option(rng)}),
-        ("multiple", 1) => json!({"question": id, "in": [option(rng), option(rng)]}),
-        ("multiple", _) => json!({"question": id, "contains": option(rng)}),
-        ("yes_no", _) => json!({"question": id, "equals": rng.chance(50)}),
-        (_, 1) => json!({"question": id, "lt": 1 + rng.below(100)}),
-        (_, 2) => {
-            let lo = rng.below(100);
-            json!({"question": id, "ge": lo, "le": lo + rng.below(101 - lo)})
-        }
-        _ => json!({"question": id, "gt": rng.below(100)}),
-    }
-}
-
-fn condition(rng: &mut Rng, qs: &[Q], facts: usize, scores: bool, depth: usize) -> Value {
-    let leaf = depth == 0 || rng.chance(45);
-    if leaf {
-        match rng.below(10) {
-            0 => json!({"always": true}),
-            1 if facts > 0 => json!({"fact": format!("f{}", rng.below(facts))}),
-            2 if scores => json!({"score": "s0", "ge": 1}),
-            _ => {
-                let q = &qs[rng.below(qs.len())];
-                question_test(rng, q)
-            }
-        }
-    } else {
-        match rng.below(4) {
-            0 => json!({"not": condition(rng, qs, facts, scores, depth - 1)}),
-            k => {
-                let parts: Vec<Value> = (0..1 + rng.below(3))
-                    .map(|_| condition(rng, qs, facts, scores, depth - 1))
-                    .collect();
-                match k {
-                    1 => json!({"all": parts}),
-                    2 => json!({"any": parts}),
-                    _ => json!({"at_least": 1 + rng.below(parts.len()), "of": parts}),
-                }
-            }
-        }
-    }
-}
+const SHAPE: Shape = Shape {
+    number_max: 100,
+    leaf_percent: 45,
+    score_ge_max: 1,
+};
 
 /// A rulebook from `seed`; about one in five has something broken in it.
 fn generate(seed: u64) -> Value {
@@ -127,7 +61,7 @@ fn generate(seed: u64) -> Value {
         };
         if !qs.is_empty() && rng.chance(30) {
             let earlier = qs.clone();
-            q["ask_if"] = condition(&mut rng, &earlier, 0, false, 2);
+            q["ask_if"] = condition(&mut rng, &earlier, 0, false, 2, SHAPE);
         }
         qs.push(meta);
         questions.push(q);
@@ -141,7 +75,7 @@ fn generate(seed: u64) -> Value {
         rules.push(json!({
             "id": format!("d{f}"),
             "title": format!("Derive {f}"),
-            "when": condition(&mut rng, &qs, 0, scores, 3),
+            "when": condition(&mut rng, &qs, 0, scores, 3, SHAPE),
             "derive": [format!("f{f}")],
         }));
     }
@@ -149,7 +83,7 @@ fn generate(seed: u64) -> Value {
         let mut rule = json!({
             "id": format!("r{r}"),
             "title": format!("Rule {r}"),
-            "when": condition(&mut rng, &qs, facts, scores, 4),
+            "when": condition(&mut rng, &qs, facts, scores, 4, SHAPE),
         });
         let verdict = ["suitable", "caution", "refer", "unsuitable"][rng.below(4)];
         let ink = ["temporary", "permanent"][rng.below(2)];

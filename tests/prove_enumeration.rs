@@ -3,6 +3,9 @@
 //! set and running the engine on each agrees with the prover on every invariant, proved
 //! or refuted, and every counterexample really breaks its invariant.
 
+mod common;
+
+use common::generate::{Q, Rng, Shape, condition};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use smp_screen::answers::{Answers, Slot, Value as Answer};
@@ -10,79 +13,12 @@ use smp_screen::engine::evaluate;
 use smp_screen::prove::{self, milder_after_tick, violation};
 use smp_screen::rulebook::{QuestionKind, Rulebook, Sources};
 
-/// splitmix64, so a failing seed reproduces its rulebook.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
-
-#[derive(Clone)]
-struct Q {
-    id: String,
-    kind: &'static str,
-    options: usize,
-}
-
-fn test_on(rng: &mut Rng, q: &Q) -> Value {
-    let option = |rng: &mut Rng| format!("o{}", rng.below(q.options));
-    let id = &q.id;
-    match (q.kind, rng.below(4)) {
-        (_, 0) => json!({"question": id, "answered": true}),
-        ("single", 1) | ("multiple", 1) => {
-            let (a, b) = (option(rng), option(rng));
-            json!({"question": id, "in": [a, b]})
-        }
-        ("single", _) => json!({"question": id, "equals": option(rng)}),
-        ("multiple", _) => json!({"question": id, "contains": option(rng)}),
-        ("yes_no", _) => json!({"question": id, "equals": rng.chance(50)}),
-        (_, 1) => json!({"question": id, "lt": 1 + rng.below(9)}),
-        (_, 2) => {
-            let lo = rng.below(10);
-            let hi = lo + rng.below(11 - lo);
-            json!({"question": id, "ge": lo, "le": hi})
-        }
-        _ => json!({"question": id, "gt": rng.below(10)}),
-    }
-}
-
-fn condition(rng: &mut Rng, qs: &[Q], facts: usize, scores: bool, depth: usize) -> Value {
-    if depth == 0 || rng.chance(40) {
-        return match rng.below(10) {
-            0 => json!({"always": true}),
-            1 if facts > 0 => json!({"fact": format!("f{}", rng.below(facts))}),
-            2 if scores => json!({"score": "s0", "ge": 1 + rng.below(3)}),
-            _ => {
-                let q = rng.below(qs.len());
-                test_on(rng, &qs[q])
-            }
-        };
-    }
-    let parts: Vec<Value> = (0..1 + rng.below(3))
-        .map(|_| condition(rng, qs, facts, scores, depth - 1))
-        .collect();
-    match rng.below(4) {
-        0 => json!({"not": parts[0]}),
-        1 => json!({"all": parts}),
-        2 => json!({"any": parts}),
-        _ => {
-            let n = 1 + rng.below(parts.len());
-            json!({"at_least": n, "of": parts})
-        }
-    }
-}
+/// Numbers up to 10, so every answer set can be enumerated.
+const SHAPE: Shape = Shape {
+    number_max: 10,
+    leaf_percent: 40,
+    score_ge_max: 3,
+};
 
 const VERDICTS: [&str; 4] = ["suitable", "caution", "refer", "unsuitable"];
 const INKS: [&str; 4] = ["temporary", "permanent", "either", "none"];
@@ -128,7 +64,7 @@ fn generate(seed: u64) -> Value {
         };
         if !qs.is_empty() && rng.chance(35) {
             let earlier = qs.clone();
-            q["ask_if"] = condition(&mut rng, &earlier, 0, false, 2);
+            q["ask_if"] = condition(&mut rng, &earlier, 0, false, 2, SHAPE);
         }
         qs.push(meta);
         questions.push(q);
@@ -138,11 +74,11 @@ fn generate(seed: u64) -> Value {
     let scores = !singles.is_empty() && rng.chance(40);
     let mut rules = Vec::new();
     for f in 0..facts {
-        rules.push(json!({"id": format!("d{f}"), "title": "Derive", "when": condition(&mut rng, &qs, 0, scores, 3), "derive": [format!("f{f}")]}));
+        rules.push(json!({"id": format!("d{f}"), "title": "Derive", "when": condition(&mut rng, &qs, 0, scores, 3, SHAPE), "derive": [format!("f{f}")]}));
     }
     let mut whens = Vec::new();
     for r in 0..1 + rng.below(8) {
-        let when = condition(&mut rng, &qs, facts, scores, 3);
+        let when = condition(&mut rng, &qs, facts, scores, 3, SHAPE);
         let mut rule = json!({"id": format!("r{r}"), "title": "Rule", "when": when});
         let ink = ["temporary", "permanent"][rng.below(2)];
         match rng.below(5) {
@@ -175,7 +111,7 @@ fn generate(seed: u64) -> Value {
             let (w, v) = whens[rng.below(whens.len())].clone();
             (Some(w), v.as_str().map(str::to_owned))
         } else if rng.chance(80) {
-            (Some(condition(&mut rng, &qs, facts, scores, 2)), None)
+            (Some(condition(&mut rng, &qs, facts, scores, 2, SHAPE)), None)
         } else {
             (None, None)
         };

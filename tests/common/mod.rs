@@ -1,6 +1,8 @@
 //! Shared helpers for integration tests: the binary, example paths, tiny rulebooks.
 #![allow(dead_code)]
 
+pub mod generate;
+
 use assert_cmd::Command;
 use smp_screen::rulebook::{Rulebook, Sources};
 use std::path::PathBuf;
