@@ -17,9 +17,9 @@ for n in "${sizes[@]}"; do
 import json, sys
 n = int(sys.argv[1])
 doc = {
-    "rulebook": {"id": "chain", "title": "Chain", "version": "1.0.0", "reviewed_by": "bench",
-                 "reviewed_on": "2026-01-01", "review_due": "2099-01-01", "disclaimer": "Benchmark only."},
-    "questions": [{"id": "q", "kind": "yes_no", "prompt": "Q?", "help": "H."}],
+    "rulebook": {"id": "chain", "title": "Chain", "version": "1.0.0", "status": "draft",
+                 "review_due": "2099-01-01", "disclaimer": "Benchmark only."},
+    "questions": [{"id": "q", "kind": "yes_no", "answer_is": "fact", "prompt": "Q?", "help": "H."}],
     "advice": [{"id": "a", "title": "A", "text": "A."}],
     "facts": [{"id": f"f{i}", "description": f"Fact {i}."} for i in range(n)],
     "rules": [{"id": "r0", "title": "R0", "when": {"question": "q", "equals": True}, "derive": ["f0"], "advice": ["a"]}]

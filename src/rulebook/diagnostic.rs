@@ -143,13 +143,12 @@ impl Diagnostic {
             let (line, column) = line_col(text, start);
             d.line = Some(line);
             d.column = Some(column);
-            let source_line = line_text(text, start);
             // The caret stays on the first line of a multi-line value.
             let width = text[start..end.min(text.len())]
                 .split('\n')
                 .next()
                 .map_or(1, |s| s.chars().count().max(1));
-            d.caret = Some((source_line.to_owned(), column, width));
+            d.caret = Some(window(text, start, width));
         }
     }
 
@@ -186,6 +185,29 @@ impl Diagnostic {
             let _ = writeln!(out, "{gutter} = help: {}", sanitize::one_line(help));
         }
     }
+}
+
+/// The part of the line holding `start` that a caret can show, with the caret's column in
+/// it: never more than `SNIPPET` characters either side of the culprit, so a minified
+/// rulebook (one line of megabytes) with thousands of findings keeps a few hundred bytes
+/// per finding rather than a copy of the whole line each. [`snippet`] cuts it further,
+/// and marks a cut side with `…` whether the cut was made here or there.
+fn window(text: &str, start: usize, width: usize) -> (String, usize, usize) {
+    let line = line_text(text, start);
+    let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
+    let at = start.clamp(line_start, line_start + line.len()) - line_start;
+    // Four bytes per character at most, so this keeps at least SNIPPET characters a side.
+    let reach = 4 * SNIPPET + width * 4;
+    let mut from = at.saturating_sub(reach);
+    while !line.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + reach).min(line.len());
+    while !line.is_char_boundary(to) {
+        to += 1;
+    }
+    let cut_before = line[from..at].chars().count();
+    (line[from..to].to_owned(), cut_before + 1, width)
 }
 
 /// Widest source excerpt shown, in characters: a minified rulebook is one line of
@@ -271,7 +293,7 @@ impl std::error::Error for RulebookError {}
 
 #[cfg(test)]
 mod tests {
-    use super::{caret_line, snippet};
+    use super::{caret_line, snippet, window};
 
     #[test]
     fn carets_line_up_under_wide_characters() {
@@ -306,5 +328,32 @@ mod tests {
         assert!(!shown.ends_with('…') && caret == shown.chars().count() + 1);
         let (shown, caret, _) = snippet(&line, 1, 1);
         assert!(!shown.starts_with('…') && caret == 1);
+    }
+
+    #[test]
+    fn the_stored_window_shows_what_the_whole_line_would() {
+        // Multi-byte characters, a short line after a long one, and culprits at the start,
+        // middle and end of a long line and near both of its ends.
+        let long: String = (0..3_000).map(|i| ['a', 'é', '頭', '🙂'][i % 4]).collect();
+        let text = format!("{long}\nshort line\n{long}");
+        let second = long.len() + 1;
+        let third = second + "short line\n".len();
+        let mut starts = vec![0, second, second + 6, third, text.len()];
+        for i in [1, 40, 99, 100, 101, 1_500, 2_950, 2_999] {
+            starts.push(long.char_indices().nth(i).unwrap().0);
+            starts.push(third + long.char_indices().nth(i).unwrap().0);
+        }
+        for start in starts {
+            let line = super::line_text(&text, start);
+            let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
+            let column = text[line_start..start].chars().count() + 1;
+            let (kept, at, width) = window(&text, start, 3);
+            assert!(
+                kept.len() <= 2 * (4 * super::SNIPPET + 12) + 6,
+                "{} bytes kept",
+                kept.len()
+            );
+            assert_eq!(snippet(&kept, at, width), snippet(line, column, 3), "at byte {start}");
+        }
     }
 }
