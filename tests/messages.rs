@@ -147,3 +147,42 @@ fn a_rulebook_shown_in_a_language_gives_the_words_of_that_language() {
     assert_eq!(rb.words().get("language-name", &[]), "Español");
     assert_eq!(i18n::language_name("it"), "Italiano");
 }
+
+/// A message copied from English instead of translated reads as English in the middle of
+/// Italian or Spanish, and the English-leak scan (tests/no_english_leaks.rs) cannot see it,
+/// since its words are then the language's own. Only messages with no words to translate
+/// (placeholders, symbols, names) may equal the English.
+#[test]
+fn no_language_copies_an_english_message() {
+    let english = Words::english();
+    // A message whose formatted text, with placeholders filled, has no letters outside
+    // them needs no translation.
+    let has_words = |text: &str| {
+        text.split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 3 && w != "SMP" && !w.starts_with("ARG"))
+    };
+    let raw = |code: &str, id: &str| -> Option<String> {
+        for (_, text) in ftl_files(code) {
+            let resource = fluent_bundle::FluentResource::try_new(text).ok()?;
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry
+                    && m.id.name == id
+                {
+                    return Some(format!("{:?}", m.value));
+                }
+            }
+        }
+        None
+    };
+    let mut copied = Vec::new();
+    for code in i18n::languages().into_iter().filter(|c| *c != i18n::ENGLISH) {
+        for id in english.ids() {
+            let (Some(en), Some(other)) = (raw("en", &id), raw(code, &id)) else { continue };
+            let shown = english.get(&id, &[]);
+            if en == other && has_words(&shown) {
+                copied.push(format!("{code}: {id}"));
+            }
+        }
+    }
+    assert!(copied.is_empty(), "messages left in English: {copied:?}");
+}
