@@ -12,6 +12,7 @@ use smp_screen::answers::Answers;
 use smp_screen::interview::Session;
 use smp_screen::rulebook::Rulebook;
 use smp_screen::sanitize;
+use smp_screen::tr;
 use std::path::{Path, PathBuf};
 
 /// The key that marks a file as a draft, and the format's version.
@@ -78,14 +79,16 @@ pub fn read(path: &Path, rulebook: &Rulebook) -> Result<Loaded, CliError> {
     let Some(map) = json.get("answers").and_then(Json::as_object) else {
         return Err(bad("the draft has no \"answers\" object"));
     };
+    let words = rulebook.words();
     let mut notes = Vec::new();
     let hash = json.pointer("/rulebook/sha256").and_then(Json::as_str).unwrap_or("");
     if hash != rulebook.sha256 {
         let version = json.pointer("/rulebook/version").and_then(Json::as_str).unwrap_or("?");
-        notes.push(format!(
-            "The rulebook has changed since this draft was saved (it was version {}, now {}): answers that still fit are kept, the others are asked again.",
-            sanitize::one_line(version),
-            sanitize::one_line(&rulebook.identity.version)
+        notes.push(tr!(
+            words,
+            "interview-resume-changed",
+            was = sanitize::one_line(version).as_ref(),
+            now = sanitize::one_line(&rulebook.identity.version).as_ref()
         ));
     }
     let (answers, problems) = Answers::from_json_map_lenient(rulebook, map);
@@ -93,13 +96,15 @@ pub fn read(path: &Path, rulebook: &Rulebook) -> Result<Loaded, CliError> {
         let what = match problem.question().and_then(|id| rulebook.question_index(id)) {
             Some(q) => sanitize::one_line(&rulebook.questions[q].short).into_owned(),
             None => problem.question().map_or_else(
-                || "an answer".to_owned(),
+                || tr!(words, "interview-resume-an-answer"),
                 |id| format!("\"{}\"", sanitize::one_line(id)),
             ),
         };
-        notes.push(format!(
-            "No longer applies, so it is asked again or dropped: {what} ({}).",
-            sanitize::one_line(&problem.to_string())
+        notes.push(tr!(
+            words,
+            "interview-resume-no-longer",
+            question = what.as_str(),
+            problem = sanitize::one_line(&problem.to_string()).as_ref()
         ));
     }
     let order = json
