@@ -374,3 +374,47 @@ fn plain_mode_asks_again_for_a_language_that_is_not_offered_and_goes_back_on_ent
     );
     assert!(!stderr.contains("Screening per la SMP"), "{stderr}");
 }
+
+#[test]
+fn a_draft_keeps_its_language_and_resume_continues_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // Italian chosen at the first screen (English, Español, Italiano), one answer, then
+    // the input ends: the draft stays.
+    let out = smp()
+        .current_dir(dir.path())
+        .args(["--plain", "--draft", "d.json"])
+        .write_stdin("L\n3\n1\n40\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    let draft: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("d.json")).unwrap()).unwrap();
+    assert_eq!(draft["language"], "it");
+    assert_eq!(draft["answers"]["age"], 40);
+    let out = smp()
+        .current_dir(dir.path())
+        .args(["--plain", "--resume", "d.json"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Si riprende un'intervista: conservata 1 risposta."),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Conservata: Età: 40 anni"), "{stderr}");
+    assert!(stderr.contains("Domanda 2 di circa"), "{stderr}");
+    // --lang still decides when given.
+    let out = smp()
+        .current_dir(dir.path())
+        .args(["--plain", "--resume", "d.json", "--lang", "es"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Se continúa una entrevista: se mantiene 1 respuesta."),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Pregunta 2 de unas"), "{stderr}");
+}

@@ -3,7 +3,8 @@
 //! `--resume FILE` continues where it stopped.
 //!
 //! A draft is JSON: the rulebook it was made with (id, version, content hash), the
-//! questions in the order they were asked, and their answers in the answers-file format.
+//! language the interview was shown in, the questions in the order they were asked, and
+//! their answers in the answers-file format.
 
 use super::common::{self, MAX_ANSWERS_BYTES};
 use super::error::CliError;
@@ -43,6 +44,7 @@ pub fn to_json(rulebook: &Rulebook, session: &Session) -> String {
             "version": rulebook.identity.version,
             "sha256": rulebook.sha256,
         },
+        "language": rulebook.language,
         "asked": asked,
         "answers": answers,
     });
@@ -62,6 +64,8 @@ pub struct Loaded {
     pub order: Vec<usize>,
     /// What the person should be told: a changed rulebook, answers that no longer fit.
     pub notes: Vec<String>,
+    /// The language the interview was shown in (none in drafts made before languages).
+    pub language: Option<String>,
 }
 
 /// Reads a draft for `rulebook`.
@@ -117,7 +121,17 @@ pub fn read(path: &Path, rulebook: &Rulebook) -> Result<Loaded, CliError> {
                 .collect()
         })
         .unwrap_or_default();
-    Ok(Loaded { answers, order, notes })
+    let language = json
+        .get("language")
+        .and_then(Json::as_str)
+        .filter(|code| smp_screen::rulebook::locale::valid_code(code))
+        .map(str::to_owned);
+    Ok(Loaded {
+        answers,
+        order,
+        notes,
+        language,
+    })
 }
 
 /// Removes the draft once the record holds everything (a missing draft is fine).

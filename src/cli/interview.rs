@@ -196,7 +196,7 @@ impl InterviewArgs {
             }
             .into());
         }
-        let (rulebook, english) = self.rules.load_with_english()?;
+        let (mut rulebook, english) = self.rules.load_with_english()?;
         self.save.check()?;
         let draft_path = self
             .resume
@@ -209,10 +209,23 @@ impl InterviewArgs {
         {
             return Err(CliError::DraftExists { path: path.clone() }.into());
         }
-        let resumed = match &self.resume {
+        let mut resumed = match &self.resume {
             Some(path) => Some(draft::read(path, &rulebook)?),
             None => None,
         };
+        // A draft continues in the language it was begun in, unless --lang says otherwise.
+        if let (Some(path), Some(loaded)) = (&self.resume, &resumed)
+            && super::lang::explicit().is_none()
+            && let Some(code) = &loaded.language
+            && !code.eq_ignore_ascii_case(&rulebook.language)
+        {
+            let locales = super::lang::locales_for(self.rules.path.as_deref())?;
+            let offered = super::lang::available(&english, &locales);
+            if offered.iter().any(|c| c.eq_ignore_ascii_case(code)) {
+                rulebook = super::lang::localize_to(english.clone(), &locales, code)?.0;
+                resumed = Some(draft::read(path, &rulebook)?);
+            }
+        }
         if let Some(path) = &draft_path {
             terminal::set_draft(path.clone());
         }
