@@ -418,3 +418,26 @@ fn a_draft_keeps_its_language_and_resume_continues_in_it() {
     );
     assert!(stderr.contains("Pregunta 2 de unas"), "{stderr}");
 }
+
+#[test]
+fn the_errors_that_stop_an_interview_before_it_starts_are_in_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.json.draft"), "{}").unwrap();
+    let out = smp()
+        .current_dir(dir.path())
+        .args(["--plain", "--save", "r.json", "--lang", "it"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(stderr.contains("esiste già la bozza"), "{stderr}");
+    assert!(stderr.contains("smp-screen --resume r.json.draft"), "{stderr}");
+    let out = smp()
+        .current_dir(dir.path())
+        .args(["--plain", "--save", "r.json"])
+        .env("LANG", "es_ES.UTF-8")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ya existe un borrador"), "{stderr}");
+}

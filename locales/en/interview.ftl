@@ -218,3 +218,15 @@ interview-saved-record-said = Saved the record to { $file }. It holds the answer
 # $error: why the file could not be written.
 interview-save-failed = { $error } Type another name.
 interview-save-exists = { $file } already exists and is never replaced: type another name.
+
+## Errors that stop the interview before it starts (on standard error)
+
+# $columns, $rows: the terminal's size; $min_columns, $min_rows: the least it needs.
+interview-error-too-small =
+    error: this terminal is { $columns } columns by { $rows } rows, too small to draw the interview (it needs at least { $min_columns } by { $min_rows }).
+    Make the window larger, or answer as numbered lines with: smp-screen --plain
+# $draft: the draft file.
+interview-error-draft-exists =
+    error: a draft of an unfinished interview exists at { $draft }.
+    Continue it with: smp-screen --resume { $draft }
+    or remove it first to start again.

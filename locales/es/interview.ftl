@@ -182,3 +182,13 @@ interview-saved-handout-said = Hoja guardada en { $file }. Contiene sus respuest
 interview-saved-record-said = Registro guardado en { $file }. Contiene las respuestas, el resultado, la versión del reglamento y la hora; nada que le identifique.
 interview-save-failed = { $error } Escriba otro nombre.
 interview-save-exists = { $file } ya existe y nunca se reemplaza: escriba otro nombre.
+
+## Errores que detienen la entrevista antes de empezar (en la salida de errores)
+
+interview-error-too-small =
+    error: este terminal tiene { $columns } columnas por { $rows } filas, demasiado pequeño para dibujar la entrevista (necesita al menos { $min_columns } por { $min_rows }).
+    Agrande la ventana, o responda en líneas numeradas con: smp-screen --plain
+interview-error-draft-exists =
+    error: ya existe un borrador de una entrevista sin terminar en { $draft }.
+    Continúela con: smp-screen --resume { $draft }
+    o bórrelo antes para empezar de nuevo.

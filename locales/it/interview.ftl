@@ -182,3 +182,13 @@ interview-saved-handout-said = Scheda salvata in { $file }. Contiene le Sue risp
 interview-saved-record-said = Registrazione salvata in { $file }. Contiene le risposte, il risultato, la versione del regolamento e l'ora; nulla che La identifichi.
 interview-save-failed = { $error } Scriva un altro nome.
 interview-save-exists = { $file } esiste già e non viene mai sostituito: scriva un altro nome.
+
+## Errori che fermano l'intervista prima che inizi (sullo standard error)
+
+interview-error-too-small =
+    errore: questo terminale è di { $columns } colonne per { $rows } righe, troppo piccolo per disegnare l'intervista (servono almeno { $min_columns } per { $min_rows }).
+    Allarghi la finestra, oppure risponda a righe numerate con: smp-screen --plain
+interview-error-draft-exists =
+    errore: esiste già la bozza di un'intervista non finita in { $draft }.
+    Per continuarla: smp-screen --resume { $draft }
+    oppure la elimini prima, per ricominciare.
