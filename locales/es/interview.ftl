@@ -25,7 +25,7 @@ interview-plain-language = Escriba L y pulse Intro para cambiar el idioma (Langu
 interview-progress = Pregunta { $number } de unas { $estimate }
 interview-progress-section = Pregunta { $number } de unas { $estimate } · { $section }
 interview-changing = Cambio de respuesta: { $question }
-interview-read-by = La leen: { $rules }
+interview-read-by = Reglas que leen esta pregunta: { $rules }
 interview-dont-know = No lo sé
 interview-yes = Sí
 interview-no = No
@@ -47,23 +47,23 @@ interview-number-range-unit =
     }
 interview-number-min =
     { $whole ->
-        [yes] un número entero de al menos { $min }
-       *[other] un número de al menos { $min }
+        [yes] un número entero no menor que { $min }
+       *[other] un número no menor que { $min }
     }
 interview-number-min-unit =
     { $whole ->
-        [yes] un número entero de { $unit }, de al menos { $min }
-       *[other] un número de { $unit }, de al menos { $min }
+        [yes] un número entero de { $unit } no menor que { $min }
+       *[other] un número de { $unit } no menor que { $min }
     }
 interview-number-max =
     { $whole ->
-        [yes] un número entero de como mucho { $max }
-       *[other] un número de como mucho { $max }
+        [yes] un número entero no mayor que { $max }
+       *[other] un número no mayor que { $max }
     }
 interview-number-max-unit =
     { $whole ->
-        [yes] un número entero de { $unit }, de como mucho { $max }
-       *[other] un número de { $unit }, de como mucho { $max }
+        [yes] un número entero de { $unit } no mayor que { $max }
+       *[other] un número de { $unit } no mayor que { $max }
     }
 interview-number-any =
     { $whole ->

@@ -24,8 +24,8 @@ interview-plain-language = Scriva L e prema Invio per cambiare la lingua (Langua
 
 interview-progress = Domanda { $number } di circa { $estimate }
 interview-progress-section = Domanda { $number } di circa { $estimate } · { $section }
-interview-changing = Modifica: { $question }
-interview-read-by = Letta da: { $rules }
+interview-changing = Modifica della risposta: { $question }
+interview-read-by = Regole che leggono questa domanda: { $rules }
 interview-dont-know = Non lo so
 interview-yes = Sì
 interview-no = No
@@ -47,13 +47,13 @@ interview-number-range-unit =
     }
 interview-number-min =
     { $whole ->
-        [yes] un numero intero pari almeno a { $min }
-       *[other] un numero pari almeno a { $min }
+        [yes] un numero intero non inferiore a { $min }
+       *[other] un numero non inferiore a { $min }
     }
 interview-number-min-unit =
     { $whole ->
-        [yes] un numero intero di { $unit }, almeno { $min }
-       *[other] un numero di { $unit }, almeno { $min }
+        [yes] un numero intero di { $unit } non inferiore a { $min }
+       *[other] un numero di { $unit } non inferiore a { $min }
     }
 interview-number-max =
     { $whole ->
@@ -62,8 +62,8 @@ interview-number-max =
     }
 interview-number-max-unit =
     { $whole ->
-        [yes] un numero intero di { $unit }, al massimo { $max }
-       *[other] un numero di { $unit }, al massimo { $max }
+        [yes] un numero intero di { $unit } non superiore a { $max }
+       *[other] un numero di { $unit } non superiore a { $max }
     }
 interview-number-any =
     { $whole ->

@@ -198,3 +198,71 @@ pub fn rulebook_line(words: Words, rulebook: &smp_screen::rulebook::Rulebook) ->
         review = review.as_str()
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use smp_screen::rulebook::{Rulebook, Sources};
+
+    /// Number questions with every combination of bounds, unit and wholeness.
+    fn book() -> Rulebook {
+        let mut questions = Vec::new();
+        for (i, (min, max)) in [
+            (Some(0.0), Some(120.0)),
+            (Some(1.5), None),
+            (None, Some(7.0)),
+            (None, None),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for unit in [None, Some("years")] {
+                for integer in [false, true] {
+                    let mut q = serde_json::json!({"id": format!("q{i}{}{integer}", unit.is_some()),
+                        "kind": "number", "answer_is": "fact", "prompt": "P?", "help": "h", "integer": integer});
+                    if let Some(m) = min {
+                        q["min"] = m.into();
+                    }
+                    if let Some(m) = max {
+                        q["max"] = m.into();
+                    }
+                    if let Some(u) = unit {
+                        q["unit"] = u.into();
+                    }
+                    questions.push(q);
+                }
+            }
+        }
+        let text = serde_json::json!({"rulebook": {"id": "t", "title": "T", "version": "1.0.0", "reviewed_by": "t",
+            "reviewed_on": "2026-01-01", "review_due": "2099-01-01", "disclaimer": "d"},
+            "questions": questions, "rules": []});
+        Rulebook::from_sources(Sources::from_text("t.json", &text.to_string())).unwrap()
+    }
+
+    #[test]
+    fn the_expected_number_reads_as_the_rulebook_says_it_in_english() {
+        let rb = book();
+        assert_eq!(rb.questions.len(), 16);
+        for q in &rb.questions {
+            assert_eq!(expected(Words::english(), q), answers::expected(q), "{}", q.id);
+        }
+    }
+
+    #[test]
+    fn the_expected_number_is_translated_whole() {
+        let rb = book();
+        let it = Words::new("it");
+        let es = Words::new("es");
+        let q = rb.questions.iter().find(|q| q.id == "q0truetrue").unwrap();
+        assert_eq!(expected(it, q), "un numero intero di years da 0 a 120");
+        assert_eq!(expected(es, q), "un número entero de years del 0 al 120");
+        let q = rb.questions.iter().find(|q| q.id == "q1falsefalse").unwrap();
+        assert_eq!(expected(it, q), "un numero non inferiore a 1.5");
+        for q in &rb.questions {
+            for words in [it, es] {
+                let text = expected(words, q);
+                assert!(!text.contains("number") && !text.contains('{'), "{text}");
+            }
+        }
+    }
+}
