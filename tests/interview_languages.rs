@@ -224,6 +224,8 @@ fn italian_to_a_verdict(r: &mut Run, case: &serde_json::Value) -> String {
     let rulebook = Rulebook::embedded().unwrap();
     let answers = Answers::from_json_value(&rulebook, &case["answers"]).unwrap();
     let mut seen = r.expect("Vuole iniziare?");
+    // The whole frame (its key hints come last) before a key.
+    seen += &r.expect("Esc esce");
     r.keys(ENTER);
     for (i, keys) in keys_for(&rulebook, &answers).iter().enumerate() {
         seen += &r.expect(&format!("Domanda {} di circa ", i + 1));
@@ -268,6 +270,7 @@ fn the_language_can_be_switched_at_the_first_screen() {
     let mut r = Run::start(&["--save", "record.json"]);
     r.expect("Start?");
     r.expect("Language");
+    r.expect("Esc leaves");
     r.keys("L");
     let list = r.expect("Esc goes back");
     assert!(list.contains("Italiano") && list.contains("Español") && list.contains("English"));
@@ -440,4 +443,117 @@ fn the_errors_that_stop_an_interview_before_it_starts_are_in_the_chosen_language
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("ya existe un borrador"), "{stderr}");
+}
+
+/// The output without escape sequences, as lines.
+fn screen_lines(seen: &str) -> Vec<String> {
+    let t = decoded(seen);
+    let mut out = String::new();
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                while let Some(&n) = chars.peek() {
+                    chars.next();
+                    if n.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out.split(['\n', '\r']).map(str::to_owned).collect()
+}
+
+fn folded(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_italian_option_label_appears_in_full_at_40_columns() {
+    use smp_screen::audience::Audience;
+    use smp_screen::rulebook::locale::{self, Locales};
+    let mut rulebook = Rulebook::embedded().unwrap();
+    let locales = Locales::embedded();
+    let file = locale::parse(locales.find("it").unwrap()).unwrap();
+    locale::apply(&mut rulebook, "it", Some(&file));
+    let mut session = Session::new(&rulebook);
+    let mut expected = Vec::new();
+    while let Next::Ask(prompt) = session.step() {
+        let question = &rulebook.questions[prompt.question];
+        expected.push(question.prompt_for(Audience::Patient).to_owned());
+        for &o in &prompt.options {
+            expected.push(question.options[o].label_for(Audience::Patient).to_owned());
+        }
+        session.answer(prompt.question, Slot::DontKnow);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("smp-screen");
+    let mut cmd = Command::new("sh");
+    cmd.args([
+        "-c",
+        &format!(
+            "stty rows 200 columns 40 && exec '{}' --no-pager --lang it",
+            bin.display()
+        ),
+    ])
+    .current_dir(dir.path())
+    .env("TERM", "xterm-256color")
+    .env("NO_COLOR", "1")
+    .env_remove("SMP_SCREEN_PLAIN")
+    .env_remove("ACCESSIBLE");
+    let mut p = rexpect::spawn_with_options(
+        cmd,
+        rexpect::reader::Options::new()
+            .timeout_ms(Some(TIMEOUT_MS))
+            .strip_ansi_escape_codes(false),
+    )
+    .unwrap();
+    p.exp_string("Vuole iniziare?").unwrap();
+    p.exp_string("Esc esce").unwrap();
+    p.send(ENTER).unwrap();
+    p.flush().unwrap();
+    let mut seen = String::new();
+    loop {
+        let (before, found) = p.exp_regex(r"Domanda \d+ di circa|Riveda le Sue risposte").unwrap();
+        seen += &before;
+        seen += &found;
+        if found.starts_with("Riveda") {
+            break;
+        }
+        seen += &p.exp_string("Esc esce").unwrap();
+        p.send("?").unwrap();
+        p.flush().unwrap();
+    }
+    let lines = screen_lines(&seen);
+    for line in &lines {
+        assert!(line.chars().count() <= 40, "wider than 40 columns: {line:?}");
+    }
+    let all: String = lines
+        .iter()
+        .map(|l| {
+            let l = l.trim_start();
+            let l = l.strip_prefix("> ").unwrap_or(l).trim_start();
+            l.strip_prefix("[ ]").unwrap_or(l).trim().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let all = folded(&all);
+    for text in expected {
+        assert!(
+            all.contains(&folded(&text)),
+            "not shown in full at 40 columns: {text:?}"
+        );
+    }
+    assert!(!all.contains('…'), "nothing is cut");
+    p.exp_string("Esc esce").unwrap();
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Vuole uscire?").unwrap();
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_eof().unwrap();
 }
