@@ -557,3 +557,75 @@ fn every_italian_option_label_appears_in_full_at_40_columns() {
     p.flush().unwrap();
     p.exp_eof().unwrap();
 }
+
+/// What a result decides, without its words: verdict, ink, status, the worst case, and
+/// the ids of every rule, risk and advice.
+fn outcome(result: &serde_json::Value) -> serde_json::Value {
+    let ids = |key: &str| -> Vec<serde_json::Value> {
+        result[key]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|x| x.get("id").or_else(|| x.get("rule")).cloned().unwrap_or(x.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    serde_json::json!({
+        "verdict": result["verdict"], "ink": result["ink"], "status": result["status"],
+        "worst_case": result["worst_case"], "fired": ids("fired"), "risks": ids("risks"),
+        "advice": ids("advice"), "unanswered": ids("unanswered"),
+    })
+}
+
+#[test]
+fn golden_cases_through_the_italian_and_spanish_interview_decide_as_in_english() {
+    let rulebook = Rulebook::embedded().unwrap();
+    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(repo("rules/cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    names.sort();
+    let mut checked = 0;
+    for (n, path) in names.iter().enumerate().filter(|(n, _)| n % 8 == 0) {
+        let case: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let answers = Answers::from_json_value(&rulebook, &case["answers"]).unwrap();
+        let english = smp()
+            .args(["assess", "--answers", "-", "--format", "json"])
+            .write_stdin(case["answers"].to_string())
+            .output()
+            .unwrap();
+        let english: serde_json::Value = serde_json::from_slice(&english.stdout).unwrap();
+        assert!(english["verdict"].is_string() && english["fired"].is_array(), "{english}");
+        let code = if n % 16 == 0 { "it" } else { "es" };
+        let dir = tempfile::tempdir().unwrap();
+        let mut typed = vec!["1".to_owned()];
+        typed.extend(lines_for(&rulebook, &answers));
+        typed.push("0".to_owned());
+        let out = smp()
+            .current_dir(dir.path())
+            .args(["--plain", "--save", "rec.json", "--lang", code])
+            .write_stdin(typed.join("\n") + "\n")
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let record: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join("rec.json")).unwrap()).unwrap();
+        assert_eq!(record["language"], code);
+        assert_eq!(
+            outcome(&record["result"]),
+            outcome(&english),
+            "{} in {code}",
+            path.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} cases");
+}
