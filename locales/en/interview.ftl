@@ -29,6 +29,8 @@ interview-language-question = Choose the language of the interview:
 interview-language-hint = L changes the language · Lingua · Idioma
 # Plain mode: what to type to change the language.
 interview-plain-language = Type L and press Enter to change the language (Lingua, Idioma).
+# Plain mode: the language in use, in the list of languages ($language: its name).
+interview-language-current = { $language } (in use)
 
 ## Progress and the question
 

@@ -19,6 +19,7 @@ interview-language-entry = Language · Lingua · Idioma: { $language } (L)
 interview-language-question = Elija el idioma de la entrevista:
 interview-language-hint = L cambia el idioma · Language · Lingua
 interview-plain-language = Escriba L y pulse Intro para cambiar el idioma (Language, Lingua).
+interview-language-current = { $language } (en uso)
 
 ## El avance y la pregunta
 

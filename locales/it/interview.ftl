@@ -19,6 +19,7 @@ interview-language-entry = Language · Lingua · Idioma: { $language } (L)
 interview-language-question = Scelga la lingua dell'intervista:
 interview-language-hint = L cambia la lingua · Language · Idioma
 interview-plain-language = Scriva L e prema Invio per cambiare la lingua (Language, Idioma).
+interview-language-current = { $language } (in uso)
 
 ## Avanzamento e domanda
 

@@ -105,8 +105,12 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
         let words = self.words;
         self.say(&tr!(words, "interview-language-question"), "", "")?;
         for (i, (code, name)) in languages.iter().enumerate() {
-            let mark = if code.eq_ignore_ascii_case(current) { " *" } else { "" };
-            self.say(&format!("{name}{mark}"), &format!("  {}. ", i + 1), "     ")?;
+            let shown = if code.eq_ignore_ascii_case(current) {
+                tr!(words, "interview-language-current", language = name.as_str())
+            } else {
+                name.clone()
+            };
+            self.say(&shown, &format!("  {}. ", i + 1), "     ")?;
         }
         loop {
             let Typed::Text(text) = self.read(&tr!(words, "interview-plain-pick"))? else {
