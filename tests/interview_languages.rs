@@ -597,7 +597,10 @@ fn golden_cases_through_the_italian_and_spanish_interview_decide_as_in_english()
             .output()
             .unwrap();
         let english: serde_json::Value = serde_json::from_slice(&english.stdout).unwrap();
-        assert!(english["verdict"].is_string() && english["fired"].is_array(), "{english}");
+        assert!(
+            english["verdict"].is_string() && english["fired"].is_array(),
+            "{english}"
+        );
         let code = if n % 16 == 0 { "it" } else { "es" };
         let dir = tempfile::tempdir().unwrap();
         let mut typed = vec!["1".to_owned()];

@@ -133,6 +133,8 @@ interview-leave-lost = Leave now? Your answers will be lost.
 interview-leave-draft = Leave now? Your answers so far are kept in the draft { $draft }; continue later with --resume.
 interview-left-draft = Interview left. Your answers so far are in the draft { $draft }; continue with: smp-screen --resume { $draft }
 interview-cancelled = Interview cancelled; nothing was saved.
+# When a signal (SIGTERM, SIGHUP, SIGQUIT) ends the interview.
+interview-stopped = Interview stopped by a signal.
 
 ## The review and the offer to stop early
 

@@ -111,6 +111,7 @@ interview-leave-lost = ¿Quiere salir? Sus respuestas se perderán.
 interview-leave-draft = ¿Quiere salir? Sus respuestas hasta ahora se guardan en el borrador { $draft }; puede continuar más tarde con --resume.
 interview-left-draft = Entrevista interrumpida. Sus respuestas hasta ahora están en el borrador { $draft }; para continuar: smp-screen --resume { $draft }
 interview-cancelled = Entrevista cancelada; no se ha guardado nada.
+interview-stopped = Entrevista detenida por una señal.
 
 ## La revisión y la propuesta de parar antes
 

@@ -111,6 +111,7 @@ interview-leave-lost = Vuole uscire? Le Sue risposte andranno perse.
 interview-leave-draft = Vuole uscire? Le risposte date finora restano nella bozza { $draft }; potrà continuare più tardi con --resume.
 interview-left-draft = Intervista interrotta. Le risposte date finora sono nella bozza { $draft }; per continuare: smp-screen --resume { $draft }
 interview-cancelled = Intervista annullata; non è stato salvato nulla.
+interview-stopped = Intervista interrotta da un segnale.
 
 ## Il riepilogo delle risposte e la proposta di fermarsi prima
 

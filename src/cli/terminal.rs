@@ -49,6 +49,7 @@ pub fn set_words(words: Words) {
     if let Ok(mut w) = LEAVING_WORDS.lock() {
         *w = Some(words);
     }
+    signals::set_stopped_text(tr!(words, "interview-stopped"));
 }
 
 fn leaving_words() -> Words {
@@ -253,15 +254,23 @@ impl Screen {
     fn draw(&mut self, frame: &Frame) -> io::Result<()> {
         self.clear()?;
         let lines = if self.too_small() {
-            vec![fit_line(
-                &tr!(
-                    self.words,
-                    "interview-too-small",
-                    columns = usize::from(MIN_COLUMNS),
-                    rows = usize::from(MIN_ROWS)
-                ),
-                self.width.max(1),
-            )]
+            // Wrapped to the little room there is (words broken only when they must be),
+            // as many lines as fit.
+            let text = tr!(
+                self.words,
+                "interview-too-small",
+                columns = usize::from(MIN_COLUMNS),
+                rows = usize::from(MIN_ROWS)
+            );
+            let options = textwrap::Options::new(self.width.max(1))
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .break_words(true);
+            let mut lines: Vec<String> = textwrap::wrap(&text, options)
+                .into_iter()
+                .map(|l| fit_line(&l, self.width.max(1)))
+                .collect();
+            lines.truncate(self.height.max(1));
+            lines
         } else {
             self.layout(frame)
         };
