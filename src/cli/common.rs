@@ -32,6 +32,15 @@ impl RulesArg {
         warn_if_overdue(&rulebook);
         Ok(rulebook)
     }
+
+    /// Loads the rulebook as [`RulesArg::load`] does, and also as it is in English, to be
+    /// shown again in another language (the interview's first screen).
+    pub fn load_with_english(&self) -> Result<(Rulebook, Rulebook), CliError> {
+        let english = load(self.path.as_deref())?;
+        let rulebook = super::lang::localize(english.clone(), self.path.as_deref())?;
+        warn_if_overdue(&rulebook);
+        Ok((rulebook, english))
+    }
 }
 
 /// `--save FILE`, `--save-html FILE`, `--force` and `--label TEXT`.

@@ -3,7 +3,8 @@
 //! `--resume FILE` continues where it stopped.
 //!
 //! A draft is JSON: the rulebook it was made with (id, version, content hash), the
-//! questions in the order they were asked, and their answers in the answers-file format.
+//! language the interview was shown in, the questions in the order they were asked, and
+//! their answers in the answers-file format.
 
 use super::common::{self, MAX_ANSWERS_BYTES};
 use super::error::CliError;
@@ -12,6 +13,7 @@ use smp_screen::answers::Answers;
 use smp_screen::interview::Session;
 use smp_screen::rulebook::Rulebook;
 use smp_screen::sanitize;
+use smp_screen::tr;
 use std::path::{Path, PathBuf};
 
 /// The key that marks a file as a draft, and the format's version.
@@ -42,6 +44,7 @@ pub fn to_json(rulebook: &Rulebook, session: &Session) -> String {
             "version": rulebook.identity.version,
             "sha256": rulebook.sha256,
         },
+        "language": rulebook.language,
         "asked": asked,
         "answers": answers,
     });
@@ -61,6 +64,8 @@ pub struct Loaded {
     pub order: Vec<usize>,
     /// What the person should be told: a changed rulebook, answers that no longer fit.
     pub notes: Vec<String>,
+    /// The language the interview was shown in (none in drafts made before languages).
+    pub language: Option<String>,
 }
 
 /// Reads a draft for `rulebook`.
@@ -78,14 +83,16 @@ pub fn read(path: &Path, rulebook: &Rulebook) -> Result<Loaded, CliError> {
     let Some(map) = json.get("answers").and_then(Json::as_object) else {
         return Err(bad("the draft has no \"answers\" object"));
     };
+    let words = rulebook.words();
     let mut notes = Vec::new();
     let hash = json.pointer("/rulebook/sha256").and_then(Json::as_str).unwrap_or("");
     if hash != rulebook.sha256 {
         let version = json.pointer("/rulebook/version").and_then(Json::as_str).unwrap_or("?");
-        notes.push(format!(
-            "The rulebook has changed since this draft was saved (it was version {}, now {}): answers that still fit are kept, the others are asked again.",
-            sanitize::one_line(version),
-            sanitize::one_line(&rulebook.identity.version)
+        notes.push(tr!(
+            words,
+            "interview-resume-changed",
+            was = sanitize::one_line(version).as_ref(),
+            now = sanitize::one_line(&rulebook.identity.version).as_ref()
         ));
     }
     let (answers, problems) = Answers::from_json_map_lenient(rulebook, map);
@@ -93,13 +100,15 @@ pub fn read(path: &Path, rulebook: &Rulebook) -> Result<Loaded, CliError> {
         let what = match problem.question().and_then(|id| rulebook.question_index(id)) {
             Some(q) => sanitize::one_line(&rulebook.questions[q].short).into_owned(),
             None => problem.question().map_or_else(
-                || "an answer".to_owned(),
+                || tr!(words, "interview-resume-an-answer"),
                 |id| format!("\"{}\"", sanitize::one_line(id)),
             ),
         };
-        notes.push(format!(
-            "No longer applies, so it is asked again or dropped: {what} ({}).",
-            sanitize::one_line(&problem.to_string())
+        notes.push(tr!(
+            words,
+            "interview-resume-no-longer",
+            question = what.as_str(),
+            problem = sanitize::one_line(&problem.to_string()).as_ref()
         ));
     }
     let order = json
@@ -112,7 +121,17 @@ pub fn read(path: &Path, rulebook: &Rulebook) -> Result<Loaded, CliError> {
                 .collect()
         })
         .unwrap_or_default();
-    Ok(Loaded { answers, order, notes })
+    let language = json
+        .get("language")
+        .and_then(Json::as_str)
+        .filter(|code| smp_screen::rulebook::locale::valid_code(code))
+        .map(str::to_owned);
+    Ok(Loaded {
+        answers,
+        order,
+        notes,
+        language,
+    })
 }
 
 /// Removes the draft once the record holds everything (a missing draft is fine).

@@ -117,11 +117,7 @@ pub enum CliError {
         second: PathBuf,
     },
     /// The terminal is too small to draw the interview in.
-    #[error(
-        "error: this terminal is {columns} columns by {rows} rows, too small to draw the interview \
-         (it needs at least {min_columns} by {min_rows}).\n\
-         Make the window larger, or answer as numbered lines with: smp-screen --plain"
-    )]
+    #[error("{}", too_small(*columns, *rows, *min_columns, *min_rows))]
     TerminalTooSmall {
         /// Its width.
         columns: u16,
@@ -133,13 +129,7 @@ pub enum CliError {
         min_rows: u16,
     },
     /// A draft that would be overwritten by a new interview.
-    #[error(
-        "error: a draft of an unfinished interview exists at {}.\n\
-         Continue it with: smp-screen --resume {}\n\
-         or remove it first to start again.",
-        smp_screen::sanitize::one_line(&path.display().to_string()),
-        smp_screen::sanitize::one_line(&path.display().to_string())
-    )]
+    #[error("{}", draft_exists(path))]
     DraftExists {
         /// The draft.
         path: PathBuf,
@@ -194,6 +184,28 @@ impl CliError {
             CliError::Usage(_) => code::USAGE,
         }
     }
+}
+
+/// [`CliError::TerminalTooSmall`] in the person's language (they see it instead of the
+/// interview).
+fn too_small(columns: u16, rows: u16, min_columns: u16, min_rows: u16) -> String {
+    smp_screen::tr!(
+        super::lang::words(),
+        "interview-error-too-small",
+        columns = usize::from(columns),
+        rows = usize::from(rows),
+        min_columns = usize::from(min_columns),
+        min_rows = usize::from(min_rows)
+    )
+}
+
+/// [`CliError::DraftExists`] in the person's language.
+fn draft_exists(path: &std::path::Path) -> String {
+    smp_screen::tr!(
+        super::lang::words(),
+        "interview-error-draft-exists",
+        draft = shown(path).as_str()
+    )
 }
 
 /// A path as shown in a message: on one line, hidden characters made visible.

@@ -7,16 +7,19 @@ use super::draft;
 use super::error::{CliError, code};
 use super::pager;
 use super::plain::PlainAsker;
+use super::questions::Intro;
 use super::terminal::{self, TerminalAsker};
 use clap::Args;
 use smp_screen::answers::Answers;
 use smp_screen::audience::Audience;
+use smp_screen::i18n::Words;
 use smp_screen::interview::{self, Asker, Finish, Session};
 use smp_screen::record::Record;
 use smp_screen::report::{self, Context, Report};
 use smp_screen::rulebook::Rulebook;
 use smp_screen::sanitize;
 use smp_screen::style::{ColorChoice, Style};
+use smp_screen::tr;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
@@ -52,8 +55,14 @@ pub struct InterviewArgs {
 
 /// What both interview edges offer beyond the questions.
 trait Talk: Asker {
-    /// Shows the introduction; false when the person leaves.
-    fn intro(&mut self, rulebook: &Rulebook) -> io::Result<bool>;
+    /// Speaks in this language from now on.
+    fn set_words(&mut self, words: Words);
+    /// Shows the introduction, offering `languages` (code, name) to switch to.
+    fn intro(&mut self, rulebook: &Rulebook, languages: &[(String, String)]) -> io::Result<Intro>;
+    /// Starts afresh, to show everything again in another language.
+    fn restart(&mut self) -> io::Result<()>;
+    /// The language chosen at the first question (which then ends the questions), once.
+    fn take_switch(&mut self) -> Option<String>;
     /// A paragraph that stays.
     fn tell(&mut self, text: &str) -> io::Result<()>;
     /// Lines already wrapped (and coloured where allowed), written as they are.
@@ -69,8 +78,17 @@ trait Talk: Asker {
 }
 
 impl Talk for TerminalAsker {
-    fn intro(&mut self, rulebook: &Rulebook) -> io::Result<bool> {
-        TerminalAsker::intro(self, rulebook)
+    fn set_words(&mut self, words: Words) {
+        TerminalAsker::set_words(self, words);
+    }
+    fn intro(&mut self, rulebook: &Rulebook, languages: &[(String, String)]) -> io::Result<Intro> {
+        TerminalAsker::intro(self, rulebook, languages)
+    }
+    fn restart(&mut self) -> io::Result<()> {
+        TerminalAsker::restart(self)
+    }
+    fn take_switch(&mut self) -> Option<String> {
+        TerminalAsker::take_switch(self)
     }
     fn tell(&mut self, text: &str) -> io::Result<()> {
         TerminalAsker::tell(self, text)
@@ -93,27 +111,19 @@ impl Talk for TerminalAsker {
 }
 
 impl<R: io::BufRead, W: io::Write> Talk for PlainAsker<R, W> {
-    fn intro(&mut self, rulebook: &Rulebook) -> io::Result<bool> {
-        let id = &rulebook.identity;
-        self.say("SMP screening", "", "")?;
-        self.say(
-            &format!("{} {} ({})", id.title, id.version, rulebook.review_words),
-            "",
-            "",
-        )?;
-        self.say(&id.disclaimer, "", "")?;
-        if self.audience() == Audience::Consultant {
-            return Ok(true);
-        }
-        self.say(
-            "Plain mode: each question is a numbered list. Type the number of your answer and press Enter; ? means I don't know, < goes back, r shows your answers so far, q leaves.",
-            "",
-            "",
-        )?;
-        Ok(self.pick(
-            "This is a screening aid, not medical advice. Start?",
-            &["Yes, start", "No, leave"],
-        )? == Some(0))
+    fn set_words(&mut self, words: Words) {
+        PlainAsker::set_words(self, words);
+        terminal::set_words(words);
+    }
+    fn intro(&mut self, rulebook: &Rulebook, languages: &[(String, String)]) -> io::Result<Intro> {
+        PlainAsker::intro(self, rulebook, languages)
+    }
+    fn restart(&mut self) -> io::Result<()> {
+        // Read line by line: the first screen is simply said again, below.
+        Ok(())
+    }
+    fn take_switch(&mut self) -> Option<String> {
+        PlainAsker::take_switch(self)
     }
     fn tell(&mut self, text: &str) -> io::Result<()> {
         self.say(text, "", "")
@@ -125,14 +135,13 @@ impl<R: io::BufRead, W: io::Write> Talk for PlainAsker<R, W> {
         self.pick(title, items)
     }
     fn line(&mut self, title: &str, default: &str) -> io::Result<Option<String>> {
-        Ok(
-            match PlainAsker::line(self, &format!("{title} (Enter for {default}, q to give up):"))? {
-                None => None,
-                Some(t) if t == "q" => None,
-                Some(t) if t.is_empty() => Some(default.to_owned()),
-                Some(t) => Some(t),
-            },
-        )
+        let ask = tr!(self.words(), "interview-plain-line", title = title, default = default);
+        Ok(match PlainAsker::line(self, &ask)? {
+            None => None,
+            Some(t) if t == "q" => None,
+            Some(t) if t.is_empty() => Some(default.to_owned()),
+            Some(t) => Some(t),
+        })
     }
     fn pause(&mut self) -> io::Result<()> {
         Ok(())
@@ -140,6 +149,14 @@ impl<R: io::BufRead, W: io::Write> Talk for PlainAsker<R, W> {
     fn resume(&mut self) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// Where the questions ended.
+enum Step {
+    /// With these answers.
+    Done(Answers),
+    /// At the first screen, with a language to show everything again in.
+    Language(String),
 }
 
 /// Plain mode's "width": wide enough that no paragraph is ever broken into lines.
@@ -179,7 +196,7 @@ impl InterviewArgs {
             }
             .into());
         }
-        let rulebook = self.rules.load()?;
+        let (mut rulebook, english) = self.rules.load_with_english()?;
         self.save.check()?;
         let draft_path = self
             .resume
@@ -192,10 +209,23 @@ impl InterviewArgs {
         {
             return Err(CliError::DraftExists { path: path.clone() }.into());
         }
-        let resumed = match &self.resume {
+        let mut resumed = match &self.resume {
             Some(path) => Some(draft::read(path, &rulebook)?),
             None => None,
         };
+        // A draft continues in the language it was begun in, unless --lang says otherwise.
+        if let (Some(path), Some(loaded)) = (&self.resume, &resumed)
+            && super::lang::explicit().is_none()
+            && let Some(code) = &loaded.language
+            && !code.eq_ignore_ascii_case(&rulebook.language)
+        {
+            let locales = super::lang::locales_for(self.rules.path.as_deref())?;
+            let offered = super::lang::available(&english, &locales);
+            if offered.iter().any(|c| c.eq_ignore_ascii_case(code)) {
+                rulebook = super::lang::localize_to(english.clone(), &locales, code)?.0;
+                resumed = Some(draft::read(path, &rulebook)?);
+            }
+        }
         if let Some(path) = &draft_path {
             terminal::set_draft(path.clone());
         }
@@ -213,40 +243,79 @@ impl InterviewArgs {
             if self.explain {
                 asker.explain(&rulebook);
             }
-            self.interview(&rulebook, &mut asker, draft_path.as_deref(), resumed, color)
+            self.interview(&english, rulebook, &mut asker, draft_path.as_deref(), resumed, color)
         } else {
             let style = Style::decide(color, true);
             let mut asker = TerminalAsker::new(style, self.audience, self.explain)?;
             asker.set_draft(draft_path.clone());
-            let result = self.interview(&rulebook, &mut asker, draft_path.as_deref(), resumed, color);
+            let result = self.interview(&english, rulebook, &mut asker, draft_path.as_deref(), resumed, color);
             super::signals::restore();
             result
         }
     }
 
+    /// The interview in `rulebook`'s language, or in another one chosen at the first
+    /// screen (`english` is the rulebook as loaded, to be shown in it).
     fn interview(
         &self,
-        rulebook: &Rulebook,
+        english: &Rulebook,
+        mut rulebook: Rulebook,
         asker: &mut dyn Talk,
         draft_path: Option<&Path>,
         resumed: Option<draft::Loaded>,
         color: ColorChoice,
     ) -> anyhow::Result<u8> {
-        let session = match &resumed {
+        let locales = super::lang::locales_for(self.rules.path.as_deref())?;
+        let languages = super::lang::choices(english, &locales);
+        let mut notice: Option<String> = None;
+        loop {
+            let words = rulebook.words();
+            asker.set_words(words);
+            if let Some(n) = notice.take() {
+                asker.tell(&n)?;
+            }
+            let step = self.ask_all(&rulebook, asker, draft_path, resumed.as_ref(), &languages)?;
+            let answers = match step {
+                Step::Done(answers) => answers,
+                Step::Language(code) => {
+                    let (shown, said) = super::lang::localize_to(english.clone(), &locales, &code)?;
+                    rulebook = shown;
+                    notice = said;
+                    asker.restart()?;
+                    continue;
+                }
+            };
+            return self.finish(&rulebook, &answers, asker, draft_path, color);
+        }
+    }
+
+    /// The first screen and the questions: the answers, or a language to start again in.
+    fn ask_all(
+        &self,
+        rulebook: &Rulebook,
+        asker: &mut dyn Talk,
+        draft_path: Option<&Path>,
+        resumed: Option<&draft::Loaded>,
+        languages: &[(String, String)],
+    ) -> anyhow::Result<Step> {
+        let words = rulebook.words();
+        let session = match resumed {
             Some(loaded) => Session::resume(rulebook, &loaded.answers, &loaded.order),
             None => Session::new(rulebook),
         };
-        let started = match &resumed {
+        let started = match resumed {
             Some(loaded) => {
-                asker.tell(&format!(
-                    "Continuing an interview: {} answer{} kept.",
-                    session.asked().len(),
-                    if session.asked().len() == 1 { "" } else { "s" }
-                ))?;
+                asker.tell(&tr!(words, "interview-resume-kept", count = session.asked().len()))?;
                 for &q in session.asked() {
                     let question = &rulebook.questions[q];
-                    let words = super::questions::answer_words(question, session.answers().slot(q), self.audience);
-                    asker.tell(&format!("Kept: {}: {words}", sanitize::one_line(&question.short)))?;
+                    let answer =
+                        super::questions::answer_words(words, question, session.answers().slot(q), self.audience);
+                    asker.tell(&tr!(
+                        words,
+                        "interview-resume-answer",
+                        question = sanitize::one_line(&question.short).as_ref(),
+                        answer = answer.as_str()
+                    ))?;
                 }
                 for note in &loaded.notes {
                     asker.tell(note)?;
@@ -255,15 +324,20 @@ impl InterviewArgs {
                 for q in 0..rulebook.questions.len() {
                     let had = !matches!(loaded.answers.slot(q), smp_screen::answers::Slot::Missing);
                     if had && !session.asked().contains(&q) {
-                        asker.tell(&format!(
-                            "No longer asked, so dropped: {}.",
-                            sanitize::one_line(&rulebook.questions[q].short)
+                        asker.tell(&tr!(
+                            words,
+                            "interview-resume-dropped",
+                            question = sanitize::one_line(&rulebook.questions[q].short).as_ref()
                         ))?;
                     }
                 }
                 true
             }
-            None => asker.intro(rulebook)?,
+            None => match asker.intro(rulebook, languages)? {
+                Intro::Start => true,
+                Intro::Leave => false,
+                Intro::Language(code) => return Ok(Step::Language(code)),
+            },
         };
         if !started {
             terminal::cancel();
@@ -287,7 +361,10 @@ impl InterviewArgs {
         let finish = interview::run_session(session, asker, &mut keep);
         let answers = match finish {
             Ok(Finish::Done(answers)) => answers,
-            Ok(Finish::Cancelled) => terminal::cancel(),
+            Ok(Finish::Cancelled) => match asker.take_switch() {
+                Some(code) => return Ok(Step::Language(code)),
+                None => terminal::cancel(),
+            },
             Err(e) if e.kind() == io::ErrorKind::Interrupted => terminal::cancel(),
             Err(e) => {
                 super::signals::restore();
@@ -295,12 +372,13 @@ impl InterviewArgs {
             }
         };
         if let Some(e) = failure {
-            asker.tell(&format!(
-                "Warning: the draft could not be kept: {}",
-                sanitize::one_line(&e.to_string())
+            asker.tell(&tr!(
+                words,
+                "interview-draft-failed",
+                error = sanitize::one_line(&e.to_string()).as_ref()
             ))?;
         }
-        self.finish(rulebook, &answers, asker, draft_path, color)
+        Ok(Step::Done(answers))
     }
 
     /// The summary, the full report, the files asked for and the offer to save.
@@ -333,12 +411,13 @@ impl InterviewArgs {
         // Plain mode is read line by line: never through a pager.
         let no_pager = self.no_pager || self.plain || plain_wanted();
         let paged = pager::would_page(&String::from_utf8_lossy(&full), no_pager);
+        let words = rulebook.words();
         let more = if paged {
-            "Press Enter to read the full report (q closes it)."
+            tr!(words, "interview-more-paged")
         } else if io::stdout().is_terminal() {
-            "The full report follows."
+            tr!(words, "interview-more-follows")
         } else {
-            "The full report is written to standard output."
+            tr!(words, "interview-more-stdout")
         };
         asker.pause()?;
         let (rows, cols) = if talk_is_terminal() {
@@ -364,7 +443,7 @@ impl InterviewArgs {
                 cols.saturating_sub(1).clamp(20, 100)
             },
             rows.saturating_sub(1).max(8),
-            more,
+            &more,
         );
         asker.lines(&[String::new()])?;
         asker.lines(&lines)?;
@@ -376,12 +455,12 @@ impl InterviewArgs {
         if let Some(path) = &self.save.save_html {
             let page = handout(&cx)?;
             common::write_atomic(path, &page, self.save.force)?;
-            asker.tell(&format!("Saved the handout to {}", shown(path)))?;
+            asker.tell(&tr!(words, "interview-saved-handout", file = shown(path).as_str()))?;
         }
         if let Some(path) = &self.save.save {
             let record = Record::new(rulebook, answers, &screening, self.save.label.clone());
             common::write_atomic(path, record.to_json().as_bytes(), self.save.force)?;
-            asker.tell(&format!("Saved a record to {}", shown(path)))?;
+            asker.tell(&tr!(words, "interview-saved-record", file = shown(path).as_str()))?;
             saved_record = true;
         }
         if self.save.save.is_none() && self.save.save_html.is_none() {
@@ -395,9 +474,7 @@ impl InterviewArgs {
             if saved_record {
                 draft::remove(path)?;
             } else if path.exists() {
-                asker.tell(&format!(
-                    "The draft {shown} still holds your answers; remove it when you no longer need it."
-                ))?;
+                asker.tell(&tr!(words, "interview-draft-remains", draft = shown.as_str()))?;
             }
         }
         Ok(code::OK)
@@ -427,36 +504,38 @@ fn wait_for_enter() {
 /// Offers to save the handout and/or the record to files the person names; true when a
 /// record was saved.
 fn offer_save(asker: &mut dyn Talk, cx: &Context, audience: Audience) -> anyhow::Result<bool> {
+    let words = cx.rulebook.words();
     let what = match audience {
-        Audience::Patient => "Save this result to a file? The file stays on this computer; nothing is sent anywhere.",
-        Audience::Consultant => "Save this result? Files stay on this computer; nothing is sent anywhere.",
+        Audience::Patient => tr!(words, "interview-save-patient"),
+        Audience::Consultant => tr!(words, "interview-save-consultant"),
     };
     let items = [
-        "No, finish",
-        "Save the handout: a printable page with the result, the reasons and the advice",
-        "Save the record: the answers and the result as JSON, for a clinic's files",
-        "Save both",
+        tr!(words, "interview-save-none"),
+        tr!(words, "interview-save-handout"),
+        tr!(words, "interview-save-record"),
+        tr!(words, "interview-save-both"),
     ];
-    let Some(choice) = asker.choose(what, &items, 0)? else {
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+    let Some(choice) = asker.choose(&what, &items, 0)? else {
         return Ok(false);
     };
     let mut record = false;
     if choice == 1 || choice == 3 {
         let page = handout(cx)?;
-        if let Some(path) = save_as(asker, "File name for the handout", "html", &page)? {
-            asker.tell(&format!(
-                "Saved the handout to {}. It holds your answers in words, the result and the advice; nothing that names you.",
-                shown(&path)
+        let title = tr!(words, "interview-save-handout-name");
+        if let Some(path) = save_as(asker, words, &title, "html", &page)? {
+            asker.tell(&tr!(
+                words,
+                "interview-saved-handout-said",
+                file = shown(&path).as_str()
             ))?;
         }
     }
     if choice == 2 || choice == 3 {
         let json = Record::new(cx.rulebook, cx.answers, cx.screening, None).to_json();
-        if let Some(path) = save_as(asker, "File name for the record", "json", json.as_bytes())? {
-            asker.tell(&format!(
-                "Saved the record to {}. It holds the answers, the result, the rulebook's version and the time; nothing that names you.",
-                shown(&path)
-            ))?;
+        let title = tr!(words, "interview-save-record-name");
+        if let Some(path) = save_as(asker, words, &title, "json", json.as_bytes())? {
+            asker.tell(&tr!(words, "interview-saved-record-said", file = shown(&path).as_str()))?;
             record = true;
         }
     }
@@ -469,23 +548,30 @@ fn shown(path: &Path) -> String {
 
 /// Asks for a file name and writes `bytes` there, asking again when the file exists or
 /// cannot be written; `None` when the person gives up (Esc).
-fn save_as(asker: &mut dyn Talk, title: &str, ext: &str, bytes: &[u8]) -> anyhow::Result<Option<PathBuf>> {
+fn save_as(
+    asker: &mut dyn Talk,
+    words: Words,
+    title: &str,
+    ext: &str,
+    bytes: &[u8],
+) -> anyhow::Result<Option<PathBuf>> {
     loop {
-        let Some(path) = ask_name(asker, title, ext)? else {
+        let Some(path) = ask_name(asker, words, title, ext)? else {
             return Ok(None);
         };
         match common::write_atomic(&path, bytes, false) {
             Ok(()) => return Ok(Some(path)),
-            Err(e) => asker.tell(&format!(
-                "{} Type another name.",
-                sanitize::one_line(e.to_string().trim_start_matches("error: "))
+            Err(e) => asker.tell(&tr!(
+                words,
+                "interview-save-failed",
+                error = sanitize::one_line(e.to_string().trim_start_matches("error: ")).as_ref()
             ))?,
         }
     }
 }
 
 /// Asks for a file name in the current folder by default, never one that exists.
-fn ask_name(asker: &mut dyn Talk, title: &str, ext: &str) -> anyhow::Result<Option<PathBuf>> {
+fn ask_name(asker: &mut dyn Talk, words: Words, title: &str, ext: &str) -> anyhow::Result<Option<PathBuf>> {
     let base = format!("smp-screening-{}", smp_screen::date::Date::today());
     let default = (1..)
         .map(|n| {
@@ -503,10 +589,7 @@ fn ask_name(asker: &mut dyn Talk, title: &str, ext: &str) -> anyhow::Result<Opti
         };
         let path = PathBuf::from(name.trim());
         if path.exists() {
-            asker.tell(&format!(
-                "{} already exists and is never replaced: type another name.",
-                shown(&path)
-            ))?;
+            asker.tell(&tr!(words, "interview-save-exists", file = shown(&path).as_str()))?;
             continue;
         }
         return Ok(Some(path));

@@ -62,7 +62,7 @@ pub fn locales_for(path: Option<&Path>) -> Result<Locales, CliError> {
 
 /// Shows `rulebook` in the chosen language. An unknown `--lang` is a usage error naming
 /// the languages there are; a system language the tool does not have means English.
-pub fn localize(mut rulebook: Rulebook, path: Option<&Path>) -> Result<Rulebook, CliError> {
+pub fn localize(rulebook: Rulebook, path: Option<&Path>) -> Result<Rulebook, CliError> {
     let (wanted, asked) = match explicit() {
         Some(l) => (l.to_owned(), true),
         None => match system() {
@@ -85,10 +85,26 @@ pub fn localize(mut rulebook: Rulebook, path: Option<&Path>) -> Result<Rulebook,
         }
         return Ok(rulebook);
     };
-    if code == i18n::ENGLISH {
-        return Ok(rulebook);
+    let (rulebook, notice) = localize_to(rulebook, &locales, &code)?;
+    if let Some(notice) = notice
+        && !NOTICE_GIVEN.swap(true, Ordering::Relaxed)
+    {
+        eprintln!("{notice}");
     }
-    let file = match locales.find(&code) {
+    Ok(rulebook)
+}
+
+/// Shows the English `rulebook` in language `code` (one of [`available`]), with the
+/// notice to give when some of its texts have no current translation and stay English.
+pub fn localize_to(
+    mut rulebook: Rulebook,
+    locales: &Locales,
+    code: &str,
+) -> Result<(Rulebook, Option<String>), CliError> {
+    if code == i18n::ENGLISH {
+        return Ok((rulebook, None));
+    }
+    let file = match locales.find(code) {
         Some(f) => Some(locale::parse(f).map_err(|d| {
             let mut d = vec![*d];
             smp_screen::rulebook::Diagnostic::locate(&mut d, std::slice::from_ref(f));
@@ -96,23 +112,37 @@ pub fn localize(mut rulebook: Rulebook, path: Option<&Path>) -> Result<Rulebook,
         })?),
         None => None,
     };
-    let applied = locale::apply(&mut rulebook, &code, file.as_ref());
-    if applied.fallback > 0 && !NOTICE_GIVEN.swap(true, Ordering::Relaxed) {
-        let words = Words::new(&code);
+    let applied = locale::apply(&mut rulebook, code, file.as_ref());
+    let mut notice = None;
+    if applied.fallback > 0 {
+        let words = Words::new(code);
         let name = file
             .as_ref()
             .and_then(|f| f.name.clone())
-            .unwrap_or_else(|| i18n::language_name(&code));
-        eprintln!(
-            "{}",
-            tr!(
-                words,
-                "rulebook-fallback",
-                count = applied.fallback,
-                rulebook = smp_screen::sanitize::one_line(&rulebook.identity.id).as_ref(),
-                language = smp_screen::sanitize::one_line(&name).as_ref()
-            )
-        );
+            .unwrap_or_else(|| i18n::language_name(code));
+        notice = Some(tr!(
+            words,
+            "rulebook-fallback",
+            count = applied.fallback,
+            rulebook = smp_screen::sanitize::one_line(&rulebook.identity.id).as_ref(),
+            language = smp_screen::sanitize::one_line(&name).as_ref()
+        ));
     }
-    Ok(rulebook)
+    Ok((rulebook, notice))
+}
+
+/// The languages a person may choose at the interview's first screen, as (code, name
+/// in itself), English first: those of [`available`].
+pub fn choices(rulebook: &Rulebook, locales: &Locales) -> Vec<(String, String)> {
+    available(rulebook, locales)
+        .into_iter()
+        .map(|code| {
+            let name = locales
+                .find(&code)
+                .and_then(|f| locale::parse(f).ok())
+                .and_then(|f| f.name.clone())
+                .unwrap_or_else(|| i18n::language_name(&code));
+            (code, smp_screen::sanitize::one_line(&name).into_owned())
+        })
+        .collect()
 }

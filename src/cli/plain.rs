@@ -5,14 +5,15 @@
 //! The questions and their order come from the same state machine as the drawn
 //! interview; only the way they are put differs.
 
-use super::questions::{self, BACK};
+use super::questions::{self, Intro};
 use smp_screen::answers::{Slot, Value};
 use smp_screen::audience::Audience;
-use smp_screen::describe::DONT_KNOW;
+use smp_screen::i18n::Words;
 use smp_screen::interview::{Asker, Prompt, Reply, ReviewReply, Session};
 use smp_screen::report::wrap;
 use smp_screen::rulebook::{Question, QuestionKind, Rulebook};
 use smp_screen::sanitize;
+use smp_screen::tr;
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 
@@ -27,6 +28,11 @@ pub struct PlainAsker<R, W> {
     width: usize,
     draft: Option<PathBuf>,
     read_by: Vec<Vec<usize>>,
+    words: Words,
+    /// The languages a consultant may still switch to with L, before the first answer.
+    language_first: Option<Vec<(String, String)>>,
+    /// The language chosen at the first question, to start again in.
+    switch_to: Option<String>,
 }
 
 /// What a line typed at a question means.
@@ -46,12 +52,102 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
             width: width.max(20),
             draft: None,
             read_by: Vec::new(),
+            words: Words::english(),
+            language_first: None,
+            switch_to: None,
         }
     }
 
-    /// Who is at the keyboard.
-    pub fn audience(&self) -> Audience {
-        self.audience
+    /// The first screen: the title, the rulebook and its disclaimer, how plain mode works
+    /// and, for a patient, consent. `languages` (code, name in itself) are offered when
+    /// there are several: L (or the entry's number) asks which.
+    pub fn intro(&mut self, rulebook: &Rulebook, languages: &[(String, String)]) -> io::Result<Intro> {
+        let words = self.words;
+        self.say(&tr!(words, "interview-title"), "", "")?;
+        self.say(&questions::rulebook_line(words, rulebook), "", "")?;
+        self.say(&rulebook.identity.disclaimer, "", "")?;
+        let switch = languages.len() > 1;
+        if self.audience == Audience::Consultant {
+            if switch {
+                self.say(&tr!(words, "interview-plain-language"), "", "")?;
+                self.language_first = Some(languages.to_vec());
+            }
+            return Ok(Intro::Start);
+        }
+        self.say(&tr!(words, "interview-plain-intro"), "", "")?;
+        let yes = tr!(words, "interview-start-yes");
+        let no = tr!(words, "interview-start-no");
+        let current = languages
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(&rulebook.language))
+            .map_or_else(|| rulebook.language.clone(), |(_, n)| n.clone());
+        let language = tr!(words, "interview-language-entry", language = current.as_str());
+        let mut items = vec![yes.as_str(), no.as_str()];
+        if switch {
+            items.push(&language);
+        }
+        loop {
+            match self.pick_keyed(&tr!(words, "interview-start-question"), &items, switch)? {
+                Some(0) => return Ok(Intro::Start),
+                Some(2) | Some(usize::MAX) => {
+                    if let Some(code) = self.pick_language(&rulebook.language, languages)? {
+                        return Ok(Intro::Language(code));
+                    }
+                }
+                _ => return Ok(Intro::Leave),
+            }
+        }
+    }
+
+    /// Asks which language to show; `None` when the person types nothing or `<`, to go
+    /// back (also when the input ends).
+    fn pick_language(&mut self, current: &str, languages: &[(String, String)]) -> io::Result<Option<String>> {
+        let words = self.words;
+        self.say(&tr!(words, "interview-language-question"), "", "")?;
+        for (i, (code, name)) in languages.iter().enumerate() {
+            let shown = if code.eq_ignore_ascii_case(current) {
+                tr!(words, "interview-language-current", language = name.as_str())
+            } else {
+                name.clone()
+            };
+            self.say(&shown, &format!("  {}. ", i + 1), "     ")?;
+        }
+        loop {
+            let Typed::Text(text) = self.read(&tr!(words, "interview-plain-pick"))? else {
+                return Ok(None);
+            };
+            match text.parse::<usize>() {
+                Ok(n) if (1..=languages.len()).contains(&n) => {
+                    self.say(
+                        &tr!(self.words, "interview-plain-chose", answer = &languages[n - 1].1),
+                        "",
+                        "",
+                    )?;
+                    self.blank()?;
+                    return Ok(Some(languages[n - 1].0.clone()));
+                }
+                _ if text.is_empty() || text == "<" => {
+                    self.blank()?;
+                    return Ok(None);
+                }
+                _ => self.say(&tr!(words, "interview-plain-from-one", count = languages.len()), "", "")?,
+            }
+        }
+    }
+
+    /// The language chosen at the first question, once.
+    pub fn take_switch(&mut self) -> Option<String> {
+        self.switch_to.take()
+    }
+
+    /// The language the interview speaks (the rulebook's, see [`Rulebook::words`]).
+    pub fn set_words(&mut self, words: Words) {
+        self.words = words;
+    }
+
+    /// The language the interview speaks.
+    pub fn words(&self) -> Words {
+        self.words
     }
 
     /// Says where the draft is kept, for the question asked before leaving.
@@ -97,21 +193,33 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
 
     /// Asks to pick one of `items` by number; `None` when the input ends.
     pub fn pick(&mut self, title: &str, items: &[&str]) -> io::Result<Option<usize>> {
+        self.pick_keyed(title, items, false)
+    }
+
+    /// As [`PlainAsker::pick`]; with `language`, L (either case) gives `usize::MAX`.
+    fn pick_keyed(&mut self, title: &str, items: &[&str], language: bool) -> io::Result<Option<usize>> {
         self.say(title, "", "")?;
         for (i, item) in items.iter().enumerate() {
             self.say(item, &format!("  {}. ", i + 1), "     ")?;
         }
         loop {
-            let Typed::Text(text) = self.read("Type a number and press Enter:")? else {
+            let Typed::Text(text) = self.read(&tr!(self.words, "interview-plain-pick"))? else {
                 return Ok(None);
             };
+            if language && text.eq_ignore_ascii_case("l") {
+                return Ok(Some(usize::MAX));
+            }
             match text.parse::<usize>() {
                 Ok(n) if (1..=items.len()).contains(&n) => {
-                    self.say(&format!("Chose: {}", items[n - 1]), "", "")?;
+                    self.say(&tr!(self.words, "interview-plain-chose", answer = items[n - 1]), "", "")?;
                     self.blank()?;
                     return Ok(Some(n - 1));
                 }
-                _ => self.say(&format!("Please type a number from 1 to {}.", items.len()), "", "")?,
+                _ => self.say(
+                    &tr!(self.words, "interview-plain-from-one", count = items.len()),
+                    "",
+                    "",
+                )?,
             }
         }
     }
@@ -126,10 +234,14 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
 
     /// Asks whether to leave; true to leave (also when the input has ended).
     fn leave(&mut self) -> io::Result<bool> {
-        let ask = questions::leave_question(self.draft.as_deref());
+        let ask = questions::leave_question(self.words, self.draft.as_deref());
+        let yes = tr!(self.words, "interview-plain-yes-words");
         Ok(
-            match self.read(&format!("{ask} Type y to leave, or Enter to go on:"))? {
-                Typed::Text(t) => matches!(t.to_ascii_lowercase().as_str(), "y" | "yes"),
+            match self.read(&tr!(self.words, "interview-plain-leave", question = ask.as_str()))? {
+                Typed::Text(t) => {
+                    let t = t.to_lowercase();
+                    t == "y" || t == "yes" || yes.split_whitespace().any(|w| w == t)
+                }
                 Typed::End => true,
             },
         )
@@ -139,12 +251,12 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
         let rb = session.rulebook();
         let items = session.review_items();
         if items.is_empty() {
-            return self.say("No answers yet.", "", "");
+            return self.say(&tr!(self.words, "interview-plain-no-answers"), "", "");
         }
-        self.say("Your answers so far:", "", "")?;
+        self.say(&tr!(self.words, "interview-plain-answers-so-far"), "", "")?;
         for q in items {
             let question = &rb.questions[q];
-            let words = questions::answer_words(question, session.answers().slot(q), self.audience);
+            let words = questions::answer_words(self.words, question, session.answers().slot(q), self.audience);
             self.say(
                 &format!("{}: {words}", sanitize::one_line(&question.short)),
                 "  ",
@@ -158,8 +270,8 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
     fn choices(&self, question: &Question, prompt: &Prompt) -> Vec<(String, Slot)> {
         match question.kind {
             QuestionKind::YesNo => vec![
-                ("Yes".to_owned(), Slot::Given(Value::Bool(true))),
-                ("No".to_owned(), Slot::Given(Value::Bool(false))),
+                (tr!(self.words, "interview-yes"), Slot::Given(Value::Bool(true))),
+                (tr!(self.words, "interview-no"), Slot::Given(Value::Bool(false))),
             ],
             _ => prompt
                 .options
@@ -175,42 +287,60 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
     }
 
     fn put(&mut self, session: &Session, question: &Question, prompt: &Prompt, labels: &[String]) -> io::Result<()> {
-        self.say(&questions::header(question, prompt), "", "")?;
+        self.say(&questions::header(self.words, question, prompt), "", "")?;
         self.say(question.prompt_for(self.audience), "", "")?;
         self.say(question.help_for(self.audience), "  ", "  ")?;
         if let Some(readers) = self.read_by.get(prompt.question).filter(|r| !r.is_empty()) {
             let rules = session.rulebook();
             let titles: Vec<&str> = readers.iter().map(|&r| rules.rules[r].title.as_str()).collect();
-            self.say(&format!("Read by: {}", titles.join("; ")), "  ", "  ")?;
+            self.say(
+                &tr!(self.words, "interview-read-by", rules = titles.join("; ").as_str()),
+                "  ",
+                "  ",
+            )?;
         }
         for (i, label) in labels.iter().enumerate() {
             let first = format!("  {}. ", i + 1);
             let rest = " ".repeat(first.chars().count());
             self.say(label, &first, &rest)?;
         }
-        self.say(DONT_KNOW, "  ?  ", "     ")?;
+        self.say(&questions::dont_know(self.words), "  ?  ", "     ")?;
         if prompt.can_go_back {
-            self.say(BACK, "  <  ", "     ")?;
+            self.say(&tr!(self.words, "interview-back"), "  <  ", "     ")?;
         }
         let earlier = match prompt.previous {
             Slot::Missing => None,
-            slot => Some(questions::answer_words(question, &slot, self.audience)),
+            slot => Some(questions::answer_words(self.words, question, &slot, self.audience)),
         };
         if let Some(words) = earlier {
-            self.say(&format!("Earlier answer: {words}. Press Enter to keep it."), "", "")?;
+            self.say(
+                &tr!(self.words, "interview-plain-earlier", answer = words.as_str()),
+                "",
+                "",
+            )?;
         }
         Ok(())
     }
 
     fn instruction(&self, question: &Question, count: usize) -> String {
-        let what = match question.kind {
-            QuestionKind::Multiple => {
-                format!("Type the numbers of every answer that applies (1 to {count}), separated by spaces or commas")
-            }
-            QuestionKind::Number => format!("Type {}", smp_screen::answers::expected(question)),
-            _ => format!("Type the number of your answer (1 to {count})"),
-        };
-        format!("{what}; ? for \"{DONT_KNOW}\", < to go back, r to review, q to leave:")
+        let words = self.words;
+        let dontknow = questions::dont_know(words);
+        let dontknow = dontknow.as_str();
+        match question.kind {
+            QuestionKind::Multiple => tr!(
+                words,
+                "interview-plain-type-multiple",
+                count = count,
+                dontknow = dontknow
+            ),
+            QuestionKind::Number => tr!(
+                words,
+                "interview-plain-type-number",
+                expected = questions::expected(words, question).as_str(),
+                dontknow = dontknow
+            ),
+            _ => tr!(words, "interview-plain-type-single", count = count, dontknow = dontknow),
+        }
     }
 
     /// Reads an answer to `question` until one is valid.
@@ -229,13 +359,27 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
             };
             let reply = match text.as_str() {
                 "" if prompt.previous != Slot::Missing => Ok(Reply::Answer(prompt.previous)),
-                "" => Err("Nothing typed.".to_owned()),
+                "" => Err(tr!(self.words, "interview-plain-nothing-typed")),
                 "?" => Ok(Reply::Answer(Slot::DontKnow)),
                 "<" if prompt.can_go_back => Ok(Reply::Back),
-                "<" => Err("This is the first question: there is nothing to go back to.".to_owned()),
+                "<" => Err(tr!(self.words, "interview-first-question")),
                 "r" | "R" => {
                     self.show_answers(session)?;
                     continue;
+                }
+                "l" | "L" if self.language_first.is_some() => {
+                    let languages = self.language_first.clone().unwrap_or_default();
+                    let current = session.rulebook().language.clone();
+                    match self.pick_language(&current, &languages)? {
+                        Some(code) if !code.eq_ignore_ascii_case(&current) => {
+                            self.switch_to = Some(code);
+                            return Ok(Reply::Cancel);
+                        }
+                        _ => {
+                            self.put(session, question, prompt, &labels)?;
+                            continue;
+                        }
+                    }
                 }
                 "q" | "Q" => {
                     if self.leave()? {
@@ -248,8 +392,13 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
             match reply {
                 Ok(reply) => {
                     if let Reply::Answer(slot) = &reply {
-                        let words = questions::answer_words(question, slot, self.audience);
-                        self.say(&format!("Chose: {words}"), "", "      ")?;
+                        self.language_first = None;
+                        let words = questions::answer_words(self.words, question, slot, self.audience);
+                        self.say(
+                            &tr!(self.words, "interview-plain-chose", answer = words.as_str()),
+                            "",
+                            "      ",
+                        )?;
                     }
                     self.blank()?;
                     return Ok(reply);
@@ -257,7 +406,7 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
                 Err(message) => {
                     self.say(&message, "", "")?;
                     if !labels.is_empty() {
-                        self.say("The choices are:", "", "")?;
+                        self.say(&tr!(self.words, "interview-plain-the-choices"), "", "")?;
                         for (i, label) in labels.iter().enumerate() {
                             self.say(label, &format!("  {}. ", i + 1), "     ")?;
                         }
@@ -288,10 +437,11 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
                         }
                     }
                     _ => {
-                        return Err(format!(
-                            "\"{}\" is not one of the choices: type a number from 1 to {}.",
-                            sanitize::one_line(part),
-                            choices.len()
+                        return Err(tr!(
+                            self.words,
+                            "interview-plain-not-a-choice",
+                            typed = sanitize::one_line(part).as_ref(),
+                            count = choices.len()
                         ));
                     }
                 }
@@ -299,17 +449,17 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
             Ok(picked)
         };
         match question.kind {
-            QuestionKind::Number => questions::number_reply(question, typed),
+            QuestionKind::Number => questions::number_reply(self.words, question, typed),
             QuestionKind::Multiple => {
                 let mut picked = numbers()?;
                 picked.sort_unstable();
-                questions::multi_reply(question, prompt, &picked, self.audience)
+                questions::multi_reply(self.words, question, prompt, &picked, self.audience)
             }
             _ => {
                 let picked = numbers()?;
                 match picked.as_slice() {
                     [one] => Ok(Reply::Answer(choices[*one].1)),
-                    _ => Err(format!("Type one number from 1 to {}.", choices.len())),
+                    _ => Err(tr!(self.words, "interview-plain-one-number", count = choices.len())),
                 }
             }
         }
@@ -325,11 +475,11 @@ impl<R: BufRead, W: Write> Asker for PlainAsker<R, W> {
     fn review(&mut self, session: &Session) -> io::Result<ReviewReply> {
         let rb = session.rulebook();
         let items = session.review_items();
-        self.say("Review your answers.", "", "")?;
-        self.say("  0. All correct: show the result", "", "     ")?;
+        self.say(&tr!(self.words, "interview-plain-review"), "", "")?;
+        self.say(&tr!(self.words, "interview-review-confirm"), "  0. ", "     ")?;
         for (n, &q) in items.iter().enumerate() {
             let question = &rb.questions[q];
-            let words = questions::answer_words(question, session.answers().slot(q), self.audience);
+            let words = questions::answer_words(self.words, question, session.answers().slot(q), self.audience);
             let first = format!("  {}. ", n + 1);
             let rest = " ".repeat(first.chars().count());
             self.say(
@@ -338,10 +488,7 @@ impl<R: BufRead, W: Write> Asker for PlainAsker<R, W> {
                 &rest,
             )?;
         }
-        let ask = format!(
-            "Type 0 to see the result, a number from 1 to {} to change that answer, < to go back to the last question, q to leave:",
-            items.len()
-        );
+        let ask = tr!(self.words, "interview-plain-review-ask", count = items.len());
         loop {
             let text = match self.read(&ask)? {
                 Typed::End => return Ok(ReviewReply::Cancel),
@@ -363,7 +510,11 @@ impl<R: BufRead, W: Write> Asker for PlainAsker<R, W> {
                         self.blank()?;
                         return Ok(ReviewReply::Edit(items[n - 1]));
                     }
-                    _ => self.say(&format!("Please type a number from 0 to {}.", items.len()), "", "")?,
+                    _ => self.say(
+                        &tr!(self.words, "interview-plain-from-zero", count = items.len()),
+                        "",
+                        "",
+                    )?,
                 },
             }
         }
@@ -371,7 +522,7 @@ impl<R: BufRead, W: Write> Asker for PlainAsker<R, W> {
 
     fn offer_stop(&mut self, session: &Session, reasons: &[usize]) -> io::Result<bool> {
         let rb = session.rulebook();
-        self.say("SMP is not advisable now, whatever the remaining answers:", "", "")?;
+        self.say(&tr!(self.words, "interview-stop-title"), "", "")?;
         for &r in reasons {
             let rule = &rb.rules[r];
             let text = match self.audience {
@@ -380,13 +531,9 @@ impl<R: BufRead, W: Write> Asker for PlainAsker<R, W> {
             };
             self.say(&text, "  - ", "    ")?;
         }
-        let chosen = self.pick(
-            "What now?",
-            &[
-                "Stop here and see the result",
-                "Continue, for a complete record of risks and advice",
-            ],
-        )?;
+        let here = tr!(self.words, "interview-stop-here");
+        let go_on = tr!(self.words, "interview-stop-continue");
+        let chosen = self.pick(&tr!(self.words, "interview-plain-what-now"), &[&here, &go_on])?;
         Ok(chosen != Some(1))
     }
 }

@@ -73,6 +73,25 @@ fn restore_on_panic() {
     }));
 }
 
+/// What is said when a signal stops the interview, in its language (see [`set_stopped_text`]).
+static STOPPED: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Sets what is said when a signal stops the interview.
+pub fn set_stopped_text(text: String) {
+    if let Ok(mut t) = STOPPED.lock() {
+        *t = Some(text);
+    }
+}
+
+#[cfg(unix)]
+fn stopped_text() -> String {
+    STOPPED
+        .lock()
+        .ok()
+        .and_then(|t| t.clone())
+        .unwrap_or_else(|| smp_screen::tr!(smp_screen::i18n::Words::english(), "interview-stopped"))
+}
+
 /// Where there are no Unix signals, only a panic is watched (Ctrl-C reaches the
 /// interview as a key in raw mode).
 #[cfg(not(unix))]
@@ -111,7 +130,7 @@ pub fn install(on_cancel: fn() -> !) -> std::io::Result<()> {
                 SIGCONT => REDRAW.store(true, Ordering::SeqCst),
                 other => {
                     restore();
-                    let _ = writeln!(std::io::stderr(), "\r\nInterview stopped by a signal.");
+                    let _ = writeln!(std::io::stderr(), "\r\n{}", stopped_text());
                     std::process::exit(128 + other);
                 }
             }

@@ -6,20 +6,21 @@
 //! Everything interactive goes to standard error; the report goes to standard output.
 //! The plain interview (`--plain`, in `plain.rs`) puts the same questions as lines.
 
-use super::questions::{self, BACK};
+use super::questions::{self, Intro};
 use super::signals;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use smp_screen::answers::{Slot, Value};
 use smp_screen::audience::Audience;
-use smp_screen::describe::DONT_KNOW;
+use smp_screen::i18n::Words;
 use smp_screen::interview::{Asker, Prompt, Reply, ReviewReply, Session};
 use smp_screen::rulebook::{Question, QuestionKind, Rulebook, Severity};
 use smp_screen::sanitize;
 use smp_screen::style::Style;
+use smp_screen::tr;
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
@@ -40,6 +41,25 @@ pub fn set_draft(path: PathBuf) {
     let _ = DRAFT.set(path);
 }
 
+/// The language of the words said on leaving (it may change at the first screen).
+static LEAVING_WORDS: Mutex<Option<Words>> = Mutex::new(None);
+
+/// Says in which language to speak on leaving.
+pub fn set_words(words: Words) {
+    if let Ok(mut w) = LEAVING_WORDS.lock() {
+        *w = Some(words);
+    }
+    signals::set_stopped_text(tr!(words, "interview-stopped"));
+}
+
+fn leaving_words() -> Words {
+    LEAVING_WORDS
+        .lock()
+        .ok()
+        .and_then(|w| *w)
+        .unwrap_or_else(Words::english)
+}
+
 /// Ends the interview after the person chose to leave (or SIGINT): the terminal given
 /// back, one line, exit 130.
 ///
@@ -54,14 +74,18 @@ pub fn cancel() -> ! {
     }
     signals::restore();
     let mut err = io::stderr();
+    let words = leaving_words();
     let _ = match DRAFT.get() {
         Some(path) => writeln!(
             err,
-            "\nInterview left. Your answers so far are in the draft {}; continue with: smp-screen --resume {}",
-            sanitize::one_line(&path.display().to_string()),
-            sanitize::one_line(&path.display().to_string())
+            "\n{}",
+            tr!(
+                words,
+                "interview-left-draft",
+                draft = sanitize::one_line(&path.display().to_string()).as_ref()
+            )
         ),
-        None => writeln!(err, "\nInterview cancelled; nothing was saved."),
+        None => writeln!(err, "\n{}", tr!(words, "interview-cancelled")),
     };
     // The cursor is shown last, whatever was written before.
     if signals::drawn() {
@@ -117,8 +141,10 @@ enum Picked {
     Ticked(Vec<usize>),
     /// `?` pressed.
     DontKnow,
-    /// `<` or ← pressed.
+    /// `<` or ← pressed (or Esc where it goes back).
     Back,
+    /// L pressed where it changes the language.
+    Language,
     /// The person chose to leave.
     Leave,
     /// The terminal's width changed: the caller wraps its text again.
@@ -143,6 +169,7 @@ struct Screen {
     drawn: usize,
     width: usize,
     height: usize,
+    words: Words,
 }
 
 impl Screen {
@@ -153,6 +180,7 @@ impl Screen {
             drawn: 0,
             width: 80,
             height: 24,
+            words: Words::english(),
         };
         s.measure();
         s
@@ -226,10 +254,23 @@ impl Screen {
     fn draw(&mut self, frame: &Frame) -> io::Result<()> {
         self.clear()?;
         let lines = if self.too_small() {
-            vec![fit_line(
-                &format!("Terminal too small: make it at least {MIN_COLUMNS} columns by {MIN_ROWS} rows to go on."),
-                self.width.max(1),
-            )]
+            // Wrapped to the little room there is (words broken only when they must be),
+            // as many lines as fit.
+            let text = tr!(
+                self.words,
+                "interview-too-small",
+                columns = usize::from(MIN_COLUMNS),
+                rows = usize::from(MIN_ROWS)
+            );
+            let options = textwrap::Options::new(self.width.max(1))
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .break_words(true);
+            let mut lines: Vec<String> = textwrap::wrap(&text, options)
+                .into_iter()
+                .map(|l| fit_line(&l, self.width.max(1)))
+                .collect();
+            lines.truncate(self.height.max(1));
+            lines
         } else {
             self.layout(frame)
         };
@@ -253,8 +294,10 @@ impl Screen {
         let mut lines = frame.top.clone();
         let body = &frame.body;
         let n = body.len();
-        let above = self.style.dim(&fit_line("  ↑ more above", self.wrap_width()));
-        let below = self.style.dim(&fit_line("  ↓ more below", self.wrap_width()));
+        let above = format!("  {}", tr!(self.words, "interview-more-above"));
+        let below = format!("  {}", tr!(self.words, "interview-more-below"));
+        let above = self.style.dim(&fit_line(&above, self.wrap_width()));
+        let below = self.style.dim(&fit_line(&below, self.wrap_width()));
         let (lo, hi) = frame.focus.unwrap_or((0, 0));
         if n <= room {
             lines.extend(body.iter().cloned());
@@ -342,6 +385,15 @@ pub struct TerminalAsker {
     draft: Option<PathBuf>,
     /// Whether questions are being asked (so leaving loses answers).
     asking: bool,
+    words: Words,
+    /// Whether L in a list asks for the language (on the first screen).
+    language_key: bool,
+    /// Whether Esc in a list goes back rather than asking to leave.
+    escape_goes_back: bool,
+    /// The languages a consultant may still switch to with L, before the first answer.
+    language_first: Option<Vec<(String, String)>>,
+    /// The language chosen at the first question, to start again in.
+    switch_to: Option<String>,
 }
 
 impl TerminalAsker {
@@ -357,7 +409,19 @@ impl TerminalAsker {
             read_by: Vec::new(),
             draft: None,
             asking: false,
+            words: Words::english(),
+            language_key: false,
+            escape_goes_back: false,
+            language_first: None,
+            switch_to: None,
         })
+    }
+
+    /// The language the interview speaks (the rulebook's, see `Rulebook::words`).
+    pub fn set_words(&mut self, words: Words) {
+        self.words = words;
+        self.screen.words = words;
+        set_words(words);
     }
 
     /// Says where the draft is kept, for the question asked before leaving.
@@ -388,44 +452,133 @@ impl TerminalAsker {
     }
 
     /// Shows the title, the rulebook and the disclaimer, and for a patient asks for
-    /// consent; false when the person leaves.
-    pub fn intro(&mut self, rulebook: &Rulebook) -> io::Result<bool> {
+    /// consent. `languages` (code, name in itself) are offered when there are several:
+    /// the entry or the L key asks which, and the answer is [`Intro::Language`], for the
+    /// caller to show the first screen again in it.
+    pub fn intro(&mut self, rulebook: &Rulebook, languages: &[(String, String)]) -> io::Result<Intro> {
         if self.explain {
             self.read_by = (0..rulebook.questions.len())
                 .map(|q| rulebook.read_by(q).to_vec())
                 .collect();
         }
+        let words = self.words;
         let st = self.style;
-        self.screen.print("SMP screening", "", "", |l| st.bold(l))?;
-        let id = &rulebook.identity;
-        let line = format!("{} {} ({})", id.title, id.version, rulebook.review_words);
-        self.screen.print(&line, "", "", |l| st.dim(l))?;
+        self.screen
+            .print(&tr!(words, "interview-title"), "", "", |l| st.bold(l))?;
+        self.screen
+            .print(&questions::rulebook_line(words, rulebook), "", "", |l| st.dim(l))?;
         self.screen.blank()?;
-        self.screen.print(&id.disclaimer, "", "", str::to_owned)?;
+        self.screen
+            .print(&rulebook.identity.disclaimer, "", "", str::to_owned)?;
+        let switch = languages.len() > 1;
         if self.audience == Audience::Consultant {
+            if !switch {
+                self.screen.blank()?;
+                return Ok(Intro::Start);
+            }
+            // No consent for a consultant: the language is offered on one line, and any
+            // other key goes on to the first question (and counts there).
+            self.screen
+                .print(&tr!(words, "interview-language-hint"), "", "", |l| st.dim(l))?;
             self.screen.blank()?;
-            return Ok(true);
+            self.language_first = Some(languages.to_vec());
+            return Ok(Intro::Start);
         }
         let keeping = match &self.draft {
-            Some(_) => {
-                "Nothing you type is sent anywhere. Your answers are kept in a draft file on this computer as you go, so nothing is lost if the window closes."
-            }
-            None => {
-                "Nothing you type is sent anywhere or stored; at the end you can save the result to a file if you wish."
-            }
+            Some(_) => tr!(words, "interview-intro-draft"),
+            None => tr!(words, "interview-intro-nodraft"),
         };
-        self.screen.print(
-            &format!("{keeping} You can go back at any question, answer \"I don't know\", and review everything before the result. Esc leaves at any time (you will be asked first)."),
-            "",
-            "",
-            |l| st.dim(l),
-        )?;
+        self.screen.print(&keeping, "", "", |l| st.dim(l))?;
         self.screen.blank()?;
-        Ok(self.choose(
-            "This is a screening aid, not medical advice. Start?",
-            &["Yes, start", "No, leave"],
-            0,
-        )? == Some(0))
+        let yes = tr!(words, "interview-start-yes");
+        let no = tr!(words, "interview-start-no");
+        let current = languages
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(&rulebook.language))
+            .map_or_else(|| rulebook.language.clone(), |(_, n)| n.clone());
+        let language = tr!(words, "interview-language-entry", language = current.as_str());
+        let mut items = vec![yes.as_str(), no.as_str()];
+        if switch {
+            items.push(&language);
+        }
+        let title = tr!(words, "interview-start-question");
+        let entries: Vec<Entry> = items.iter().map(|s| plain_entry(s)).collect();
+        let keys = tr!(words, "interview-keys-choose");
+        let mut cursor = Some(0);
+        loop {
+            let top: Vec<String> = self
+                .screen
+                .wrap(&title, "", "")
+                .into_iter()
+                .map(|l| st.bold(&l))
+                .collect();
+            self.language_key = switch;
+            let picked = self.list(top, Vec::new(), &entries, &mut cursor, false, &mut [], &keys, false);
+            self.language_key = false;
+            match picked? {
+                Picked::Item(0) => return Ok(Intro::Start),
+                Picked::Item(2) | Picked::Language => {
+                    if let Some(code) = self.pick_language(&rulebook.language, languages)? {
+                        return Ok(Intro::Language(code));
+                    }
+                }
+                Picked::Resized => continue,
+                _ => return Ok(Intro::Leave),
+            }
+        }
+    }
+
+    /// Clears the screen, to show the first screen again in another language.
+    pub fn restart(&mut self) -> io::Result<()> {
+        self.screen.reset()?;
+        self.screen.out.flush()
+    }
+
+    /// Asks which language to show, the current one (`current`) marked; `None` when the
+    /// person goes back with Esc.
+    fn pick_language(&mut self, current: &str, languages: &[(String, String)]) -> io::Result<Option<String>> {
+        let words = self.words;
+        let st = self.style;
+        let top: Vec<String> = self
+            .screen
+            .wrap(&tr!(words, "interview-language-question"), "", "")
+            .into_iter()
+            .map(|l| st.bold(&l))
+            .collect();
+        let entries: Vec<Entry> = languages.iter().map(|(_, name)| plain_entry(name)).collect();
+        let mut cursor = Some(
+            languages
+                .iter()
+                .position(|(c, _)| c.eq_ignore_ascii_case(current))
+                .unwrap_or(0),
+        );
+        let keys = tr!(words, "interview-keys-language");
+        loop {
+            self.escape_goes_back = true;
+            let picked = self.list(
+                top.clone(),
+                Vec::new(),
+                &entries,
+                &mut cursor,
+                false,
+                &mut [],
+                &keys,
+                false,
+            );
+            self.escape_goes_back = false;
+            match picked? {
+                Picked::Item(i) => {
+                    self.screen.clear()?;
+                    return Ok(Some(languages[i].0.clone()));
+                }
+                Picked::Resized => continue,
+                Picked::Leave => cancel(),
+                _ => {
+                    self.screen.clear()?;
+                    return Ok(None);
+                }
+            }
+        }
     }
 
     /// Asks for one of `items`; `None` when the person leaves.
@@ -435,8 +588,8 @@ impl TerminalAsker {
         loop {
             let top = self.screen.wrap(title, "", "");
             let top = top.into_iter().map(|l| self.style.bold(&l)).collect();
-            let keys = "↑/↓ move · Enter chooses · Esc leaves";
-            match self.list(top, Vec::new(), &entries, &mut cursor, false, &mut [], keys, false)? {
+            let keys = tr!(self.words, "interview-keys-choose");
+            match self.list(top, Vec::new(), &entries, &mut cursor, false, &mut [], &keys, false)? {
                 Picked::Item(i) => return Ok(Some(i)),
                 Picked::Resized => continue,
                 _ => return Ok(None),
@@ -454,15 +607,17 @@ impl TerminalAsker {
                 ..Frame::default()
             };
             frame.body = self.screen.wrap(title, "", "");
-            frame
-                .body
-                .extend(self.screen.wrap(&format!("Press Enter for: {default}"), "  ", "  "));
+            frame.body.extend(self.screen.wrap(
+                &tr!(self.words, "interview-line-default", default = default),
+                "  ",
+                "  ",
+            ));
             if let Some(m) = &message {
                 frame.bottom.extend(self.screen.wrap(m, "  ", "  "));
             }
             frame
                 .bottom
-                .extend(self.dim_lines("Backspace erases · Ctrl-U clears · Esc cancels", "  "));
+                .extend(self.dim_lines(&tr!(self.words, "interview-keys-line"), "  "));
             frame.bottom.push(format!("› {text}"));
             self.screen.draw(&frame)?;
             match self.screen.key()? {
@@ -481,7 +636,7 @@ impl TerminalAsker {
                         self.screen.clear()?;
                         return Ok(None);
                     }
-                    _ => message = edit(&mut text, &k, self.screen.width).err(),
+                    _ => message = edit(&mut text, &k, self.screen.width, self.words).err(),
                 },
             }
         }
@@ -500,7 +655,7 @@ impl TerminalAsker {
         let st = self.style;
         let top = self
             .screen
-            .wrap(&questions::header(question, prompt), "", "  ")
+            .wrap(&questions::header(self.words, question, prompt), "", "  ")
             .into_iter()
             .map(|l| st.dim(&l))
             .collect();
@@ -514,7 +669,10 @@ impl TerminalAsker {
         if let Some(readers) = self.read_by.get(prompt.question).filter(|r| !r.is_empty()) {
             let rules = session.rulebook();
             let titles: Vec<&str> = readers.iter().map(|&r| rules.rules[r].title.as_str()).collect();
-            body.extend(self.dim_lines(&format!("Read by: {}", titles.join("; ")), "  "));
+            body.extend(self.dim_lines(
+                &tr!(self.words, "interview-read-by", rules = titles.join("; ").as_str()),
+                "  ",
+            ));
         }
         (top, body)
     }
@@ -522,14 +680,15 @@ impl TerminalAsker {
     /// Asks whether to leave: true to leave. A second Esc or Ctrl-C leaves at once.
     fn confirm_leave(&mut self) -> io::Result<bool> {
         let ask = if self.asking {
-            questions::leave_question(self.draft.as_deref())
+            questions::leave_question(self.words, self.draft.as_deref())
         } else {
-            "Leave now?".to_owned()
+            tr!(self.words, "interview-leave")
         };
+        let keys = tr!(self.words, "interview-keys-leave");
         loop {
             let frame = Frame {
                 body: self.screen.wrap(&ask, "", ""),
-                bottom: self.dim_lines("y leaves · n or Enter goes back to the question", "  "),
+                bottom: self.dim_lines(&keys, "  "),
                 ..Frame::default()
             };
             self.screen.draw(&frame)?;
@@ -538,6 +697,8 @@ impl TerminalAsker {
                 Input::Key(k) => {
                     return Ok(match k.code {
                         KeyCode::Char('y' | 'Y') | KeyCode::Esc => true,
+                        // The language's own one-letter "yes" (s for sì, sí) leaves too.
+                        KeyCode::Char(c) if is_yes_letter(self.words, c) => true,
                         _ if is_ctrl(&k, 'c') => true,
                         _ => false,
                     });
@@ -619,26 +780,30 @@ impl TerminalAsker {
                         *cursor = Some(n);
                     }
                 }
+                KeyCode::Char('l' | 'L') if self.language_key => return Ok(Picked::Language),
+                KeyCode::Esc if self.escape_goes_back => return Ok(Picked::Back),
                 KeyCode::Char('?') if actions => return Ok(Picked::DontKnow),
                 KeyCode::Char('<') | KeyCode::Left if actions => return Ok(Picked::Back),
                 KeyCode::Char(' ') if multi => match *cursor {
                     Some(c) if items[c].tickable => ticked[c] = !ticked[c],
-                    Some(_) => message = Some("This is an action, not an answer: press Enter to choose it.".to_owned()),
-                    None => message = Some("Move to an answer with ↓ first, then press Space to tick it.".to_owned()),
+                    Some(_) => message = Some(tr!(self.words, "interview-not-an-answer")),
+                    None => message = Some(tr!(self.words, "interview-move-first")),
                 },
                 KeyCode::Enter => match *cursor {
                     Some(c) if !multi || !items[c].tickable => return Ok(Picked::Item(c)),
                     _ if multi => {
                         let chosen: Vec<usize> = (0..items.len()).filter(|&i| ticked[i]).collect();
                         if chosen.is_empty() {
-                            message = Some(format!(
-                                "Nothing is ticked yet: move with ↓ and press Space to tick each answer that applies, then Enter; or choose \"{DONT_KNOW}\"."
+                            message = Some(tr!(
+                                self.words,
+                                "interview-nothing-ticked-keys",
+                                dontknow = questions::dont_know(self.words).as_str()
                             ));
                         } else {
                             return Ok(Picked::Ticked(chosen));
                         }
                     }
-                    _ => message = Some("No answer chosen yet: move to one with ↓ and press Enter.".to_owned()),
+                    _ => message = Some(tr!(self.words, "interview-nothing-chosen")),
                 },
                 _ if leaves(&k) && self.confirm_leave()? => return Ok(Picked::Leave),
                 _ => {}
@@ -675,7 +840,9 @@ impl TerminalAsker {
 
     fn option_entries(&self, question: &Question, prompt: &Prompt, tickable: bool) -> Vec<Entry> {
         match question.kind {
-            QuestionKind::YesNo => ["Yes", "No"].map(plain_entry).into(),
+            QuestionKind::YesNo => [tr!(self.words, "interview-yes"), tr!(self.words, "interview-no")]
+                .map(|t| plain_entry(&t))
+                .into(),
             _ => prompt
                 .options
                 .iter()
@@ -694,14 +861,14 @@ impl TerminalAsker {
         let mut items = self.option_entries(question, prompt, multi);
         let n = items.len();
         items.push(Entry {
-            text: DONT_KNOW.to_owned(),
+            text: questions::dont_know(self.words),
             swatch: None,
             tickable: false,
             key: Some('?'),
         });
         if prompt.can_go_back {
             items.push(Entry {
-                text: BACK.to_owned(),
+                text: tr!(self.words, "interview-back"),
                 swatch: None,
                 tickable: false,
                 key: Some('<'),
@@ -721,9 +888,9 @@ impl TerminalAsker {
             _ => None,
         };
         let keys = if multi {
-            "↓/↑ move · Space ticks [x] · Enter confirms the ticks · ? I don't know · < back · Esc leaves"
+            tr!(self.words, "interview-keys-multiple")
         } else {
-            "↓/↑ move · Enter chooses · ? I don't know · < back · Esc leaves"
+            tr!(self.words, "interview-keys-single")
         };
         let mut cursor = cursor;
         let mut note: Option<String> = None;
@@ -740,20 +907,27 @@ impl TerminalAsker {
                         .map(|l| st.severity(Severity::High, &l)),
                 );
             }
-            let picked = self.list(top, with, &items, &mut cursor, multi, &mut ticked, keys, true)?;
+            self.language_key = self.language_first.is_some();
+            let picked = self.list(top, with, &items, &mut cursor, multi, &mut ticked, &keys, true);
+            self.language_key = false;
+            let picked = picked?;
             let reply = match picked {
                 Picked::Resized => continue,
                 Picked::Leave => Ok(Reply::Cancel),
                 Picked::DontKnow => Ok(Reply::Answer(Slot::DontKnow)),
                 Picked::Back if prompt.can_go_back => Ok(Reply::Back),
-                Picked::Back => Err("This is the first question: there is nothing to go back to.".to_owned()),
+                Picked::Back => Err(tr!(self.words, "interview-first-question")),
+                Picked::Language => match self.switch_language(session)? {
+                    Some(reply) => Ok(reply),
+                    None => continue,
+                },
                 Picked::Item(i) if i == n => Ok(Reply::Answer(Slot::DontKnow)),
                 Picked::Item(i) if i > n => Ok(Reply::Back),
                 Picked::Item(i) => match question.kind {
                     QuestionKind::YesNo => Ok(Reply::Answer(Slot::Given(Value::Bool(i == 0)))),
                     _ => Ok(Reply::Answer(Slot::Given(Value::Choice(prompt.options[i] as u16)))),
                 },
-                Picked::Ticked(chosen) => questions::multi_reply(question, prompt, &chosen, self.audience),
+                Picked::Ticked(chosen) => questions::multi_reply(self.words, question, prompt, &chosen, self.audience),
             };
             match reply {
                 Ok(r) => return Ok(r),
@@ -767,7 +941,7 @@ impl TerminalAsker {
     fn number(&mut self, session: &Session, question: &Question, prompt: &Prompt) -> io::Result<Reply> {
         let earlier = match prompt.previous {
             Slot::Missing => None,
-            slot => Some(questions::answer_words(question, &slot, self.audience)),
+            slot => Some(questions::answer_words(self.words, question, &slot, self.audience)),
         };
         let mut text = String::new();
         let mut message: Option<String> = None;
@@ -780,10 +954,11 @@ impl TerminalAsker {
                 ..Frame::default()
             };
             if let Some(e) = &earlier {
-                frame.body.extend(
-                    self.screen
-                        .wrap(&format!("Earlier answer: {e} (Enter keeps it)"), "  ", "  "),
-                );
+                frame.body.extend(self.screen.wrap(
+                    &tr!(self.words, "interview-earlier-answer", answer = e),
+                    "  ",
+                    "  ",
+                ));
             }
             if let Some(m) = &message {
                 let st = self.style;
@@ -794,11 +969,12 @@ impl TerminalAsker {
                         .map(|l| st.severity(Severity::High, &l)),
                 );
             }
-            let back = if prompt.can_go_back { " · < back" } else { "" };
-            frame.bottom.extend(self.dim_lines(
-                &format!("type a number, Enter confirms · ? I don't know{back} · Backspace erases · Ctrl-U clears · Esc leaves"),
-                "  ",
-            ));
+            let keys = if prompt.can_go_back {
+                tr!(self.words, "interview-keys-number-back")
+            } else {
+                tr!(self.words, "interview-keys-number")
+            };
+            frame.bottom.extend(self.dim_lines(&keys, "  "));
             frame.bottom.push(format!("› {text}"));
             self.screen.draw(&frame)?;
             let k = match self.screen.key()? {
@@ -814,12 +990,12 @@ impl TerminalAsker {
                     let typed = text.trim();
                     let reply = match typed {
                         "" => match prompt.previous {
-                            Slot::Missing => Err("Type a number first, or ? for \"I don't know\".".to_owned()),
+                            Slot::Missing => Err(tr!(self.words, "interview-type-a-number")),
                             previous => Ok(Reply::Answer(previous)),
                         },
                         "?" => Ok(Reply::Answer(Slot::DontKnow)),
                         "<" if prompt.can_go_back => Ok(Reply::Back),
-                        _ => questions::number_reply(question, typed),
+                        _ => questions::number_reply(self.words, question, typed),
                     };
                     match reply {
                         Ok(r) => return Ok(r),
@@ -828,20 +1004,46 @@ impl TerminalAsker {
                 }
                 KeyCode::Char('?') if text.is_empty() => return Ok(Reply::Answer(Slot::DontKnow)),
                 KeyCode::Char('<') if text.is_empty() && prompt.can_go_back => return Ok(Reply::Back),
+                KeyCode::Char('l' | 'L') if text.is_empty() && self.language_first.is_some() => {
+                    if let Some(reply) = self.switch_language(session)? {
+                        return Ok(reply);
+                    }
+                }
                 // q is a key like any other once something is typed.
                 _ if (leaves(&k) && (text.is_empty() || k.code != KeyCode::Char('q'))) => {
                     if self.confirm_leave()? {
                         return Ok(Reply::Cancel);
                     }
                 }
-                _ => message = edit(&mut text, &k, self.screen.width).err(),
+                _ => message = edit(&mut text, &k, self.screen.width, self.words).err(),
             }
         }
     }
 
+    /// L at the first question (a consultant's first screen): asks for the language;
+    /// a choice leaves the questions (nothing is answered yet) to start again in it.
+    fn switch_language(&mut self, session: &Session) -> io::Result<Option<Reply>> {
+        let Some(languages) = self.language_first.clone() else {
+            return Ok(None);
+        };
+        let current = session.rulebook().language.clone();
+        Ok(match self.pick_language(&current, &languages)? {
+            Some(code) if !code.eq_ignore_ascii_case(&current) => {
+                self.switch_to = Some(code);
+                Some(Reply::Cancel)
+            }
+            _ => None,
+        })
+    }
+
+    /// The language chosen at the first question, once.
+    pub fn take_switch(&mut self) -> Option<String> {
+        self.switch_to.take()
+    }
+
     /// Prints the line that stays after an answer.
     fn record(&mut self, question: &Question, slot: &Slot) -> io::Result<()> {
-        let words = questions::answer_words(question, slot, self.audience);
+        let words = questions::answer_words(self.words, question, slot, self.audience);
         let line = format!("✔ {}: {words}", sanitize::one_line(&question.short));
         let st = self.style;
         self.screen.print(&line, "", "  ", |l| st.dim(l))
@@ -850,7 +1052,7 @@ impl TerminalAsker {
 
 /// Edits typed text by one key: characters (wide ones too), Backspace, Ctrl-U. An error
 /// says why a key did nothing.
-fn edit(text: &mut String, k: &KeyEvent, width: usize) -> Result<(), String> {
+fn edit(text: &mut String, k: &KeyEvent, width: usize, words: Words) -> Result<(), String> {
     match k.code {
         KeyCode::Backspace => {
             text.pop();
@@ -859,13 +1061,20 @@ fn edit(text: &mut String, k: &KeyEvent, width: usize) -> Result<(), String> {
         KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() => {
             let room = width.saturating_sub(4).min(MAX_TYPED);
             if (text.clone() + &c.to_string()).width() > room {
-                return Err("That is as long as an answer can be here.".to_owned());
+                return Err(tr!(words, "interview-too-long"));
             }
             text.push(c);
         }
         _ => {}
     }
     Ok(())
+}
+
+/// Whether `c` is a one-letter "yes" in the language (`interview-plain-yes-words`).
+fn is_yes_letter(words: Words, c: char) -> bool {
+    let yes = tr!(words, "interview-plain-yes-words");
+    let c = c.to_lowercase().to_string();
+    yes.split_whitespace().any(|w| w == c)
 }
 
 fn plain_entry(text: &str) -> Entry {
@@ -887,6 +1096,7 @@ impl Asker for TerminalAsker {
         };
         self.screen.clear()?;
         if let Reply::Answer(slot) = &reply {
+            self.language_first = None;
             self.record(question, slot)?;
         }
         Ok(reply)
@@ -898,35 +1108,23 @@ impl Asker for TerminalAsker {
         let st = self.style;
         let top: Vec<String> = self
             .screen
-            .wrap(
-                "Review your answers. Choose one to change it, or confirm to see the result.",
-                "",
-                "",
-            )
+            .wrap(&tr!(self.words, "interview-review-title"), "", "")
             .into_iter()
             .map(|l| st.bold(&l))
             .collect();
-        let mut entries = vec![plain_entry("All correct: show the result")];
+        let mut entries = vec![plain_entry(&tr!(self.words, "interview-review-confirm"))];
         for &q in &items {
             let question = &rb.questions[q];
-            let words = questions::answer_words(question, session.answers().slot(q), self.audience);
+            let words = questions::answer_words(self.words, question, session.answers().slot(q), self.audience);
             entries.push(plain_entry(&format!(
                 "{}: {words}",
                 sanitize::one_line(&question.short)
             )));
         }
-        entries.push(plain_entry("Back to the last question"));
-        entries.push(plain_entry("Leave without a result"));
-        let picked = self.list(
-            top,
-            Vec::new(),
-            &entries,
-            &mut Some(0),
-            false,
-            &mut [],
-            "↑/↓ move · Enter chooses · Esc leaves",
-            false,
-        )?;
+        entries.push(plain_entry(&tr!(self.words, "interview-review-back")));
+        entries.push(plain_entry(&tr!(self.words, "interview-review-leave")));
+        let keys = tr!(self.words, "interview-keys-choose");
+        let picked = self.list(top, Vec::new(), &entries, &mut Some(0), false, &mut [], &keys, false)?;
         self.screen.clear()?;
         Ok(match picked {
             Picked::Resized => return self.review(session),
@@ -949,7 +1147,7 @@ impl Asker for TerminalAsker {
         let st = self.style;
         let mut body: Vec<String> = self
             .screen
-            .wrap("SMP is not advisable now, whatever the remaining answers:", "", "")
+            .wrap(&tr!(self.words, "interview-stop-title"), "", "")
             .into_iter()
             .map(|l| st.bold(&l))
             .collect();
@@ -962,10 +1160,11 @@ impl Asker for TerminalAsker {
             body.extend(self.screen.wrap(&text, "  • ", "    "));
         }
         let entries = [
-            "Stop here and see the result",
-            "Continue, for a complete record of risks and advice",
+            tr!(self.words, "interview-stop-here"),
+            tr!(self.words, "interview-stop-continue"),
         ]
-        .map(plain_entry);
+        .map(|t| plain_entry(&t));
+        let keys = tr!(self.words, "interview-keys-choose");
         let default = usize::from(self.audience == Audience::Consultant);
         let picked = self.list(
             Vec::new(),
@@ -974,7 +1173,7 @@ impl Asker for TerminalAsker {
             &mut Some(default),
             false,
             &mut [],
-            "↑/↓ move · Enter chooses · Esc leaves",
+            &keys,
             false,
         )?;
         self.screen.clear()?;
