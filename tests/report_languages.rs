@@ -1,6 +1,6 @@
 //! The reports in Italian and Spanish: whole text reports pinned as snapshots, dates written
-//! the local way, and a scan of every golden case's reports for English words of the
-//! tool's own (a message left in the Rust code, or a translation missing from
+//! the local way, and a scan of every golden case's reports (and interview summaries) for
+//! English words of the tool's own (a message left in the Rust code, or a translation missing from
 //! `locales/CODE/report.ftl`).
 //!
 //! After an intended change, re-accept and read the diff:
@@ -181,7 +181,8 @@ fn no_english_words_of_the_tool_leak_into_italian_or_spanish_reports() {
             .collect()
     };
     assert!(cases.len() >= 10);
-    for code in ["it", "es"] {
+    // One language per thread: the screening of every case is most of the time.
+    let scan = |code: &'static str| {
         let translated = messages(code);
         let rb = rulebook_in(code);
         // Phrases of two words or more of the English messages, which must not appear; and
@@ -204,10 +205,23 @@ fn no_english_words_of_the_tool_leak_into_italian_or_spanish_reports() {
         // Every distinct line of every report, with where it was first seen: the risks and
         // advice repeat from case to case, so this is far less text to search.
         let mut lines: BTreeMap<String, String> = BTreeMap::new();
-        for (name, doc) in &cases {
+        for (n, (name, doc)) in cases.iter().enumerate() {
             let answers = Answers::from_json_value(&rb, &doc["answers"]).unwrap();
+            // What-if costs hundreds of evaluations per case; its few sentences are
+            // reached often enough in every fourth case.
+            let detail = report::Detail {
+                explain: true,
+                what_if: n % 4 == 0,
+            };
             for audience in [Audience::Patient, Audience::Consultant] {
-                let s = report::screen(&rb, &answers, audience);
+                let s = report::screen_with(&rb, &answers, audience, detail);
+                // The summary that ends an interview, unfitted to any screen.
+                let summary = smp_screen::summary::lines(rb.words(), &s, Style::PLAIN, 100_000, 1000, "");
+                for line in summary {
+                    lines
+                        .entry(line)
+                        .or_insert_with(|| format!("{name} {audience:?} summary"));
+                }
                 for explain in [false, true] {
                     let cx = Context {
                         screening: &s,
@@ -254,5 +268,12 @@ fn no_english_words_of_the_tool_leak_into_italian_or_spanish_reports() {
             }
         }
         assert!(leaks.is_empty(), "English words in {code} reports: {leaks:#?}");
-    }
+    };
+    std::thread::scope(|scope| {
+        let it = scope.spawn(|| scan("it"));
+        scan("es");
+        if let Err(e) = it.join() {
+            std::panic::resume_unwind(e);
+        }
+    });
 }

@@ -93,6 +93,8 @@ report-severity-word-low = low
 report-review-draft = not yet reviewed by a clinician
 report-review-reviewed = reviewed by { $by } on { $date }
 report-review-changed = changed since its review on { $date }, so not yet reviewed by a clinician as it stands
+# A warning on standard error when the rulebook's review date has passed.
+report-review-overdue = warning: rulebook { $id } { $version } was due for clinical review on { $date }
 
 ## Dates and waits
 

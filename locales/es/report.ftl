@@ -37,7 +37,8 @@ report-ink-consultant-permanent = pigmento permanente
 report-ink-consultant-either = pigmento reabsorbible o permanente
 report-ink-consultant-none = ninguno (no es candidato por ahora)
 
-report-ink-short-temporary = reabsorbible
+# Sirven para las dos voces (paciente y consultor).
+report-ink-short-temporary = temporal
 report-ink-short-permanent = permanente
 report-ink-short-either = cualquiera
 report-ink-short-none = ninguno
@@ -50,8 +51,8 @@ report-effect-forbid-temporary = descarta el pigmento que se desvanece
 report-effect-prefer-temporary = favorece el pigmento que se desvanece
 report-effect-prefer-permanent = favorece el pigmento permanente
 report-effect-short-forbid-permanent = descarta el permanente
-report-effect-short-forbid-temporary = descarta el reabsorbible
-report-effect-short-prefer-temporary = favorece el reabsorbible
+report-effect-short-forbid-temporary = descarta el temporal
+report-effect-short-prefer-temporary = favorece el temporal
 report-effect-short-prefer-permanent = favorece el permanente
 report-effect-short-unknown = influye en el pigmento
 report-effect-tag-forbid-permanent = prohíbe permanente
@@ -78,6 +79,7 @@ report-severity-word-low = baja
 report-review-draft = aún no revisado por un médico
 report-review-reviewed = revisado por { $by } el { $date }
 report-review-changed = modificado tras su revisión del { $date }, así que en su forma actual aún no está revisado por un médico
+report-review-overdue = aviso: la revisión clínica del reglamento { $id } { $version } estaba prevista para el { $date }
 
 ## Fechas y esperas
 
@@ -199,7 +201,7 @@ report-how-verdict-none = Resultado { $verdict }: ninguna regla lo elevó.
 report-how-verdict = Resultado { $verdict }, dado por { $rules }
 report-how-from = { $verdict } de { $rule }
 report-how-overrides = ; prevalece sobre { $list }
-report-how-ink = Pigmento { $ink }
+report-how-ink = Pigmento: { $ink }
 report-how-because-of = , a causa de { $list }
 report-state-fired = activada
 report-state-possible = posible

@@ -37,7 +37,8 @@ report-ink-consultant-permanent = pigmento permanente
 report-ink-consultant-either = pigmento riassorbibile o permanente
 report-ink-consultant-none = nessuno (al momento non candidabile)
 
-report-ink-short-temporary = riassorbibile
+# Valgono per entrambe le voci (paziente e consulente).
+report-ink-short-temporary = temporaneo
 report-ink-short-permanent = permanente
 report-ink-short-either = indifferente
 report-ink-short-none = nessuno
@@ -50,8 +51,8 @@ report-effect-forbid-temporary = esclude il pigmento che sbiadisce
 report-effect-prefer-temporary = orienta verso il pigmento che sbiadisce
 report-effect-prefer-permanent = orienta verso il pigmento permanente
 report-effect-short-forbid-permanent = esclude il permanente
-report-effect-short-forbid-temporary = esclude il riassorbibile
-report-effect-short-prefer-temporary = preferisce il riassorbibile
+report-effect-short-forbid-temporary = esclude il temporaneo
+report-effect-short-prefer-temporary = preferisce il temporaneo
 report-effect-short-prefer-permanent = preferisce il permanente
 report-effect-short-unknown = incide sul pigmento
 report-effect-tag-forbid-permanent = vieta permanente
@@ -78,6 +79,7 @@ report-severity-word-low = basso
 report-review-draft = non ancora revisionato da un medico
 report-review-reviewed = revisionato da { $by } in data { $date }
 report-review-changed = modificato dopo la revisione (in data { $date }), quindi nella forma attuale non ancora revisionato da un medico
+report-review-overdue = attenzione: la revisione clinica del regolamento { $id } { $version } era prevista entro: { $date }
 
 ## Date e attese
 
@@ -206,7 +208,7 @@ report-how-verdict-none = Esito { $verdict }: nessuna regola lo ha elevato.
 report-how-verdict = Esito { $verdict }, dato da { $rules }
 report-how-from = { $verdict } da { $rule }
 report-how-overrides = ; prevale su { $list }
-report-how-ink = Pigmento { $ink }
+report-how-ink = Pigmento: { $ink }
 report-how-because-of = , a causa di { $list }
 report-state-fired = attivata
 report-state-possible = possibile

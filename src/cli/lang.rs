@@ -97,6 +97,8 @@ pub fn localize(mut rulebook: Rulebook, path: Option<&Path>) -> Result<Rulebook,
         None => None,
     };
     let applied = locale::apply(&mut rulebook, &code, file.as_ref());
+    // The review status in the language too, for every page and header that shows it.
+    rulebook.review_words = smp_screen::words::review(rulebook.words(), &rulebook.review);
     if applied.fallback > 0 && !NOTICE_GIVEN.swap(true, Ordering::Relaxed) {
         let words = Words::new(&code);
         let name = file

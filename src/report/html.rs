@@ -167,7 +167,7 @@ impl Html {
                 writeln!(
                     out,
                     "<li><span class=\"sev {class}\">{}</span><strong>{}</strong>: {}{}</li>",
-                    esc(&words::severity_label(words, r.severity)),
+                    text(&words::severity_label(words, r.severity)),
                     esc(r.title),
                     esc(r.text),
                     rule_refs(consultant, &r.because)
@@ -235,7 +235,7 @@ impl Html {
                     esc(f.title),
                     esc(f.rationale.unwrap_or("—")),
                     esc(f.source.unwrap_or("—")),
-                    esc(&words::evidence_cell(words, f.evidence))
+                    text(&words::evidence_cell(words, f.evidence))
                 )?;
             }
             writeln!(out, "</table>")?;
