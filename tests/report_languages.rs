@@ -277,3 +277,52 @@ fn no_english_words_of_the_tool_leak_into_italian_or_spanish_reports() {
         }
     });
 }
+
+#[test]
+fn plural_forms_follow_the_language() {
+    use smp_screen::i18n::{Arg, Words};
+    let say = |code: &str, id: &str, n: usize| Words::new(code).get(id, &[("count", Arg::from(n))]);
+    let cases = [
+        (
+            "en",
+            "report-summary-more-advice",
+            "1 more piece of advice in the full report",
+            "3 more pieces of advice in the full report",
+        ),
+        (
+            "it",
+            "report-summary-more-advice",
+            "ancora 1 indicazione nel referto completo",
+            "ancora 3 indicazioni nel referto completo",
+        ),
+        (
+            "es",
+            "report-summary-more-advice",
+            "1 recomendación más en el informe completo",
+            "3 recomendaciones más en el informe completo",
+        ),
+        ("it", "report-wait-weeks", "1 settimana", "3 settimane"),
+        ("es", "report-wait-months", "1 mes", "3 meses"),
+    ];
+    for (code, id, one, many) in cases {
+        assert_eq!(say(code, id, 1), one, "{code} {id}");
+        assert_eq!(say(code, id, 3), many, "{code} {id}");
+    }
+    // The headline through a whole provisional report: 48 or 49 questions are "many" in
+    // both languages, and the count is the same as in English.
+    let rb = rulebook_in("it");
+    let answers = Answers::from_json_value(&rb, &serde_json::json!({"age": 40})).unwrap();
+    let s = report::screen_with(&rb, &answers, Audience::Patient, report::Detail::BRIEF);
+    let english = Rulebook::embedded().unwrap();
+    let en = report::screen_with(&english, &answers, Audience::Patient, report::Detail::BRIEF);
+    let n = en
+        .headline
+        .split_whitespace()
+        .find_map(|w| w.parse::<usize>().ok())
+        .unwrap();
+    assert_eq!(
+        s.headline,
+        format!("Non completo: da IDONEO a NON IDONEO, a seconda di {n} domande senza risposta")
+    );
+    assert_eq!((s.verdict, s.ink, s.worst_case), (en.verdict, en.ink, en.worst_case));
+}
