@@ -47,7 +47,8 @@ pub struct Screening<'a> {
     pub audience: Audience,
     /// The verdict from the rules that fired.
     pub verdict: Verdict,
-    /// What the verdict means, in words for the audience.
+    /// What the verdict means, in words for the audience, in the language the rulebook is
+    /// shown in.
     pub verdict_meaning: String,
     /// Rules that set the verdict (those giving it exactly).
     pub verdict_because: Vec<&'a str>,
@@ -63,7 +64,7 @@ pub struct Screening<'a> {
     /// `provisional`, as a word scripts can print).
     pub status: Status,
     /// The result's headline in words: the bare verdict label when complete; when not,
-    /// "Not complete: …" with both ends of its range.
+    /// "Not complete: …" with both ends of its range; in the rulebook's language.
     pub headline: String,
     /// The verdict and ink if every undecided rule fired.
     pub worst_case: Outcome,
