@@ -69,6 +69,8 @@ pub struct RowScreener<'a> {
     carry: Vec<String>,
     /// Their values in the row being written.
     carried: Vec<Option<String>>,
+    /// The verdict labels in the rulebook's language, least severe first (CSV headlines).
+    labels: [String; 4],
 }
 
 /// Every id of a rulebook, quoted and escaped for JSON once, for compact records.
@@ -103,6 +105,7 @@ impl<'a> RowScreener<'a> {
             ids: EscapedIds::new(rb),
             carry: Vec::new(),
             carried: Vec::new(),
+            labels: Verdict::ALL.map(|v| crate::words::verdict_label(rb.words(), v)),
         }
     }
 
@@ -223,8 +226,15 @@ impl<'a> RowScreener<'a> {
                 },
                 e.is_provisional(),
                 questions,
-            )
-            .text();
+            );
+            // A complete row's headline is its label, looked up once per screener.
+            let provisional_headline;
+            let headline: &str = if headline.is_complete() {
+                &self.labels[e.result.verdict as usize]
+            } else {
+                provisional_headline = headline.text(rb.words());
+                &provisional_headline
+            };
             let line = line.to_string();
             let risks = risks.join(";");
             let advice = advice.join(";");
@@ -240,7 +250,7 @@ impl<'a> RowScreener<'a> {
                 if e.is_provisional() { "true" } else { "false" },
                 e.worst_case.verdict.as_str(),
                 e.worst_case.ink.as_str(),
-                &headline,
+                headline,
             ]);
             csv_record(out, &cells);
         } else {

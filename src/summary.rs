@@ -4,9 +4,11 @@
 //! a sentence.
 
 use crate::audience::Audience;
+use crate::i18n::Words;
 use crate::report::{Screening, wrap};
 use crate::rulebook::Verdict;
 use crate::style::Style;
+use crate::tr;
 use crate::words;
 
 /// Most reasons and first steps shown.
@@ -14,22 +16,27 @@ const MOST: usize = 3;
 
 /// The headline: the report layer's one headline for a provisional result (its range),
 /// "Verdict: X" for a complete one, as the text report prints it.
-fn headline(s: &Screening) -> String {
+fn headline(words: Words, s: &Screening) -> String {
     if s.provisional {
         s.headline.clone()
     } else {
-        format!("Verdict: {}", words::verdict_label(s.verdict))
+        tr!(
+            words,
+            "report-summary-verdict",
+            verdict = &words::verdict_label(words, s.verdict)
+        )
     }
 }
 
 /// The summary's lines for a screen `width` columns wide and `height` rows high;
-/// `more` is the last line, saying how to see the full report.
-pub fn lines(s: &Screening, style: Style, width: usize, height: usize, more: &str) -> Vec<String> {
+/// `more` is the last line, saying how to see the full report; the summary's own words
+/// are in `words`' language.
+pub fn lines(words: Words, s: &Screening, style: Style, width: usize, height: usize, more: &str) -> Vec<String> {
     let reasons = reasons(s);
     let steps: Vec<&str> = s.advice.iter().map(|a| a.title).collect();
     let (mut r, mut a) = (reasons.len().min(MOST), steps.len().min(MOST));
     loop {
-        let out = build(s, style, width, more, &reasons, r, &steps, a);
+        let out = build(words, s, style, width, more, &reasons, r, &steps, a);
         if out.len() <= height || (r <= 1 && a == 0) {
             return out;
         }
@@ -63,6 +70,7 @@ fn reasons<'a>(s: &Screening<'a>) -> Vec<String> {
 
 #[allow(clippy::too_many_arguments)]
 fn build(
+    words: Words,
     s: &Screening,
     st: Style,
     width: usize,
@@ -79,58 +87,46 @@ fn build(
         }
     };
     let plain = |t: &str| t.to_owned();
-    put("Your result, in short", "", "", &|t| st.bold(t));
-    put(&headline(s), "", "  ", &|t| {
+    put(&tr!(words, "report-summary-heading"), "", "", &|t| st.bold(t));
+    put(&headline(words, s), "", "  ", &|t| {
         st.verdict(s.worst_case.verdict.max(s.verdict), t)
     });
     if s.provisional && s.worst_case.verdict > s.verdict {
         // The meaning of the verdict so far would reassure too early.
-        let until = if s.worst_case.verdict >= Verdict::Refer {
-            "Do not go ahead until they are answered; a physician may need to see you first."
+        let worst = &words::verdict_label(words, s.worst_case.verdict);
+        let text = if s.worst_case.verdict >= Verdict::Refer {
+            tr!(words, "report-summary-missing-refer", verdict = worst)
         } else {
-            "Do not go ahead until they are answered."
+            tr!(words, "report-summary-missing", verdict = worst)
         };
-        let text = format!(
-            "Answers that decide the result are missing, so it could still be {}. {until}",
-            words::verdict_label(s.worst_case.verdict)
-        );
         put(&text, "  ", "  ", &plain);
     } else {
-        put(words::verdict_meaning(s.verdict, s.audience), "  ", "  ", &plain);
+        put(&s.verdict_meaning, "  ", "  ", &plain);
     }
     if r > 0 {
-        put("Main reasons:", "", "", &|t| st.bold(t));
+        put(&tr!(words, "report-summary-reasons"), "", "", &|t| st.bold(t));
         for reason in &reasons[..r] {
             put(reason, "  • ", "    ", &plain);
         }
         if reasons.len() > r {
             let n = reasons.len() - r;
-            put(&format!("  and {n} more in the full report"), "", "    ", &plain);
+            let line = tr!(words, "report-summary-more-reasons", count = n);
+            put(&format!("  {line}"), "", "    ", &plain);
         }
     }
-    let mut heading = words::ink_heading(s.verdict, s.audience);
-    if s.provisional && s.worst_case.ink != s.ink && heading == "Ink:" {
-        heading = "Ink so far:";
-    }
-    let ink = format!("{heading} {}", words::ink_name(s.ink, s.audience));
+    let so_far = s.provisional && s.worst_case.ink != s.ink;
+    let heading = words::ink_heading(words, s.verdict, s.audience, so_far);
+    let ink = format!("{heading}: {}", words::ink_name(words, s.ink, s.audience));
     put(&ink, "", "  ", &plain);
     if a > 0 {
-        put("First things to do:", "", "", &|t| st.bold(t));
+        put(&tr!(words, "report-summary-first-steps"), "", "", &|t| st.bold(t));
         for step in &steps[..a] {
             put(step, "  • ", "    ", &plain);
         }
     }
     if steps.len() > a {
         let n = steps.len() - a;
-        put(
-            &format!(
-                "{n} more piece{} of advice in the full report",
-                if n == 1 { "" } else { "s" }
-            ),
-            "",
-            "  ",
-            &plain,
-        );
+        put(&tr!(words, "report-summary-more-advice", count = n), "", "  ", &plain);
     }
     put(more, "", "", &|t| st.dim(t));
     out
@@ -168,7 +164,14 @@ mod tests {
             for audience in [Audience::Patient, Audience::Consultant] {
                 let s = screen(&rulebook, &answers, audience);
                 // 23 rows: the last row of the screen holds the cursor.
-                let lines = lines(&s, Style::PLAIN, 79, 23, "Press Enter to read the full report.");
+                let lines = lines(
+                    Words::english(),
+                    &s,
+                    Style::PLAIN,
+                    79,
+                    23,
+                    "Press Enter to read the full report.",
+                );
                 assert!(lines.len() <= 23, "{name}: {} lines\n{}", lines.len(), lines.join("\n"));
                 for line in &lines {
                     assert!(
@@ -184,8 +187,8 @@ mod tests {
                     lines.iter().any(|l| l.starts_with("Ink")),
                     "{name}: the ink is always shown"
                 );
-                let label = words::verdict_label(s.verdict);
-                assert!(lines[1].contains(label), "{name}");
+                let label = words::verdict_label(Words::english(), s.verdict);
+                assert!(lines[1].contains(&label), "{name}");
                 if s.verdict > Verdict::Suitable {
                     assert!(
                         lines.iter().any(|l| l == "Main reasons:"),
@@ -203,8 +206,9 @@ mod tests {
         let (_, case) = cases().into_iter().find(|(n, _)| n.contains("15-")).unwrap();
         let answers = Answers::from_json_value(&rulebook, &case["answers"]).unwrap();
         let s = screen(&rulebook, &answers, Audience::Patient);
-        let tall = lines(&s, Style::PLAIN, 79, 100, "more");
-        let short = lines(&s, Style::PLAIN, 79, 10, "more");
+        let en = Words::english();
+        let tall = lines(en, &s, Style::PLAIN, 79, 100, "more");
+        let short = lines(en, &s, Style::PLAIN, 79, 10, "more");
         assert!(short.len() < tall.len());
         assert!(
             short.iter().any(|l| l.contains("in the full report")),

@@ -104,11 +104,13 @@ pub fn load(path: Option<&Path>) -> Result<Rulebook, CliError> {
 fn warn_if_overdue(rulebook: &Rulebook) {
     let due = &rulebook.identity.review_due;
     if Date::parse(due).is_some_and(|d| d < Date::today()) {
-        say(&format!(
-            "warning: rulebook {} {} was due for clinical review on {}",
-            smp_screen::sanitize::one_line(&rulebook.identity.id),
-            smp_screen::sanitize::one_line(&rulebook.identity.version),
-            smp_screen::sanitize::one_line(due)
+        let words = rulebook.words();
+        say(&smp_screen::tr!(
+            words,
+            "report-review-overdue",
+            id = smp_screen::sanitize::one_line(&rulebook.identity.id).as_ref(),
+            version = smp_screen::sanitize::one_line(&rulebook.identity.version).as_ref(),
+            date = smp_screen::sanitize::one_line(&smp_screen::words::written_iso(words, due)).as_ref()
         ));
     }
 }

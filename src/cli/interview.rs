@@ -435,6 +435,7 @@ impl InterviewArgs {
         };
         let plain = self.plain || plain_wanted();
         let lines = smp_screen::summary::lines(
+            rulebook.words(),
             &screening,
             summary_style,
             if plain {

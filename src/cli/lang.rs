@@ -113,6 +113,8 @@ pub fn localize_to(
         None => None,
     };
     let applied = locale::apply(&mut rulebook, code, file.as_ref());
+    // The review status in the language too, for every page and header that shows it.
+    rulebook.review_words = smp_screen::words::review(rulebook.words(), &rulebook.review);
     let mut notice = None;
     if applied.fallback > 0 {
         let words = Words::new(code);

@@ -105,7 +105,7 @@ impl Print for HtmlForm {
                 esc(&effects(rb, rule)),
                 esc(rule.rationale.as_deref().unwrap_or("—")),
                 esc(rule.source.as_deref().unwrap_or("—")),
-                words::evidence_cell(rule.evidence)
+                words::evidence_cell(rb.words(), rule.evidence)
             )?;
         }
         writeln!(out, "</table></section>")?;

@@ -82,7 +82,7 @@ impl Print for MarkdownForm {
                 md(&effects(rb, rule)),
                 md(rule.rationale.as_deref().unwrap_or("—")),
                 md(rule.source.as_deref().unwrap_or("—")),
-                words::evidence_cell(rule.evidence)
+                words::evidence_cell(rb.words(), rule.evidence)
             )?;
         }
         Ok(())

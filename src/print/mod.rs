@@ -44,10 +44,10 @@ pub fn effects(rb: &Rulebook, rule: &Rule) -> String {
         parts.push(format!("verdict {}", v.as_str()));
     }
     for &ink in &rule.forbid {
-        parts.push(words::effect_words(true, ink).to_owned());
+        parts.push(words::effect_words(rb.words(), true, ink));
     }
     if let Some(ink) = rule.prefer {
-        parts.push(words::effect_words(false, ink).to_owned());
+        parts.push(words::effect_words(rb.words(), false, ink));
     }
     if !rule.risks.is_empty() {
         let risks: Vec<String> = rule

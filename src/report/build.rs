@@ -262,7 +262,7 @@ pub fn from_evaluation<'a>(
         rulebook: RulebookInfo::of(rulebook),
         audience,
         verdict: result.verdict,
-        verdict_meaning: words::verdict_meaning(result.verdict, audience),
+        verdict_meaning: words::verdict_meaning(rulebook.words(), result.verdict, audience),
         verdict_because,
         ink: result.ink,
         ink_because,
@@ -281,7 +281,7 @@ pub fn from_evaluation<'a>(
             eval.is_provisional(),
             pending_questions(rulebook, answers, eval, &pending).len(),
         )
-        .text(),
+        .text(rulebook.words()),
         worst_case: Outcome {
             verdict: eval.worst_case.verdict,
             ink: eval.worst_case.ink,

@@ -21,6 +21,12 @@ impl Frame<'_> {
             None => crate::date::Date::today().to_string(),
         }
     }
+
+    /// The day of the screening written the local way (`2 dicembre 2026` in Italian); a
+    /// day that is not a `YYYY-MM-DD` date is shown as given.
+    pub fn day_written(&self, words: crate::i18n::Words) -> String {
+        crate::words::written_iso(words, &self.day())
+    }
 }
 
 /// A format that can print a frame around its result.

@@ -4,7 +4,9 @@
 
 use super::{Context, Outcome, Screening};
 use crate::audience::Audience;
+use crate::i18n::Words;
 use crate::rulebook::{Rulebook, Verdict};
+use crate::tr;
 use crate::words;
 
 /// What a headline says: the result, how bad it could still get, and on how many
@@ -59,38 +61,42 @@ impl Headline {
 
     /// The verdicts the result can still take: "SUITABLE to UNSUITABLE", or one label
     /// when the verdict cannot change.
-    pub fn range(&self) -> String {
+    pub fn range(&self, words: Words) -> String {
         let (from, to) = (self.result.verdict, self.worst.verdict);
         if to > from {
-            format!("{} to {}", words::verdict_label(from), words::verdict_label(to))
+            tr!(
+                words,
+                "report-range",
+                from = &words::verdict_label(words, from),
+                to = &words::verdict_label(words, to)
+            )
         } else {
-            words::verdict_label(from).to_owned()
+            words::verdict_label(words, from)
         }
     }
 
     /// The headline in words: the bare verdict label for a complete result; for a
     /// provisional one, "Not complete: SUITABLE to UNSUITABLE, depending on 4 unanswered
     /// questions".
-    pub fn text(&self) -> String {
+    pub fn text(&self, words: Words) -> String {
         if self.is_complete() {
-            return words::verdict_label(self.result.verdict).to_owned();
+            return words::verdict_label(words, self.result.verdict);
         }
-        let n = self.questions;
-        let questions = format!("{n} unanswered question{}", if n == 1 { "" } else { "s" });
+        let count = self.questions;
+        let range = self.range(words);
         if self.worst.verdict > self.result.verdict {
-            format!("Not complete: {}, depending on {questions}", self.range())
+            tr!(words, "report-headline-range", range = &range, count = count)
         } else if self.worst.ink != self.result.ink {
-            format!(
-                "Not complete: {}, ink {} or {}, depending on {questions}",
-                self.range(),
-                self.result.ink.as_str(),
-                self.worst.ink.as_str()
+            tr!(
+                words,
+                "report-headline-ink",
+                range = &range,
+                ink = &words::ink_short(words, self.result.ink),
+                worst_ink = &words::ink_short(words, self.worst.ink),
+                count = count
             )
         } else {
-            format!(
-                "Not complete: {} whatever the answers, but {questions} could still add risks or advice",
-                self.range()
-            )
+            tr!(words, "report-headline-same", range = &range, count = count)
         }
     }
 }
@@ -111,8 +117,9 @@ pub struct PendingWords {
     pub physician: Option<String>,
 }
 
-/// The short names of questions, in asking order, joined with commas and a final "or".
-fn question_names(rulebook: &Rulebook, ids: &[&str], last: &str) -> String {
+/// The short names of questions, in asking order, joined with commas and a final "and"
+/// (or "or" when `or`).
+fn question_names(words: Words, rulebook: &Rulebook, ids: &[&str], or: bool) -> String {
     let mut ids: Vec<&str> = ids.to_vec();
     ids.sort_by_key(|id| rulebook.question_index(id));
     ids.dedup();
@@ -120,11 +127,7 @@ fn question_names(rulebook: &Rulebook, ids: &[&str], last: &str) -> String {
         .iter()
         .map(|id| rulebook.question(id).map_or(*id, |q| q.short.as_str()))
         .collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., final_one] => format!("{} {last} {final_one}", rest.join(", ")),
-    }
+    words::list(words, &names, or)
 }
 
 /// The reasons a provisional result could still change; `None` for a complete result or
@@ -141,35 +144,65 @@ pub fn pending_words(cx: &Context) -> Option<PendingWords> {
     } else {
         s.pending.len().min(MAX_PENDING_SHOWN)
     };
+    let w = rb.words();
     let lines = s.pending[..shown]
         .iter()
         .map(|p| {
-            let w = p.would_give;
-            let verdict_changes = w.verdict > s.verdict;
-            let ink_changes = w.ink != s.ink && w.verdict != Verdict::Unsuitable;
-            let ink = words::ink_name(w.ink, s.audience);
-            let questions = question_names(rb, &p.decided_by, "and");
-            if consultant {
-                let mut effect = Vec::new();
-                if verdict_changes {
-                    effect.push(words::verdict_label(w.verdict).to_owned());
-                }
-                if ink_changes {
-                    effect.push(format!("ink {ink}"));
-                }
-                format!(
-                    "[{}] {}: would give {}; decided by {questions}",
-                    p.rule,
-                    p.title,
-                    effect.join(", ")
-                )
-            } else {
-                let effect = match (verdict_changes, ink_changes) {
-                    (true, true) => format!("could make the result {} with {ink}", words::verdict_label(w.verdict)),
-                    (true, false) => format!("could make the result {}", words::verdict_label(w.verdict)),
-                    _ => format!("could change the ink to {ink}"),
-                };
-                format!("{}: {effect}. It depends on your answer about {questions}.", p.title)
+            let give = p.would_give;
+            let verdict_changes = give.verdict > s.verdict;
+            let ink_changes = give.ink != s.ink && give.verdict != Verdict::Unsuitable;
+            let ink = &words::ink_name(w, give.ink, s.audience);
+            let verdict = &words::verdict_label(w, give.verdict);
+            let questions = &question_names(w, rb, &p.decided_by, false);
+            let (rule, title) = (p.rule, p.title);
+            match (consultant, verdict_changes, ink_changes) {
+                (true, true, true) => tr!(
+                    w,
+                    "report-pending-consultant-both",
+                    rule = rule,
+                    title = title,
+                    verdict = verdict,
+                    ink = ink,
+                    questions = questions
+                ),
+                (true, true, false) => tr!(
+                    w,
+                    "report-pending-consultant-verdict",
+                    rule = rule,
+                    title = title,
+                    verdict = verdict,
+                    questions = questions
+                ),
+                (true, false, _) => tr!(
+                    w,
+                    "report-pending-consultant-ink",
+                    rule = rule,
+                    title = title,
+                    ink = ink,
+                    questions = questions
+                ),
+                (false, true, true) => tr!(
+                    w,
+                    "report-pending-patient-both",
+                    title = title,
+                    verdict = verdict,
+                    ink = ink,
+                    questions = questions
+                ),
+                (false, true, false) => tr!(
+                    w,
+                    "report-pending-patient-verdict",
+                    title = title,
+                    verdict = verdict,
+                    questions = questions
+                ),
+                (false, false, _) => tr!(
+                    w,
+                    "report-pending-patient-ink",
+                    title = title,
+                    ink = ink,
+                    questions = questions
+                ),
             }
         })
         .collect();
@@ -183,15 +216,11 @@ pub fn pending_words(cx: &Context) -> Option<PendingWords> {
         Vec::new()
     };
     let physician = (!physician_ids.is_empty()).then(|| {
-        let hinges = question_names(rb, &physician_ids, "or");
+        let hinges = &question_names(w, rb, &physician_ids, true);
         if consultant {
-            format!(
-                "See a physician first if the answer on {hinges} calls for it: medical clearance may be required, so do not treat until it is known."
-            )
+            tr!(w, "report-physician-consultant", questions = hinges)
         } else {
-            format!(
-                "See a physician first if your answer about {hinges} gives a reason to. Until you know, do not go ahead."
-            )
+            tr!(w, "report-physician-patient", questions = hinges)
         }
     });
     Some(PendingWords {
@@ -212,18 +241,20 @@ mod tests {
 
     #[test]
     fn a_complete_result_is_its_bare_verdict() {
+        let en = Words::english();
         let h = Headline::new(
             outcome(Verdict::Caution, Ink::Temporary),
             outcome(Verdict::Caution, Ink::Temporary),
             false,
             0,
         );
-        assert_eq!(h.text(), "CAUTION");
-        assert_eq!(h.range(), "CAUTION");
+        assert_eq!(h.text(en), "CAUTION");
+        assert_eq!(h.range(en), "CAUTION");
     }
 
     #[test]
     fn a_provisional_result_names_both_ends_and_the_questions() {
+        let en = Words::english();
         let h = Headline::new(
             outcome(Verdict::Suitable, Ink::Either),
             outcome(Verdict::Unsuitable, Ink::None),
@@ -231,11 +262,11 @@ mod tests {
             4,
         );
         assert_eq!(
-            h.text(),
+            h.text(en),
             "Not complete: SUITABLE to UNSUITABLE, depending on 4 unanswered questions"
         );
         let one = Headline { questions: 1, ..h };
-        assert!(one.text().ends_with("depending on 1 unanswered question"));
+        assert!(one.text(en).ends_with("depending on 1 unanswered question"));
         let ink = Headline::new(
             outcome(Verdict::Caution, Ink::Either),
             outcome(Verdict::Caution, Ink::Temporary),
@@ -243,7 +274,7 @@ mod tests {
             2,
         );
         assert_eq!(
-            ink.text(),
+            ink.text(en),
             "Not complete: CAUTION, ink either or temporary, depending on 2 unanswered questions"
         );
         let same = Headline::new(
@@ -252,9 +283,71 @@ mod tests {
             true,
             3,
         );
-        assert!(same.text().starts_with("Not complete: CAUTION whatever the answers"));
+        assert!(same.text(en).starts_with("Not complete: CAUTION whatever the answers"));
         for h in [h, one, ink, same] {
-            assert!(h.text().starts_with("Not complete"), "{}", h.text());
+            assert!(h.text(en).starts_with("Not complete"), "{}", h.text(en));
         }
+    }
+
+    #[test]
+    fn the_headline_counts_questions_in_each_language() {
+        let h = Headline::new(
+            outcome(Verdict::Suitable, Ink::Either),
+            outcome(Verdict::Refer, Ink::Either),
+            true,
+            1,
+        );
+        let many = Headline { questions: 3, ..h };
+        let (it, es) = (Words::new("it"), Words::new("es"));
+        assert_eq!(
+            h.text(it),
+            "Non completo: da IDONEO a INVIO AL MEDICO, a seconda di 1 domanda senza risposta"
+        );
+        assert_eq!(
+            many.text(it),
+            "Non completo: da IDONEO a INVIO AL MEDICO, a seconda di 3 domande senza risposta"
+        );
+        assert_eq!(
+            h.text(es),
+            "Incompleto: de APTO a DERIVAR AL MÉDICO, según 1 pregunta sin responder"
+        );
+        assert_eq!(
+            many.text(es),
+            "Incompleto: de APTO a DERIVAR AL MÉDICO, según 3 preguntas sin responder"
+        );
+        let same = Headline::new(
+            outcome(Verdict::Caution, Ink::Either),
+            outcome(Verdict::Caution, Ink::Either),
+            true,
+            1,
+        );
+        assert!(
+            same.text(it).contains("1 domanda senza risposta potrebbe"),
+            "{}",
+            same.text(it)
+        );
+        assert!(
+            Headline { questions: 2, ..same }
+                .text(it)
+                .contains("2 domande senza risposta potrebbero")
+        );
+        assert!(
+            same.text(es).contains("1 pregunta sin responder podría"),
+            "{}",
+            same.text(es)
+        );
+        assert!(
+            Headline { questions: 2, ..same }
+                .text(es)
+                .contains("2 preguntas sin responder podrían")
+        );
+        let done = Headline::new(
+            outcome(Verdict::Caution, Ink::Temporary),
+            outcome(Verdict::Caution, Ink::Temporary),
+            false,
+            0,
+        );
+        assert_eq!(done.text(it), "CAUTELA");
+        assert_eq!(done.text(es), "PRECAUCIÓN");
     }
 }

@@ -7,8 +7,10 @@ use crate::answers::Slot;
 use crate::audience::Audience;
 use crate::describe;
 use crate::html_page;
+use crate::i18n::Words;
 use crate::rulebook::{Severity, Verdict};
 use crate::sanitize::html as esc;
+use crate::tr;
 use crate::words;
 use std::io::{self, Write};
 
@@ -59,22 +61,34 @@ impl Html {
     pub fn page(&self, cx: &Context, frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
         let s = cx.screening;
         let consultant = s.audience == Audience::Consultant;
+        let words = cx.rulebook.words();
+        // The title is escaped by `head_in`.
         html_page::head_in(
             out,
             &cx.rulebook.language,
-            &format!("SMP screening: {}", s.headline),
+            &tr!(words, "report-title", headline = &s.headline),
             STYLE,
         )?;
-        writeln!(out, "<h1>Scalp micropigmentation: screening result</h1>")?;
-        patient_lines(frame, out)?;
-        writeln!(
-            out,
-            "<p class=\"meta\">Screened on {} with {} (version {}, {}). A screening aid, not a diagnosis.</p>",
-            esc(&frame.day()),
-            esc(s.rulebook.title),
-            esc(s.rulebook.version),
-            esc(s.rulebook.review)
-        )?;
+        writeln!(out, "<h1>{}</h1>", text(&tr!(words, "report-html-heading")))?;
+        patient_lines(words, frame, out)?;
+        let screened = tr!(
+            words,
+            "report-html-screened",
+            date = SLOT[0],
+            title = SLOT[1],
+            version = SLOT[2],
+            review = SLOT[3]
+        );
+        let screened = filled(
+            &screened,
+            &[
+                esc(&frame.day_written(words)),
+                esc(s.rulebook.title),
+                esc(s.rulebook.version),
+                esc(&s.rulebook.review),
+            ],
+        );
+        writeln!(out, "<p class=\"meta\">{screened}</p>")?;
 
         // A provisional result has its own box and symbol, never the tick of a suitable one.
         let (mark, class) = match s.verdict {
@@ -91,12 +105,17 @@ impl Html {
             esc(&s.headline)
         )?;
         if s.provisional {
-            writeln!(out, "<p>So far: {}</p>", esc(s.verdict_meaning))?;
+            let so_far = tr!(words, "report-so-far", meaning = SLOT[0]);
+            writeln!(out, "<p>{}</p>", filled(&so_far, &[esc(&s.verdict_meaning)]))?;
         } else {
-            writeln!(out, "<p>{}</p>", esc(s.verdict_meaning))?;
+            writeln!(out, "<p>{}</p>", esc(&s.verdict_meaning))?;
         }
         if s.verdict > Verdict::Suitable && !s.verdict_because.is_empty() {
-            writeln!(out, "<p>Because:</p><ul class=\"items\">")?;
+            writeln!(
+                out,
+                "<p>{}:</p><ul class=\"items\">",
+                text(&tr!(words, "report-because"))
+            )?;
             for f in s.fired.iter().filter(|f| s.verdict_because.contains(&f.rule)) {
                 let text = if consultant { f.title } else { f.summary };
                 writeln!(out, "<li>{}{}</li>", esc(text), rule_ref(consultant, f.rule))?;
@@ -112,20 +131,18 @@ impl Html {
             writeln!(
                 out,
                 "<p class=\"recheck\"><strong>{}</strong>{}</p>",
-                esc(&r.sentence(crate::date::Date::today())),
+                esc(&r.sentence(words, crate::date::Date::today())),
                 rule_refs(consultant, &r.because)
             )?;
         }
 
-        let mut ink_heading = words::ink_heading(s.verdict, s.audience).trim_end_matches(':');
-        if s.provisional && s.worst_case.ink != s.ink && ink_heading == "Ink" {
-            ink_heading = "Ink so far";
-        }
-        writeln!(out, "<h2>{}</h2>", esc(ink_heading))?;
+        let so_far = s.provisional && s.worst_case.ink != s.ink;
+        let ink_heading = words::ink_heading(words, s.verdict, s.audience, so_far);
+        writeln!(out, "<h2>{}</h2>", esc(&ink_heading))?;
         writeln!(
             out,
             "<p><strong>{}</strong></p>",
-            esc(words::ink_name(s.ink, s.audience))
+            esc(&words::ink_name(words, s.ink, s.audience))
         )?;
         if !s.ink_because.is_empty() {
             writeln!(out, "<ul class=\"items\">")?;
@@ -134,12 +151,13 @@ impl Html {
             }
             writeln!(out, "</ul>")?;
         }
-        if let Some(note) = words::ink_note(s.ink, s.audience) {
-            writeln!(out, "<p>{}</p>", esc(note))?;
+        if let Some(note) = words::ink_note(words, s.ink, s.audience) {
+            writeln!(out, "<p>{}</p>", esc(&note))?;
         }
 
         if !s.risks.is_empty() {
-            writeln!(out, "<h2>Risks, most serious first</h2>\n<ul class=\"items\">")?;
+            let heading = text(&tr!(words, "report-risks-serious-first"));
+            writeln!(out, "<h2>{heading}</h2>\n<ul class=\"items\">")?;
             for r in &s.risks {
                 let class = match r.severity {
                     Severity::High => "sev-high",
@@ -149,7 +167,7 @@ impl Html {
                 writeln!(
                     out,
                     "<li><span class=\"sev {class}\">{}</span><strong>{}</strong>: {}{}</li>",
-                    words::severity_label(r.severity),
+                    text(&words::severity_label(words, r.severity)),
                     esc(r.title),
                     esc(r.text),
                     rule_refs(consultant, &r.because)
@@ -159,13 +177,14 @@ impl Html {
         }
 
         if !s.advice.is_empty() {
-            writeln!(out, "<h2>What to do</h2>\n<ul class=\"items\">")?;
+            let heading = text(&tr!(words, "report-what-to-do"));
+            writeln!(out, "<h2>{heading}</h2>\n<ul class=\"items\">")?;
+            let first_tag = format!(
+                "<span class=\"sev sev-high\">{}</span>",
+                text(&tr!(words, "report-advice-first"))
+            );
             for a in &s.advice {
-                let first = if a.urgent {
-                    "<span class=\"sev sev-high\">first</span>"
-                } else {
-                    ""
-                };
+                let first = if a.urgent { first_tag.as_str() } else { "" };
                 writeln!(
                     out,
                     "<li>{first}<strong>{}</strong>: {}{}</li>",
@@ -179,18 +198,18 @@ impl Html {
 
         if let Some(w) = what_if_words(cx) {
             for (heading, lines, more) in [
-                ("What would change this", &w.better, w.better_more),
-                ("What would make it worse", &w.worse, w.worse_more),
+                (tr!(words, "report-what-if-better"), &w.better, w.better_more),
+                (tr!(words, "report-what-if-worse"), &w.worse, w.worse_more),
             ] {
                 if lines.is_empty() && more == 0 {
                     continue;
                 }
-                writeln!(out, "<h2>{heading}</h2>\n<ul class=\"items\">")?;
+                writeln!(out, "<h2>{}</h2>\n<ul class=\"items\">", text(&heading))?;
                 for line in lines {
                     writeln!(out, "<li>{}</li>", esc(line))?;
                 }
                 if more > 0 {
-                    writeln!(out, "<li>and {more} more</li>")?;
+                    writeln!(out, "<li>{}</li>", text(&tr!(words, "report-more", count = more)))?;
                 }
                 writeln!(out, "</ul>")?;
             }
@@ -199,10 +218,14 @@ impl Html {
         answers(cx, out)?;
 
         if consultant && !s.fired.is_empty() {
-            writeln!(out, "<h2>Rules behind this result</h2>")?;
+            writeln!(out, "<h2>{}</h2>", text(&tr!(words, "report-html-rules-behind")))?;
             writeln!(
                 out,
-                "<table>\n<tr><th>Rule</th><th>Rationale</th><th>Source</th><th>Evidence</th></tr>"
+                "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+                text(&tr!(words, "report-col-rule")),
+                text(&tr!(words, "report-col-rationale")),
+                text(&tr!(words, "report-col-source")),
+                text(&tr!(words, "report-col-evidence"))
             )?;
             for f in &s.fired {
                 writeln!(
@@ -212,7 +235,7 @@ impl Html {
                     esc(f.title),
                     esc(f.rationale.unwrap_or("—")),
                     esc(f.source.unwrap_or("—")),
-                    words::evidence_cell(f.evidence)
+                    text(&words::evidence_cell(words, f.evidence))
                 )?;
             }
             writeln!(out, "</table>")?;
@@ -220,32 +243,49 @@ impl Html {
 
         writeln!(
             out,
-            "<h2>Please note</h2>\n<p class=\"disclaimer\">{}</p>",
+            "<h2>{}</h2>\n<p class=\"disclaimer\">{}</p>",
+            text(&tr!(words, "report-html-please-note")),
             esc(s.disclaimer)
         )?;
-        writeln!(
-            out,
-            "<p class=\"meta\">Rulebook <code>{}</code> {} (sha256 <code>{}</code>), {}, review due {}; {} {}.</p>",
-            esc(s.rulebook.id),
-            esc(s.rulebook.version),
-            esc(&s.rulebook.sha256[..s.rulebook.sha256.len().min(16)]),
-            esc(s.rulebook.review),
-            esc(s.rulebook.review_due),
-            s.tool.name,
-            s.tool.version
-        )?;
+        let footer = tr!(
+            words,
+            "report-html-footer",
+            id = SLOT[0],
+            version = SLOT[1],
+            sha = SLOT[2],
+            review = SLOT[3],
+            due = SLOT[4],
+            tool = SLOT[5],
+            tool_version = SLOT[6]
+        );
+        let footer = filled(
+            &footer,
+            &[
+                format!("<code>{}</code>", esc(s.rulebook.id)),
+                esc(s.rulebook.version),
+                format!(
+                    "<code>{}</code>",
+                    esc(&s.rulebook.sha256[..s.rulebook.sha256.len().min(16)])
+                ),
+                esc(&s.rulebook.review),
+                esc(&words::written_iso(words, s.rulebook.review_due)),
+                esc(s.tool.name),
+                esc(s.tool.version),
+            ],
+        );
+        writeln!(out, "<p class=\"meta\">{footer}</p>")?;
         if let Some(made) = frame.reprinted_from {
-            writeln!(
-                out,
-                "<p class=\"meta\">Re-printed from the record made {}, with the result recorded then.</p>",
-                esc(made)
-            )?;
+            let line = tr!(words, "report-reprinted", made = SLOT[0]);
+            writeln!(out, "<p class=\"meta\">{}</p>", filled(&line, &[esc(made)]))?;
         }
         if consultant {
             writeln!(
                 out,
-                "<div class=\"sign\"><p>Consultant's signature<span class=\"blank\"></span> Date<span class=\"blank short\"></span></p>\
-                 <p>Name in capitals<span class=\"blank\"></span></p></div>"
+                "<div class=\"sign\"><p>{}<span class=\"blank\"></span> {}<span class=\"blank short\"></span></p>\
+                 <p>{}<span class=\"blank\"></span></p></div>",
+                text(&tr!(words, "report-html-signature")),
+                text(&tr!(words, "report-html-date")),
+                text(&tr!(words, "report-html-capitals"))
             )?;
         }
         html_page::tail(out)
@@ -253,16 +293,52 @@ impl Html {
 }
 
 /// The label, and lines for the patient's name and date of birth to be written by hand.
-fn patient_lines(frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
+fn patient_lines(words: Words, frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<div class=\"patient\">")?;
     if let Some(label) = frame.label {
-        writeln!(out, "<p class=\"label\">Reference <strong>{}</strong></p>", esc(label))?;
+        writeln!(
+            out,
+            "<p class=\"label\">{} <strong>{}</strong></p>",
+            text(&tr!(words, "report-reference")),
+            esc(label)
+        )?;
     }
     writeln!(
         out,
-        "<p>Name<span class=\"blank\"></span> Date of birth<span class=\"blank short\"></span></p>\
-         <p class=\"why\">Name and date of birth are written here by hand; smp-screen does not store them.</p>\n</div>"
+        "<p>{}<span class=\"blank\"></span> {}<span class=\"blank short\"></span></p>\
+         <p class=\"why\">{}</p>\n</div>",
+        text(&tr!(words, "report-html-name")),
+        text(&tr!(words, "report-html-birth")),
+        text(&tr!(words, "report-html-by-hand"))
     )
+}
+
+/// Stand-ins for a message's arguments that are HTML already (marked up or escaped):
+/// the message is escaped with them in it, then each is replaced by its HTML. Private-use
+/// characters, which no message or escape produces.
+const SLOT: [&str; 7] = [
+    "\u{e000}0\u{e001}",
+    "\u{e000}1\u{e001}",
+    "\u{e000}2\u{e001}",
+    "\u{e000}3\u{e001}",
+    "\u{e000}4\u{e001}",
+    "\u{e000}5\u{e001}",
+    "\u{e000}6\u{e001}",
+];
+
+/// A message made with [`SLOT`]s, escaped, with each slot replaced by its HTML in `parts`.
+fn filled(message: &str, parts: &[String]) -> String {
+    let mut html = text(message);
+    for (slot, part) in SLOT.iter().zip(parts) {
+        html = html.replace(slot, part);
+    }
+    html
+}
+
+/// The tool's own words as HTML text: markup characters escaped, apostrophes and quotes
+/// kept (they need no escape between tags, and "Consultant's" reads as written).
+fn text(words: &str) -> String {
+    esc(words).replace("&#39;", "'").replace("&quot;", "\"")
 }
 
 /// The answers given, in asking order, with colour swatches for skin and hair.
@@ -278,13 +354,18 @@ fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     if audience == Audience::Patient {
         return short_answers(cx, &rows, out);
     }
-    writeln!(out, "<h2>Your answers</h2>\n<table>")?;
+    let words = rb.words();
+    writeln!(out, "<h2>{}</h2>\n<table>", text(&tr!(words, "report-your-answers")))?;
+    let not_used = format!(
+        " <span class=\"why\">{}</span>",
+        text(&tr!(words, "report-not-used-long"))
+    );
     for q in rows {
         let question = &rb.questions[q];
         let answer = answer_html(question, cx.answers.slot(q), audience);
         // An answer to a question that turned out not to apply was not used.
         let unused = if cx.screening.ignored.contains(&question.id.as_str()) {
-            " <span class=\"why\">(not used: the question did not apply)</span>"
+            not_used.as_str()
         } else {
             ""
         };
@@ -304,12 +385,18 @@ fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
 /// copy then fits two pages (the consultant's copy keeps the full questions).
 fn short_answers(cx: &Context, rows: &[usize], out: &mut dyn Write) -> io::Result<()> {
     let rb = cx.rulebook;
-    writeln!(out, "<h2>Your answers</h2>\n<dl class=\"answers\">")?;
+    let words = rb.words();
+    writeln!(
+        out,
+        "<h2>{}</h2>\n<dl class=\"answers\">",
+        text(&tr!(words, "report-your-answers"))
+    )?;
+    let not_used = format!(" <span class=\"why\">{}</span>", text(&tr!(words, "report-not-used")));
     for &q in rows {
         let question = &rb.questions[q];
         let answer = answer_html(question, cx.answers.slot(q), Audience::Patient);
         let unused = if cx.screening.ignored.contains(&question.id.as_str()) {
-            " <span class=\"why\">(not used)</span>"
+            not_used.as_str()
         } else {
             ""
         };
@@ -359,21 +446,24 @@ fn rule_refs(consultant: bool, ids: &[&str]) -> String {
 
 /// What could still change a provisional result, and whether a physician may be needed.
 fn provisional(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
+    let words = cx.rulebook.words();
     let Some(p) = super::pending_words(cx) else {
         return writeln!(
             out,
-            "<p class=\"provisional\">Unanswered questions leave some rules undecided, though none of them would change the verdict or the ink.</p>"
+            "<p class=\"provisional\">{}</p>",
+            text(&tr!(words, "report-undecided-harmless"))
         );
     };
     writeln!(
         out,
-        "<div class=\"provisional\"><p><strong>What could still change it</strong></p>\n<ul class=\"items\">"
+        "<div class=\"provisional\"><p><strong>{}</strong></p>\n<ul class=\"items\">",
+        text(&tr!(words, "report-still-change"))
     )?;
     for line in &p.lines {
         writeln!(out, "<li>{}</li>", esc(line))?;
     }
     if p.more > 0 {
-        writeln!(out, "<li>and {} more</li>", p.more)?;
+        writeln!(out, "<li>{}</li>", text(&tr!(words, "report-more", count = p.more)))?;
     }
     writeln!(out, "</ul>")?;
     if let Some(physician) = &p.physician {

@@ -3,6 +3,7 @@
 use super::{Context, Frame, Framed, Report};
 use crate::audience::Audience;
 use crate::sanitize::markdown as md;
+use crate::tr;
 use crate::words;
 use std::io::{self, Write};
 
@@ -19,30 +20,38 @@ impl Framed for Markdown {
     fn render_framed(&self, cx: &Context, frame: &Frame, out: &mut dyn Write) -> io::Result<()> {
         let s = cx.screening;
         let consultant = s.audience == Audience::Consultant;
-        writeln!(out, "# SMP screening: {}\n", md(&s.headline))?;
+        let words = cx.rulebook.words();
+        writeln!(out, "# {}\n", tr!(words, "report-title", headline = &md(&s.headline)))?;
         if let Some(label) = frame.label {
-            writeln!(out, "**Reference:** {}\n", md(label))?;
+            writeln!(out, "**{}:** {}\n", tr!(words, "report-reference"), md(label))?;
         }
         if let Some(made) = frame.reprinted_from {
-            writeln!(
-                out,
-                "*Re-printed from the record made {}, with the result recorded then.*\n",
-                md(made)
-            )?;
+            writeln!(out, "*{}*\n", tr!(words, "report-reprinted", made = &md(made)))?;
         }
         if s.provisional {
             writeln!(
                 out,
-                "**Verdict so far:** {} (not complete; at worst {}) — {}\n",
-                s.verdict.as_str(),
-                s.worst_case.verdict.as_str(),
-                md(s.verdict_meaning)
+                "**{}:** {} ({}) — {}\n",
+                tr!(words, "report-verdict-so-far-heading"),
+                words::verdict_word(words, s.verdict),
+                tr!(
+                    words,
+                    "report-not-complete-at-worst",
+                    worst = &words::verdict_word(words, s.worst_case.verdict)
+                ),
+                md(&s.verdict_meaning)
             )?;
         } else {
-            writeln!(out, "**Verdict:** {} — {}\n", s.verdict.as_str(), md(s.verdict_meaning))?;
+            writeln!(
+                out,
+                "**{}:** {} — {}\n",
+                tr!(words, "report-verdict-heading"),
+                words::verdict_word(words, s.verdict),
+                md(&s.verdict_meaning)
+            )?;
         }
         if !s.verdict_because.is_empty() && s.verdict > crate::rulebook::Verdict::Suitable {
-            writeln!(out, "Why:\n")?;
+            writeln!(out, "{}:\n", tr!(words, "report-why"))?;
             for f in s.fired.iter().filter(|f| s.verdict_because.contains(&f.rule)) {
                 if consultant {
                     writeln!(out, "- `{}` {}", f.rule, md(f.title))?;
@@ -55,49 +64,51 @@ impl Framed for Markdown {
         if s.provisional {
             match super::pending_words(cx) {
                 Some(p) => {
-                    writeln!(out, "**What could still change it:**\n")?;
+                    writeln!(out, "**{}:**\n", tr!(words, "report-still-change"))?;
                     for line in &p.lines {
                         writeln!(out, "- {}", md(line))?;
                     }
                     if p.more > 0 {
-                        writeln!(out, "- and {} more", p.more)?;
+                        writeln!(out, "- {}", tr!(words, "report-more", count = p.more))?;
                     }
                     writeln!(out)?;
                     if let Some(physician) = &p.physician {
                         writeln!(out, "> **{}**\n", md(physician))?;
                     }
                 }
-                None => writeln!(
-                    out,
-                    "Unanswered questions leave some rules undecided, though none of them would change the verdict or the ink.\n"
-                )?,
+                None => writeln!(out, "{}\n", tr!(words, "report-undecided-harmless"))?,
             }
             if consultant {
                 let deciding = s.deciding_questions(cx.rulebook);
-                writeln!(
-                    out,
-                    "Unanswered: {}.\n",
-                    deciding.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ")
-                )?;
+                let ids = deciding.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ");
+                writeln!(out, "{}.\n", tr!(words, "report-unanswered", questions = &ids))?;
             }
         }
         if let Some(r) = &s.recheck_after {
-            let mut line = format!("**{}**", r.sentence(crate::date::Date::today()));
+            let mut line = format!("**{}**", r.sentence(words, crate::date::Date::today()));
             if consultant {
                 let rules: Vec<String> = r.because.iter().map(|id| format!("`{id}`")).collect();
-                line.push_str(&format!(" Rules: {}.", rules.join(", ")));
+                line.push(' ');
+                line.push_str(&tr!(words, "report-rules", rules = &rules.join(", ")));
             }
             writeln!(out, "{line}\n")?;
         }
+        // Notes for the clinic: the heading stays plain even when a physician must clear
+        // the person first (the verdict above says so).
         let ink_heading = if s.provisional && s.worst_case.ink != s.ink {
-            "Ink so far"
+            tr!(words, "report-ink-heading-so-far")
         } else {
-            "Ink"
+            tr!(words, "report-ink-heading")
         };
-        writeln!(out, "**{ink_heading}:** {}\n", words::ink_name(s.ink, s.audience))?;
+        writeln!(
+            out,
+            "**{ink_heading}:** {}\n",
+            words::ink_name(words, s.ink, s.audience)
+        )?;
         for r in &s.ink_because {
             if consultant {
-                writeln!(out, "- `{}` ({}): {}", r.rule, r.effect.replace('_', " "), md(r.text))?;
+                let tag = words::effect_tag(words, r.effect);
+                writeln!(out, "- `{}` ({tag}): {}", r.rule, md(r.text))?;
             } else {
                 writeln!(out, "- {}", md(r.text))?;
             }
@@ -105,43 +116,60 @@ impl Framed for Markdown {
         if !s.ink_because.is_empty() {
             writeln!(out)?;
         }
-        if let Some(note) = words::ink_note(s.ink, s.audience) {
-            writeln!(out, "{}\n", md(note))?;
+        if let Some(note) = words::ink_note(words, s.ink, s.audience) {
+            writeln!(out, "{}\n", md(&note))?;
         }
         if !s.risks.is_empty() {
-            writeln!(out, "## Risks\n")?;
+            writeln!(out, "## {}\n", tr!(words, "report-risks"))?;
+            let (severity, risk) = (tr!(words, "report-col-severity"), tr!(words, "report-col-risk"));
             if consultant {
-                writeln!(out, "| Severity | Risk | Detail | Rules |\n|---|---|---|---|")?;
+                writeln!(
+                    out,
+                    "| {severity} | {risk} | {} | {} |\n|---|---|---|---|",
+                    tr!(words, "report-col-detail"),
+                    tr!(words, "report-col-rules")
+                )?;
                 for r in &s.risks {
                     writeln!(
                         out,
                         "| {} | {} | {} | {} |",
-                        r.severity.as_str(),
+                        words::severity_word(words, r.severity),
                         md(r.title),
                         md(r.text),
                         r.because.join(", ")
                     )?;
                 }
             } else {
-                writeln!(out, "| Severity | Risk | What it means |\n|---|---|---|")?;
+                writeln!(
+                    out,
+                    "| {severity} | {risk} | {} |\n|---|---|---|",
+                    tr!(words, "report-col-meaning")
+                )?;
                 for r in &s.risks {
-                    writeln!(out, "| {} | {} | {} |", r.severity.as_str(), md(r.title), md(r.text))?;
+                    writeln!(
+                        out,
+                        "| {} | {} | {} |",
+                        words::severity_word(words, r.severity),
+                        md(r.title),
+                        md(r.text)
+                    )?;
                 }
             }
             writeln!(out)?;
         }
         if !s.advice.is_empty() {
-            writeln!(out, "## Advice\n")?;
+            writeln!(out, "## {}\n", tr!(words, "report-advice"))?;
+            let first = format!(" ({})", tr!(words, "report-advice-first"));
             for a in &s.advice {
-                let now = if a.urgent { " (first)" } else { "" };
+                let now = if a.urgent { first.as_str() } else { "" };
                 writeln!(out, "- **{}**{now}: {}", md(a.title), md(a.text))?;
             }
             writeln!(out)?;
         }
         if let Some(w) = super::what_if_words(cx) {
             for (heading, lines, more) in [
-                ("What would change this", &w.better, w.better_more),
-                ("What would make it worse", &w.worse, w.worse_more),
+                (tr!(words, "report-what-if-better"), &w.better, w.better_more),
+                (tr!(words, "report-what-if-worse"), &w.worse, w.worse_more),
             ] {
                 if lines.is_empty() && more == 0 {
                     continue;
@@ -151,7 +179,7 @@ impl Framed for Markdown {
                     writeln!(out, "- {}", md(line))?;
                 }
                 if more > 0 {
-                    writeln!(out, "- and {more} more")?;
+                    writeln!(out, "- {}", tr!(words, "report-more", count = more))?;
                 }
                 writeln!(out)?;
             }
@@ -159,66 +187,76 @@ impl Framed for Markdown {
         if cx.explain
             && let Some(e) = &s.explain
         {
-            writeln!(out, "## How this was decided\n")?;
+            writeln!(out, "## {}\n", tr!(words, "report-how"))?;
             for t in &e.rules {
-                writeln!(out, "**`{}`** {} ({})\n", t.rule, md(&t.title), t.state)?;
+                let state = if t.state == "fired" {
+                    tr!(words, "report-state-fired")
+                } else {
+                    tr!(words, "report-state-possible")
+                };
+                writeln!(out, "**`{}`** {} ({state})\n", t.rule, md(&t.title))?;
                 let mut lines = String::new();
                 t.trace.render(&mut lines, 0, 100);
                 writeln!(out, "```text\n{}```\n", lines)?;
             }
         }
         if consultant && !s.fired.is_empty() {
-            writeln!(out, "## Rules fired\n")?;
+            writeln!(out, "## {}\n", tr!(words, "report-rules-fired"))?;
             writeln!(
                 out,
-                "| Rule | Verdict | Rationale | Source | Evidence |\n|---|---|---|---|---|"
+                "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+                tr!(words, "report-col-rule"),
+                tr!(words, "report-col-verdict"),
+                tr!(words, "report-col-rationale"),
+                tr!(words, "report-col-source"),
+                tr!(words, "report-col-evidence")
             )?;
             for f in &s.fired {
                 writeln!(
                     out,
                     "| `{}` | {} | {} | {} | {} |",
                     f.rule,
-                    f.verdict.map_or("—", |v| v.as_str()),
+                    f.verdict
+                        .map_or_else(|| "—".to_owned(), |v| words::verdict_word(words, v)),
                     md(f.rationale.unwrap_or("—")),
                     md(f.source.unwrap_or("—")),
-                    words::evidence_cell(f.evidence)
+                    words::evidence_cell(words, f.evidence)
                 )?;
             }
             writeln!(out)?;
         }
         if consultant && !s.possible.is_empty() {
-            writeln!(out, "## Undecided rules\n")?;
+            writeln!(out, "## {}\n", tr!(words, "report-undecided-rules"))?;
             for p in &s.possible {
-                writeln!(
-                    out,
-                    "- `{}` {}: decided by {}",
-                    p.rule,
-                    md(p.title),
-                    p.decided_by.join(", ")
-                )?;
+                let line = tr!(
+                    words,
+                    "report-undecided-line-md",
+                    rule = &format!("`{}`", p.rule),
+                    title = &md(p.title),
+                    questions = &p.decided_by.join(", ")
+                );
+                writeln!(out, "- {line}")?;
             }
             writeln!(out)?;
         }
         if !s.ignored.is_empty() {
-            writeln!(
-                out,
-                "Answers not used (question did not apply): {}\n",
-                s.ignored.join(", ")
-            )?;
+            let line = tr!(words, "report-ignored-consultant", questions = &s.ignored.join(", "));
+            writeln!(out, "{line}\n")?;
         }
         answers(cx, out)?;
         writeln!(out, "---\n")?;
         writeln!(out, "*{}*\n", md(s.disclaimer))?;
-        writeln!(
-            out,
-            "Rulebook `{}` {} (sha256 `{}`), {}; {} {}.",
-            s.rulebook.id,
-            md(s.rulebook.version),
-            s.rulebook.sha256,
-            md(s.rulebook.review),
-            s.tool.name,
-            s.tool.version
-        )
+        let footer = tr!(
+            words,
+            "report-md-footer",
+            id = &format!("`{}`", s.rulebook.id),
+            version = &md(s.rulebook.version),
+            sha = &format!("`{}`", s.rulebook.sha256),
+            review = &md(&s.rulebook.review),
+            tool = s.tool.name,
+            tool_version = s.tool.version
+        );
+        writeln!(out, "{footer}")
     }
 }
 
@@ -233,8 +271,15 @@ fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
-    writeln!(out, "## Answers given\n")?;
-    writeln!(out, "| Question | Answer |\n|---|---|")?;
+    let words = rb.words();
+    writeln!(out, "## {}\n", tr!(words, "report-answers-given"))?;
+    writeln!(
+        out,
+        "| {} | {} |\n|---|---|",
+        tr!(words, "report-col-question"),
+        tr!(words, "report-col-answer")
+    )?;
+    let not_used = format!(" {}", tr!(words, "report-not-used-long"));
     for q in rows {
         let question = &rb.questions[q];
         let parts = crate::describe::answer(question, cx.answers.slot(q), audience);
@@ -245,7 +290,7 @@ fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
             md(&question.short)
         };
         let unused = if cx.screening.ignored.contains(&question.id.as_str()) {
-            " (not used: the question did not apply)"
+            not_used.as_str()
         } else {
             ""
         };

@@ -47,8 +47,9 @@ pub struct Screening<'a> {
     pub audience: Audience,
     /// The verdict from the rules that fired.
     pub verdict: Verdict,
-    /// What the verdict means, in words for the audience.
-    pub verdict_meaning: &'static str,
+    /// What the verdict means, in words for the audience, in the language the rulebook is
+    /// shown in.
+    pub verdict_meaning: String,
     /// Rules that set the verdict (those giving it exactly).
     pub verdict_because: Vec<&'a str>,
     /// The ink recommendation.
@@ -63,7 +64,7 @@ pub struct Screening<'a> {
     /// `provisional`, as a word scripts can print).
     pub status: Status,
     /// The result's headline in words: the bare verdict label when complete; when not,
-    /// "Not complete: …" with both ends of its range.
+    /// "Not complete: …" with both ends of its range; in the rulebook's language.
     pub headline: String,
     /// The verdict and ink if every undecided rule fired.
     pub worst_case: Outcome,
@@ -141,8 +142,9 @@ pub struct RulebookInfo<'a> {
     pub sha256: &'a str,
     /// `draft`, `reviewed`, or `changed_since_review` (marked reviewed, edited since).
     pub status: &'static str,
-    /// The review status in words ("not yet reviewed by a clinician").
-    pub review: &'a str,
+    /// The review status in words ("not yet reviewed by a clinician"), in the language
+    /// the rulebook is shown in.
+    pub review: std::borrow::Cow<'a, str>,
     /// Date of the last review (`null` for a draft).
     pub reviewed_on: Option<&'a str>,
     /// Date the next review is due.
@@ -159,7 +161,12 @@ impl<'a> RulebookInfo<'a> {
             version: &id.version,
             sha256: &rulebook.sha256,
             status: rulebook.review.as_str(),
-            review: &rulebook.review_words,
+            // The words made when it loaded are English; another language words it anew.
+            review: if rulebook.words().code() == crate::i18n::ENGLISH {
+                std::borrow::Cow::Borrowed(&rulebook.review_words)
+            } else {
+                std::borrow::Cow::Owned(words::review(rulebook.words(), &rulebook.review))
+            },
             reviewed_on: id.reviewed_on.as_deref(),
             review_due: &id.review_due,
         }
@@ -257,10 +264,16 @@ impl RecheckAfter<'_> {
         }
     }
 
-    /// "Screen again from 2027-06-01 (in 6 months)", counted from `today`.
-    pub fn sentence(&self, today: crate::date::Date) -> String {
+    /// "Screen again from 2027-06-01 (in 6 months).", counted from `today`, the date
+    /// written the local way.
+    pub fn sentence(&self, words: crate::i18n::Words, today: crate::date::Date) -> String {
         let r = self.recheck();
-        format!("Screen again from {} (in {}).", r.after(today), r.words())
+        crate::tr!(
+            words,
+            "report-recheck",
+            date = &words::date(words, r.after(today)),
+            wait = &words::wait(words, r)
+        )
     }
 }
 
@@ -363,26 +376,40 @@ pub struct WhatIfWords {
 pub fn what_if_words(cx: &Context) -> Option<WhatIfWords> {
     let s = cx.screening;
     let list = s.what_if.as_deref().filter(|l| !l.is_empty())?;
+    let words = cx.rulebook.words();
     let change = |question: &str, label: &str| {
         let short = cx.rulebook.question(question).map_or(question, |q| q.short.as_str());
-        format!("{short} were \"{label}\"")
+        crate::tr!(words, "report-what-if-change", question = short, answer = label)
     };
     let line = |w: &crate::explain::WhatIf| {
-        let mut changes = vec![change(&w.question, &w.label)];
-        changes.extend(w.and.iter().map(|c| change(&c.question, &c.label)));
+        let mut changes = change(&w.question, &w.label);
+        for c in &w.and {
+            let next = change(&c.question, &c.label);
+            changes = crate::tr!(words, "report-what-if-and", first = &changes, next = &next);
+        }
         // Only what changes is told: never "REFER → REFER".
         let mut outcome = Vec::new();
         if w.verdict != s.verdict {
             outcome.push(format!(
                 "{} → {}",
-                words::verdict_label(s.verdict),
-                words::verdict_label(w.verdict)
+                words::verdict_label(words, s.verdict),
+                words::verdict_label(words, w.verdict)
             ));
         }
         if w.ink != s.ink {
-            outcome.push(format!("ink {} → {}", s.ink.as_str(), w.ink.as_str()));
+            outcome.push(crate::tr!(
+                words,
+                "report-what-if-ink",
+                from = &words::ink_short(words, s.ink),
+                to = &words::ink_short(words, w.ink)
+            ));
         }
-        format!("If {}: {}", changes.join(" and "), outcome.join(", "))
+        crate::tr!(
+            words,
+            "report-what-if",
+            changes = &changes,
+            outcome = &outcome.join(", ")
+        )
     };
     let (better, worse): (Vec<_>, Vec<_>) = list.iter().partition(|w| w.verdict <= s.verdict);
     // Worse changes keep two of the lines when there are better ones too, so their heading

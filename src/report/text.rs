@@ -6,6 +6,7 @@ use crate::audience::Audience;
 use crate::engine::Ink;
 use crate::rulebook::Verdict;
 use crate::sanitize;
+use crate::tr;
 use crate::words;
 use std::io::{self, Write};
 
@@ -30,14 +31,16 @@ impl Report for Text {
         let w = cx.width;
         let consultant = s.audience == Audience::Consultant;
         let clean = |t: &str| sanitize::one_line(t).into_owned();
+        let words = cx.rulebook.words();
 
         writeln!(
             out,
             "{}",
-            st.bold(&format!(
-                "SMP screening · {} {}",
-                clean(s.rulebook.title),
-                clean(s.rulebook.version)
+            st.bold(&tr!(
+                words,
+                "report-text-title",
+                title = &clean(s.rulebook.title),
+                version = &clean(s.rulebook.version)
             ))
         )?;
         writeln!(out)?;
@@ -49,17 +52,23 @@ impl Report for Text {
             writeln!(
                 out,
                 "{}",
-                wrap(&format!("So far: {}", s.verdict_meaning), w, "  ", "  ")
+                wrap(
+                    &tr!(words, "report-so-far", meaning = &s.verdict_meaning),
+                    w,
+                    "  ",
+                    "  "
+                )
             )?;
         } else {
-            let label = words::verdict_label(s.verdict);
-            writeln!(out, "{} {}", st.bold("Verdict:"), st.verdict(s.verdict, label))?;
-            writeln!(out, "{}", wrap(s.verdict_meaning, w, "  ", "  "))?;
+            let label = words::verdict_label(words, s.verdict);
+            let heading = format!("{}:", tr!(words, "report-verdict-heading"));
+            writeln!(out, "{} {}", st.bold(&heading), st.verdict(s.verdict, &label))?;
+            writeln!(out, "{}", wrap(&s.verdict_meaning, w, "  ", "  "))?;
         }
         if s.verdict > Verdict::Suitable && !s.verdict_because.is_empty() {
-            writeln!(out, "  Why:")?;
+            writeln!(out, "  {}:", tr!(words, "report-why"))?;
             for id in &s.verdict_because {
-                writeln!(out, "{}", wrap(&reason(s, id, None), w, "    • ", "      "))?;
+                writeln!(out, "{}", wrap(&reason(cx, id, None), w, "    • ", "      "))?;
             }
         }
         if s.provisional {
@@ -67,19 +76,23 @@ impl Report for Text {
         }
         if let Some(r) = &s.recheck_after {
             // Counted from the local date of the screening, as the person would count it.
-            let mut line = r.sentence(crate::date::Date::today());
+            let mut line = r.sentence(words, crate::date::Date::today());
             if consultant {
-                line.push_str(&format!(" Rules: {}.", r.because.join(", ")));
+                line.push(' ');
+                line.push_str(&tr!(words, "report-rules", rules = &r.because.join(", ")));
             }
             writeln!(out, "{}", st.bold(&wrap(&line, w, "  ", "  ")))?;
         }
         writeln!(out)?;
 
-        let mut heading = words::ink_heading(s.verdict, s.audience);
-        if s.provisional && s.worst_case.ink != s.ink && heading == "Ink:" {
-            heading = "Ink so far:";
-        }
-        writeln!(out, "{} {}", st.bold(heading), words::ink_name(s.ink, s.audience))?;
+        let so_far = s.provisional && s.worst_case.ink != s.ink;
+        let heading = format!("{}:", words::ink_heading(words, s.verdict, s.audience, so_far));
+        writeln!(
+            out,
+            "{} {}",
+            st.bold(&heading),
+            words::ink_name(words, s.ink, s.audience)
+        )?;
         // A patient is not told the same reason twice: those already given under "Why"
         // are referred to, not repeated.
         let mut repeated = false;
@@ -91,36 +104,32 @@ impl Report for Text {
             writeln!(
                 out,
                 "{}",
-                wrap(&reason(s, r.rule, Some(r.effect)), w, "    • ", "      ")
+                wrap(&reason(cx, r.rule, Some(r.effect)), w, "    • ", "      ")
             )?;
         }
         if repeated {
-            writeln!(out, "    • and for the reasons above.")?;
+            writeln!(out, "    • {}", tr!(words, "report-reasons-above"))?;
         }
-        if let Some(note) = words::ink_note(s.ink, s.audience) {
-            writeln!(out, "{}", wrap(note, w, "  ", "  "))?;
+        if let Some(note) = words::ink_note(words, s.ink, s.audience) {
+            writeln!(out, "{}", wrap(&note, w, "  ", "  "))?;
         }
         if s.ink_conflict {
             let note = if consultant {
-                "Ink conflict: fired rules rule out both pigments; the verdict was raised to refer."
+                tr!(words, "report-ink-conflict-consultant")
             } else {
-                "Your answers rule out both kinds of ink, so a physician needs to decide first."
+                tr!(words, "report-ink-conflict-patient")
             };
-            writeln!(out, "{}", wrap(note, w, "  ", "  "))?;
+            writeln!(out, "{}", wrap(&note, w, "  ", "  "))?;
         }
         if s.ink == Ink::None {
-            writeln!(
-                out,
-                "{}",
-                wrap("No ink is recommended while SMP is not advisable.", w, "  ", "  ")
-            )?;
+            writeln!(out, "{}", wrap(&tr!(words, "report-no-ink"), w, "  ", "  "))?;
         }
         writeln!(out)?;
 
         if !s.risks.is_empty() {
-            writeln!(out, "{}", st.bold("Risks"))?;
+            writeln!(out, "{}", st.bold(&tr!(words, "report-risks")))?;
             for r in &s.risks {
-                let tag = format!("{:<6}", words::severity_label(r.severity));
+                let tag = format!("{:<6}", words::severity_label(words, r.severity));
                 writeln!(out, "  {}  {}", st.severity(r.severity, &tag), st.bold(&clean(r.title)))?;
                 writeln!(out, "{}", wrap(r.text, w, "          ", "          "))?;
                 if consultant {
@@ -128,7 +137,7 @@ impl Report for Text {
                         out,
                         "{}",
                         st.dim(&wrap(
-                            &format!("rules: {}", r.because.join(", ")),
+                            &tr!(words, "report-rules-lower", rules = &r.because.join(", ")),
                             w,
                             "          ",
                             "          "
@@ -142,16 +151,22 @@ impl Report for Text {
         // With refer or unsuitable, what to do now comes apart from advice that only
         // matters if treatment goes ahead later, so the two never read as contradictory.
         let split = s.verdict >= Verdict::Refer;
-        let groups: [(&str, Vec<&super::AdviceItem>); 2] = if split {
+        let groups: [(String, Vec<&super::AdviceItem>); 2] = if split {
             [
-                ("What to do now", s.advice.iter().filter(|a| a.urgent).collect()),
                 (
-                    "If SMP becomes possible later",
+                    tr!(words, "report-advice-now"),
+                    s.advice.iter().filter(|a| a.urgent).collect(),
+                ),
+                (
+                    tr!(words, "report-advice-later"),
                     s.advice.iter().filter(|a| !a.urgent).collect(),
                 ),
             ]
         } else {
-            [("Advice", s.advice.iter().collect()), ("", Vec::new())]
+            [
+                (tr!(words, "report-advice"), s.advice.iter().collect()),
+                (String::new(), Vec::new()),
+            ]
         };
         for (heading, items) in groups.iter().filter(|(_, items)| !items.is_empty()) {
             writeln!(out, "{}", st.bold(heading))?;
@@ -161,7 +176,12 @@ impl Report for Text {
                     writeln!(
                         out,
                         "{}",
-                        st.dim(&wrap(&format!("rules: {}", a.because.join(", ")), w, "    ", "    "))
+                        st.dim(&wrap(
+                            &tr!(words, "report-rules-lower", rules = &a.because.join(", ")),
+                            w,
+                            "    ",
+                            "    "
+                        ))
                     )?;
                 }
             }
@@ -175,9 +195,12 @@ impl Report for Text {
         }
 
         if consultant && !cx.explain && !s.fired.is_empty() {
-            writeln!(out, "{}", st.bold("Rules fired"))?;
+            writeln!(out, "{}", st.bold(&tr!(words, "report-rules-fired")))?;
             for f in &s.fired {
-                let verdict = f.verdict.map(|v| format!(" → {}", v.as_str())).unwrap_or_default();
+                let verdict = f
+                    .verdict
+                    .map(|v| format!(" → {}", words::verdict_word(words, v)))
+                    .unwrap_or_default();
                 writeln!(
                     out,
                     "  {}{}",
@@ -187,42 +210,38 @@ impl Report for Text {
                 if let Some(r) = &f.rationale {
                     writeln!(out, "{}", wrap(r, w, "      ", "      "))?;
                 }
-                let mut cite = Vec::new();
-                if let Some(src) = &f.source {
-                    cite.push(format!("Source: {src}"));
-                }
-                if let Some(e) = f.evidence {
-                    cite.push(format!("Evidence: {}", words::evidence_words(e, Audience::Consultant)));
-                }
+                let cite = cite(cx, f);
                 if !cite.is_empty() {
-                    writeln!(out, "{}", st.dim(&wrap(&cite.join(". "), w, "      ", "      ")))?;
+                    writeln!(out, "{}", st.dim(&wrap(&cite, w, "      ", "      ")))?;
                 }
             }
             writeln!(out)?;
         }
         if consultant && !cx.explain && !s.possible.is_empty() {
-            writeln!(out, "{}", st.bold("Undecided rules (unanswered questions)"))?;
+            writeln!(out, "{}", st.bold(&tr!(words, "report-undecided-heading")))?;
             for p in &s.possible {
-                let verdict = p.verdict.map(|v| format!(" → {}", v.as_str())).unwrap_or_default();
-                let line = format!(
-                    "[{}] {}{}; decided by: {}",
-                    p.rule,
-                    p.title,
-                    verdict,
-                    p.decided_by.join(", ")
+                let verdict = p
+                    .verdict
+                    .map(|v| format!(" → {}", words::verdict_word(words, v)))
+                    .unwrap_or_default();
+                let line = tr!(
+                    words,
+                    "report-undecided-line",
+                    rule = p.rule,
+                    title = p.title,
+                    verdict = &verdict,
+                    questions = &p.decided_by.join(", ")
                 );
                 writeln!(out, "{}", wrap(&line, w, "  ", "      "))?;
             }
             writeln!(out)?;
         }
         if !s.ignored.is_empty() {
+            let ignored = s.ignored.join(", ");
             let text = if consultant {
-                format!("Answers not used (question did not apply): {}", s.ignored.join(", "))
+                tr!(words, "report-ignored-consultant", questions = &ignored)
             } else {
-                format!(
-                    "Some answers were not needed, because the questions did not apply to you: {}.",
-                    s.ignored.join(", ")
-                )
+                tr!(words, "report-ignored-patient", questions = &ignored)
             };
             writeln!(out, "{}", st.dim(&wrap(&text, w, "", "")))?;
             writeln!(out)?;
@@ -233,11 +252,13 @@ impl Report for Text {
         writeln!(
             out,
             "{}",
-            st.dim(&format!(
-                "Rulebook {} {} (sha256 {short}…), {}",
-                clean(s.rulebook.id),
-                clean(s.rulebook.version),
-                clean(s.rulebook.review)
+            st.dim(&tr!(
+                words,
+                "report-text-footer",
+                id = &clean(s.rulebook.id),
+                version = &clean(s.rulebook.version),
+                sha = short,
+                review = &clean(&s.rulebook.review)
             ))
         )
     }
@@ -249,24 +270,38 @@ fn what_if(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     let Some(w) = super::what_if_words(cx) else {
         return Ok(());
     };
-    let more_note = |n: usize| format!("  • and {n} more (see --explain or the JSON output)");
+    let words = cx.rulebook.words();
     for (heading, lines, more) in [
-        ("What would change this", &w.better, w.better_more),
-        ("What would make it worse", &w.worse, w.worse_more),
+        (tr!(words, "report-what-if-better"), &w.better, w.better_more),
+        (tr!(words, "report-what-if-worse"), &w.worse, w.worse_more),
     ] {
         if lines.is_empty() && more == 0 {
             continue;
         }
-        writeln!(out, "{}", cx.style.bold(heading))?;
+        writeln!(out, "{}", cx.style.bold(&heading))?;
         for line in lines {
             writeln!(out, "{}", wrap(line, cx.width, "  • ", "    "))?;
         }
         if more > 0 {
-            writeln!(out, "{}", more_note(more))?;
+            writeln!(out, "  • {}", tr!(words, "report-more-see", count = more))?;
         }
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// "Source: …. Evidence: …" for a fired rule, or nothing when it names neither.
+fn cite(cx: &Context, f: &super::FiredRule) -> String {
+    let words = cx.rulebook.words();
+    let mut cite = Vec::new();
+    if let Some(src) = &f.source {
+        cite.push(tr!(words, "report-source", source = *src));
+    }
+    if let Some(e) = f.evidence {
+        let evidence = words::evidence_words(words, e, Audience::Consultant);
+        cite.push(tr!(words, "report-evidence", evidence = &evidence));
+    }
+    cite.join(". ")
 }
 
 /// HOW: who set the verdict and the ink, and every fired and undecided rule traced.
@@ -276,7 +311,8 @@ fn how(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     let st = cx.style;
     let w = cx.width;
     let consultant = s.audience == Audience::Consultant;
-    writeln!(out, "{}", st.bold("How this was decided"))?;
+    let words = cx.rulebook.words();
+    writeln!(out, "{}", st.bold(&tr!(words, "report-how")))?;
     // A consultant sees rule ids; a patient sees the rules' titles and effects in words.
     let name = |id: &str| match s.audience {
         Audience::Consultant => format!("[{id}]"),
@@ -286,39 +322,51 @@ fn how(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
             .map_or_else(|| id.to_owned(), |r| cx.rulebook.rules[r].title.clone()),
     };
     let names = |v: &[String]| v.iter().map(|r| name(r)).collect::<Vec<_>>().join(", ");
+    let label = words::verdict_label(words, e.verdict.value);
     let mut verdict = match e.verdict.set_by.as_slice() {
-        [] => format!("Verdict {}: no rule raised it.", words::verdict_label(e.verdict.value)),
-        set => format!(
-            "Verdict {}, given by {}",
-            words::verdict_label(e.verdict.value),
-            names(set)
-        ),
+        [] => tr!(words, "report-how-verdict-none", verdict = &label),
+        set => tr!(words, "report-how-verdict", verdict = &label, rules = &names(set)),
     };
     if !e.verdict.overrode.is_empty() {
         let over: Vec<String> = e
             .verdict
             .overrode
             .iter()
-            .map(|o| format!("{} from {}", o.verdict.as_str(), name(&o.rule)))
+            .map(|o| {
+                tr!(
+                    words,
+                    "report-how-from",
+                    verdict = &words::verdict_word(words, o.verdict),
+                    rule = &name(&o.rule)
+                )
+            })
             .collect();
-        verdict.push_str(&format!("; it overrides {}", over.join(", ")));
+        verdict.push_str(&tr!(words, "report-how-overrides", list = &over.join(", ")));
     }
     writeln!(out, "{}", wrap(&verdict, w, "  ", "  "))?;
     let effects = |v: &[crate::explain::RuleEffect]| {
         v.iter()
             .map(|x| match s.audience {
-                Audience::Consultant => format!("[{}] {}", x.rule, x.effect.replace('_', " ")),
-                Audience::Patient => format!("{} ({})", name(&x.rule), effect_words(&x.effect)),
+                Audience::Consultant => format!("[{}] {}", x.rule, words::effect_tag(words, &x.effect)),
+                Audience::Patient => format!(
+                    "{} ({})",
+                    name(&x.rule),
+                    words::effect_short(words, words::effect_of_key(&x.effect))
+                ),
             })
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let mut ink = format!("Ink {}", words::ink_name(e.ink.value, s.audience));
+    let mut ink = tr!(
+        words,
+        "report-how-ink",
+        ink = &words::ink_name(words, e.ink.value, s.audience)
+    );
     if !e.ink.set_by.is_empty() {
-        ink.push_str(&format!(", because of {}", effects(&e.ink.set_by)));
+        ink.push_str(&tr!(words, "report-how-because-of", list = &effects(&e.ink.set_by)));
     }
     if !e.ink.overrode.is_empty() {
-        ink.push_str(&format!("; it overrides {}", effects(&e.ink.overrode)));
+        ink.push_str(&tr!(words, "report-how-overrides", list = &effects(&e.ink.overrode)));
     }
     writeln!(out, "{}", wrap(&ink, w, "  ", "  "))?;
     // Looked up by id once: a search per rule made this quadratic in the rulebook's size.
@@ -329,25 +377,20 @@ fn how(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
             continue;
         };
         writeln!(out)?;
-        rule_heading(cx, &t.rule, &t.title, f.verdict, "fired", out)?;
+        rule_heading(cx, &t.rule, &t.title, f.verdict, &tr!(words, "report-state-fired"), out)?;
         if consultant {
             if let Some(r) = &f.rationale {
-                writeln!(out, "{}", wrap(&format!("Rationale: {r}"), w, "    ", "    "))?;
+                let line = tr!(words, "report-rationale", rationale = *r);
+                writeln!(out, "{}", wrap(&line, w, "    ", "    "))?;
             }
-            let mut cite = Vec::new();
-            if let Some(src) = &f.source {
-                cite.push(format!("Source: {src}"));
-            }
-            if let Some(ev) = f.evidence {
-                cite.push(format!("Evidence: {}", words::evidence_words(ev, Audience::Consultant)));
-            }
+            let cite = cite(cx, f);
             if !cite.is_empty() {
-                writeln!(out, "{}", st.dim(&wrap(&cite.join(". "), w, "    ", "    ")))?;
+                writeln!(out, "{}", st.dim(&wrap(&cite, w, "    ", "    ")))?;
             }
         } else {
             let ev = f
                 .evidence
-                .map(|e| format!(" ({})", words::evidence_words(e, Audience::Patient)))
+                .map(|e| format!(" ({})", words::evidence_words(words, e, Audience::Patient)))
                 .unwrap_or_default();
             writeln!(out, "{}", wrap(&format!("{}{ev}", f.summary), w, "    ", "    "))?;
         }
@@ -359,14 +402,15 @@ fn how(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     if !undecided.is_empty() {
         writeln!(out)?;
         let head = if consultant {
-            "Undecided rules, and what would decide them:"
+            tr!(words, "report-how-undecided-consultant")
         } else {
-            "Not yet decided, because some answers are missing:"
+            tr!(words, "report-how-undecided-patient")
         };
-        writeln!(out, "  {}", st.bold(head))?;
+        writeln!(out, "  {}", st.bold(&head))?;
+        let state = tr!(words, "report-state-possible");
         for t in undecided {
             let verdict = possible.get(t.rule.as_str()).and_then(|p| p.verdict);
-            rule_heading(cx, &t.rule, &t.title, verdict, "possible", out)?;
+            rule_heading(cx, &t.rule, &t.title, verdict, &state, out)?;
             for need in &t.would_need {
                 writeln!(out, "{}", wrap(need, w, "      ? ", "        "))?;
             }
@@ -384,7 +428,10 @@ fn rule_heading(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let s = cx.screening;
-    let verdict = verdict.map(|v| format!(" → {}", v.as_str())).unwrap_or_default();
+    let words = cx.rulebook.words();
+    let verdict = verdict
+        .map(|v| format!(" → {}", words::verdict_word(words, v)))
+        .unwrap_or_default();
     let text = match s.audience {
         Audience::Consultant => format!("[{id}] {title}{verdict} ({state})"),
         Audience::Patient => {
@@ -402,7 +449,8 @@ fn rule_heading(
 fn why(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     let s = cx.screening;
     let Some(e) = &s.explain else { return Ok(()) };
-    writeln!(out, "{}", cx.style.bold("Why each question was asked"))?;
+    let words = cx.rulebook.words();
+    writeln!(out, "{}", cx.style.bold(&tr!(words, "report-why-asked")))?;
     for q in &e.questions {
         let readers = if q.read_by.is_empty() {
             String::new()
@@ -415,7 +463,7 @@ fn why(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
                     Audience::Patient => r.title.clone(),
                 })
                 .collect();
-            format!(" Read by: {}.", list.join("; "))
+            format!(" {}", tr!(words, "report-read-by", rules = &list.join("; ")))
         };
         writeln!(
             out,
@@ -432,57 +480,51 @@ fn provisional(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     let s = cx.screening;
     let w = cx.width;
     let consultant = s.audience == Audience::Consultant;
+    let words = cx.rulebook.words();
     if let Some(p) = super::pending_words(cx) {
-        writeln!(out, "  What could still change it:")?;
+        writeln!(out, "  {}:", tr!(words, "report-still-change"))?;
         for line in &p.lines {
             writeln!(out, "{}", wrap(line, w, "    • ", "      "))?;
         }
         if p.more > 0 {
-            writeln!(out, "    • and {} more (see --explain or the JSON output)", p.more)?;
+            writeln!(out, "    • {}", tr!(words, "report-more-see", count = p.more))?;
         }
         if let Some(physician) = &p.physician {
             writeln!(out, "{}", cx.style.bold(&wrap(physician, w, "  ", "  ")))?;
         }
     } else {
-        let text =
-            "Unanswered questions leave some rules undecided, though none of them would change the verdict or the ink.";
-        writeln!(out, "{}", wrap(text, w, "  ", "  "))?;
+        let text = tr!(words, "report-undecided-harmless");
+        writeln!(out, "{}", wrap(&text, w, "  ", "  "))?;
     }
     if consultant {
         let deciding = s.deciding_questions(cx.rulebook);
-        writeln!(
-            out,
-            "{}",
-            wrap(&format!("Unanswered: {}", deciding.join(", ")), w, "  ", "  ")
-        )?;
+        let line = tr!(words, "report-unanswered", questions = &deciding.join(", "));
+        writeln!(out, "{}", wrap(&line, w, "  ", "  "))?;
     }
     Ok(())
 }
 
 /// One fired rule as a reason: its plain summary and how strong the evidence is for a
 /// patient; its id, title and ink effect for a consultant.
-fn reason(s: &super::Screening, rule: &str, effect: Option<&str>) -> String {
+fn reason(cx: &Context, rule: &str, effect: Option<&str>) -> String {
+    let s = cx.screening;
+    let words = cx.rulebook.words();
     let Some(f) = s.fired.iter().find(|f| f.rule == rule) else {
         return rule.to_owned();
     };
     match s.audience {
         Audience::Consultant => match effect {
-            Some(e) => format!("[{}] {}: {}", f.rule, effect_words(e), f.title),
+            Some(e) => format!(
+                "[{}] {}: {}",
+                f.rule,
+                words::effect_short(words, words::effect_of_key(e)),
+                f.title
+            ),
             None => format!("[{}] {}", f.rule, f.title),
         },
         Audience::Patient => match f.evidence {
-            Some(e) => format!("{} ({})", f.summary, words::evidence_words(e, Audience::Patient)),
+            Some(e) => format!("{} ({})", f.summary, words::evidence_words(words, e, Audience::Patient)),
             None => f.summary.to_owned(),
         },
-    }
-}
-
-fn effect_words(key: &str) -> &'static str {
-    match key {
-        "forbid_permanent" => "rules out permanent",
-        "forbid_temporary" => "rules out temporary",
-        "prefer_temporary" => "favours temporary",
-        "prefer_permanent" => "favours permanent",
-        _ => "shapes the ink",
     }
 }
