@@ -281,7 +281,7 @@ fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<h2>Your answers</h2>\n<table>")?;
     for q in rows {
         let question = &rb.questions[q];
-        let answer = answer_html(question, cx.answers.slot(q), audience);
+        let answer = answer_html(question, cx.answers.slot(q), audience, cx.rulebook.words());
         // An answer to a question that turned out not to apply was not used.
         let unused = if cx.screening.ignored.contains(&question.id.as_str()) {
             " <span class=\"why\">(not used: the question did not apply)</span>"
@@ -307,7 +307,7 @@ fn short_answers(cx: &Context, rows: &[usize], out: &mut dyn Write) -> io::Resul
     writeln!(out, "<h2>Your answers</h2>\n<dl class=\"answers\">")?;
     for &q in rows {
         let question = &rb.questions[q];
-        let answer = answer_html(question, cx.answers.slot(q), Audience::Patient);
+        let answer = answer_html(question, cx.answers.slot(q), Audience::Patient, cx.rulebook.words());
         let unused = if cx.screening.ignored.contains(&question.id.as_str()) {
             " <span class=\"why\">(not used)</span>"
         } else {
@@ -324,8 +324,13 @@ fn short_answers(cx: &Context, rows: &[usize], out: &mut dyn Write) -> io::Resul
 }
 
 /// One answer's parts as HTML, with colour swatches for skin and hair.
-fn answer_html(question: &crate::rulebook::Question, slot: &Slot, audience: Audience) -> Vec<String> {
-    describe::answer(question, slot, audience)
+fn answer_html(
+    question: &crate::rulebook::Question,
+    slot: &Slot,
+    audience: Audience,
+    words: crate::i18n::Words,
+) -> Vec<String> {
+    describe::answer(question, slot, audience, words)
         .iter()
         .map(|p| match p.swatch {
             Some(rgb) => format!(

@@ -237,7 +237,7 @@ fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| Question | Answer |\n|---|---|")?;
     for q in rows {
         let question = &rb.questions[q];
-        let parts = crate::describe::answer(question, cx.answers.slot(q), audience);
+        let parts = crate::describe::answer(question, cx.answers.slot(q), audience, rb.words());
         let answer: Vec<String> = parts.iter().map(|p| md(&p.text)).collect();
         let name = if audience == Audience::Consultant {
             format!("`{}`", question.id)
