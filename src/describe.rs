@@ -19,7 +19,7 @@ pub fn test(rulebook: &Rulebook, question: usize, test: &Test, audience: Audienc
 }
 
 /// A number range in words: "under 18", "from 18 to under 26", "at least 26", "30".
-pub fn range(r: &NumRange, unit: Option<&str>, words: Words) -> String {
+pub fn range(words: Words, r: &NumRange, unit: Option<&str>) -> String {
     let n = |x: f64| crate::answers::number_to_json(x).to_string();
     let low = r.lo.is_finite().then(|| n(r.lo));
     let high = r.hi.is_finite().then(|| n(r.hi));
@@ -53,7 +53,7 @@ pub fn number(x: f64, unit: Option<&str>) -> String {
 }
 
 /// "yes" or "no" inside a sentence.
-pub fn yes_no(b: bool, words: Words) -> String {
+pub fn yes_no(words: Words, b: bool) -> String {
     if b {
         tr!(words, "explain-yes")
     } else {
@@ -111,7 +111,7 @@ impl<'a> Describer<'a> {
                 words,
                 "explain-cond-score",
                 score = &self.rulebook.scores[*s].title,
-                range = &range(r, None, words)
+                range = &range(words, r, None)
             ),
         }
     }
@@ -198,13 +198,13 @@ impl<'a> Describer<'a> {
                 words,
                 "explain-test-number",
                 question = name,
-                range = &range(r, q.unit.as_deref(), words)
+                range = &range(words, r, q.unit.as_deref())
             ),
             (Test::Number(r), true) => tr!(
                 words,
                 "explain-test-not-number",
                 question = name,
-                range = &range(r, q.unit.as_deref(), words)
+                range = &range(words, r, q.unit.as_deref())
             ),
         }
     }
@@ -236,18 +236,18 @@ mod tests {
     fn ranges_read_naturally() {
         let inf = f64::INFINITY;
         let en = Words::english();
-        assert_eq!(range(&r(-inf, true, 18.0, false), Some("years"), en), "under 18 years");
-        assert_eq!(range(&r(18.0, true, 26.0, false), None, en), "from 18 to under 26");
-        assert_eq!(range(&r(18.0, false, 26.0, true), None, en), "above 18 to 26");
-        assert_eq!(range(&r(26.0, true, inf, true), None, en), "at least 26");
-        assert_eq!(range(&r(-inf, true, 12.0, true), None, en), "at most 12");
-        assert_eq!(range(&r(30.0, true, 30.0, true), None, en), "30");
+        assert_eq!(range(en, &r(-inf, true, 18.0, false), Some("years")), "under 18 years");
+        assert_eq!(range(en, &r(18.0, true, 26.0, false), None), "from 18 to under 26");
+        assert_eq!(range(en, &r(18.0, false, 26.0, true), None), "above 18 to 26");
+        assert_eq!(range(en, &r(26.0, true, inf, true), None), "at least 26");
+        assert_eq!(range(en, &r(-inf, true, 12.0, true), None), "at most 12");
+        assert_eq!(range(en, &r(30.0, true, 30.0, true), None), "30");
         let it = Words::new("it");
-        assert_eq!(range(&r(-inf, true, 18.0, false), Some("anni"), it), "meno di 18 anni");
-        assert_eq!(range(&r(18.0, true, 26.0, false), None, it), "da 18 a meno di 26");
+        assert_eq!(range(it, &r(-inf, true, 18.0, false), Some("anni")), "meno di 18 anni");
+        assert_eq!(range(it, &r(18.0, true, 26.0, false), None), "da 18 a meno di 26");
         let es = Words::new("es");
-        assert_eq!(range(&r(26.0, true, inf, true), Some("años"), es), "al menos 26 años");
-        assert_eq!(range(&r(-inf, true, 12.0, true), None, es), "como máximo 12");
+        assert_eq!(range(es, &r(26.0, true, inf, true), Some("años")), "al menos 26 años");
+        assert_eq!(range(es, &r(-inf, true, 12.0, true), None), "como máximo 12");
     }
 
     #[test]
@@ -290,10 +290,10 @@ pub struct AnswerPart<'q> {
 
 /// An answer in words, one part per option ticked; empty when unanswered.
 pub fn answer<'q>(
+    words: Words,
     question: &'q Question,
     slot: &crate::answers::Slot,
     audience: Audience,
-    words: Words,
 ) -> Vec<AnswerPart<'q>> {
     use crate::answers::{Slot, Value};
     use std::borrow::Cow;

@@ -2,7 +2,9 @@
 
 use crate::audience::Audience;
 use crate::engine::Ink;
+use crate::i18n::Words;
 use crate::rulebook::{Evidence, InkKind, Severity, Verdict};
+use crate::tr;
 
 /// What a verdict means.
 pub fn verdict_meaning(verdict: Verdict, audience: Audience) -> &'static str {
@@ -79,12 +81,12 @@ pub fn effect_key(forbid: bool, ink: InkKind) -> &'static str {
 }
 
 /// An ink effect in words.
-pub fn effect_words(forbid: bool, ink: InkKind) -> &'static str {
+pub fn effect_words(words: Words, forbid: bool, ink: InkKind) -> String {
     match (forbid, ink) {
-        (true, InkKind::Permanent) => "rules out permanent ink",
-        (true, InkKind::Temporary) => "rules out fading ink",
-        (false, InkKind::Temporary) => "favours fading ink",
-        (false, InkKind::Permanent) => "favours permanent ink",
+        (true, InkKind::Permanent) => tr!(words, "explain-effect-forbid-permanent"),
+        (true, InkKind::Temporary) => tr!(words, "explain-effect-forbid-temporary"),
+        (false, InkKind::Temporary) => tr!(words, "explain-effect-prefer-temporary"),
+        (false, InkKind::Permanent) => tr!(words, "explain-effect-prefer-permanent"),
     }
 }
 
@@ -103,8 +105,14 @@ pub fn evidence_words(evidence: Evidence, audience: Audience) -> &'static str {
 }
 
 /// The evidence cell of a rule table for clinical review: a dash when the rule has none.
-pub fn evidence_cell(evidence: Option<Evidence>) -> &'static str {
-    evidence.map_or("—", |e| evidence_words(e, Audience::Consultant))
+pub fn evidence_cell(words: Words, evidence: Option<Evidence>) -> String {
+    match evidence {
+        None => "—".to_owned(),
+        Some(Evidence::Clinical) => tr!(words, "explain-evidence-cell-clinical"),
+        Some(Evidence::Practitioner) => tr!(words, "explain-evidence-cell-practitioner"),
+        Some(Evidence::Marketing) => tr!(words, "explain-evidence-cell-marketing"),
+        Some(Evidence::Inference) => tr!(words, "explain-evidence-cell-inference"),
+    }
 }
 
 /// Severity label, fixed width for alignment.

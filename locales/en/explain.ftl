@@ -106,3 +106,17 @@ explain-saw-between = between { $low } and { $high } so far
 explain-needed-any-answer = any answer
 explain-needed-one-of = one of { $options }
 explain-needed-any-of = any of { $options }
+
+## The engine's vocabulary (src/words.rs) that the explanations and the printed rule
+## table need
+
+# A rule's ink effect, in the consultant's words.
+explain-effect-forbid-permanent = rules out permanent ink
+explain-effect-forbid-temporary = rules out fading ink
+explain-effect-prefer-temporary = favours fading ink
+explain-effect-prefer-permanent = favours permanent ink
+# The evidence column of the rule table.
+explain-evidence-cell-clinical = clinical literature
+explain-evidence-cell-practitioner = practitioner opinion
+explain-evidence-cell-marketing = marketing claim
+explain-evidence-cell-inference = inference

@@ -83,3 +83,15 @@ explain-saw-between = entre { $low } y { $high } por ahora
 explain-needed-any-answer = cualquier respuesta
 explain-needed-one-of = una de { $options }
 explain-needed-any-of = al menos una de { $options }
+
+## El vocabulario del motor (src/words.rs) que necesitan las explicaciones y la tabla de
+## reglas
+
+explain-effect-forbid-permanent = descarta el pigmento permanente
+explain-effect-forbid-temporary = descarta el pigmento reabsorbible
+explain-effect-prefer-temporary = favorece el pigmento reabsorbible
+explain-effect-prefer-permanent = favorece el pigmento permanente
+explain-evidence-cell-clinical = evidencia clínica
+explain-evidence-cell-practitioner = experiencia de los profesionales
+explain-evidence-cell-marketing = afirmación publicitaria
+explain-evidence-cell-inference = inferencia, no estudiada

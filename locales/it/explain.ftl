@@ -83,3 +83,15 @@ explain-saw-between = tra { $low } e { $high } per ora
 explain-needed-any-answer = una risposta qualsiasi
 explain-needed-one-of = una tra { $options }
 explain-needed-any-of = almeno una tra { $options }
+
+## Le parole del motore (src/words.rs) che servono alle spiegazioni e alla tabella
+## delle regole
+
+explain-effect-forbid-permanent = esclude il pigmento permanente
+explain-effect-forbid-temporary = esclude il pigmento riassorbibile
+explain-effect-prefer-temporary = privilegia il pigmento riassorbibile
+explain-effect-prefer-permanent = privilegia il pigmento permanente
+explain-evidence-cell-clinical = evidenza clinica
+explain-evidence-cell-practitioner = esperienza dei professionisti
+explain-evidence-cell-marketing = affermazione pubblicitaria
+explain-evidence-cell-inference = inferenza, non studiata

@@ -51,7 +51,7 @@ pub fn label(question: &Question, i: usize, audience: Audience) -> String {
 
 /// An answer in words, every part in full.
 pub fn answer_words(question: &Question, slot: &Slot, audience: Audience) -> String {
-    let parts = describe::answer(question, slot, audience, super::lang::words());
+    let parts = describe::answer(super::lang::words(), question, slot, audience);
     if parts.is_empty() {
         return "—".to_owned();
     }

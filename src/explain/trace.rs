@@ -183,7 +183,7 @@ impl Tracer<'_> {
                 } else {
                     tr!(words, "explain-saw-between", low = &n(st.min), high = &n(st.max))
                 };
-                let needed = describe::range(r, None, words);
+                let needed = describe::range(words, r, None);
                 TraceNode {
                     value,
                     text: tr!(
@@ -262,7 +262,7 @@ impl Tracer<'_> {
         match v {
             Value::Choice(i) => self.option(q, usize::from(i)),
             Value::Multi(m) => self.options(q, m).join(", "),
-            Value::Bool(b) => describe::yes_no(b, self.words),
+            Value::Bool(b) => describe::yes_no(self.words, b),
             Value::Number(x) => describe::number(x, q.unit.as_deref()),
         }
     }
@@ -277,8 +277,8 @@ impl Tracer<'_> {
             Test::Answered => tr!(words, "explain-needed-any-answer"),
             Test::ChoiceIn(m) => one_or_list(self.options(q, *m), |w, l| tr!(w, "explain-needed-one-of", options = l)),
             Test::MultiAny(m) => one_or_list(self.options(q, *m), |w, l| tr!(w, "explain-needed-any-of", options = l)),
-            Test::Bool(b) => describe::yes_no(*b, words),
-            Test::Number(r) => describe::range(r, q.unit.as_deref(), words),
+            Test::Bool(b) => describe::yes_no(words, *b),
+            Test::Number(r) => describe::range(words, r, q.unit.as_deref()),
         }
     }
 }

@@ -222,7 +222,7 @@ fn describe_change(rb: &Rulebook, q: usize, v: Value, audience: Audience) -> Ans
             .map(|i| question.options[i].label_for(audience).to_owned())
             .collect::<Vec<_>>()
             .join(", "),
-        Value::Bool(b) => crate::describe::yes_no(b, rb.words()),
+        Value::Bool(b) => crate::describe::yes_no(rb.words(), b),
         Value::Number(x) => crate::describe::number(x, question.unit.as_deref()),
     };
     AnswerChange {

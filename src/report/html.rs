@@ -212,7 +212,7 @@ impl Html {
                     esc(f.title),
                     esc(f.rationale.unwrap_or("—")),
                     esc(f.source.unwrap_or("—")),
-                    words::evidence_cell(f.evidence)
+                    words::evidence_cell(cx.rulebook.words(), f.evidence)
                 )?;
             }
             writeln!(out, "</table>")?;
@@ -330,7 +330,7 @@ fn answer_html(
     audience: Audience,
     words: crate::i18n::Words,
 ) -> Vec<String> {
-    describe::answer(question, slot, audience, words)
+    describe::answer(words, question, slot, audience)
         .iter()
         .map(|p| match p.swatch {
             Some(rgb) => format!(

@@ -181,7 +181,7 @@ impl Framed for Markdown {
                     f.verdict.map_or("—", |v| v.as_str()),
                     md(f.rationale.unwrap_or("—")),
                     md(f.source.unwrap_or("—")),
-                    words::evidence_cell(f.evidence)
+                    words::evidence_cell(cx.rulebook.words(), f.evidence)
                 )?;
             }
             writeln!(out)?;
@@ -237,7 +237,7 @@ fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| Question | Answer |\n|---|---|")?;
     for q in rows {
         let question = &rb.questions[q];
-        let parts = crate::describe::answer(question, cx.answers.slot(q), audience, rb.words());
+        let parts = crate::describe::answer(rb.words(), question, cx.answers.slot(q), audience);
         let answer: Vec<String> = parts.iter().map(|p| md(&p.text)).collect();
         let name = if audience == Audience::Consultant {
             format!("`{}`", question.id)
