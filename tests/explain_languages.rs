@@ -307,3 +307,94 @@ fn rules_print_in_italian_reads_as_italian() {
     assert!(html.contains("<th>Regla</th><th>Cuándo</th><th>Entonces</th>"));
     assert!(html.contains("<li>No lo sé</li></ul>"));
 }
+
+/// A record of golden case 04 whose saved result differs from today's (suitable with
+/// either ink, one risk fewer, another rulebook hash), so a replay has changes to tell.
+fn altered_record(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    smp()
+        .args(["assess", "--answers"])
+        .arg(repo("rules/cases/04-young-progressing-undecided.json"))
+        .arg("--save")
+        .arg(&path)
+        .args(["--label", "prova"])
+        .assert()
+        .success();
+    let mut record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    record["result"]["verdict"] = "suitable".into();
+    record["result"]["ink"] = "either".into();
+    let risks = record["result"]["risks"].as_array_mut().unwrap();
+    assert_eq!(risks.remove(0)["id"], "progression");
+    record["rulebook"]["sha256"] = "0".repeat(64).into();
+    std::fs::write(&path, record.to_string()).unwrap();
+    path
+}
+
+fn replay(lang: &str, paths: &[&std::path::Path]) -> String {
+    let out = smp().args(["replay", "--lang", lang]).args(paths).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_replayed_record_tells_what_changed_in_italian_and_spanish() {
+    let tmp = tempfile::tempdir().unwrap();
+    let one = altered_record(tmp.path(), "a.json");
+    let it = replay("it", &[&one]);
+    for line in [
+        "con etichetta",
+        "\"prova\".",
+        "Il regolamento è cambiato.",
+        "La versione è la stessa: è stato modificato senza un nuovo numero di versione.",
+        "Risultato cambiato:",
+        "  Esito: idoneo -> idoneo con riserva",
+        "  Pigmento: riassorbibile o permanente -> riassorbibile",
+        "  Stato: completo (invariato)",
+        "  Rischio aggiunto: progression (Perdita dei capelli che supera il disegno)",
+    ] {
+        assert!(it.contains(line), "{line:?} not in:\n{it}");
+    }
+    let es = replay("es", &[&one]);
+    assert!(es.contains("  Resultado: apto -> apto con reservas"), "{es}");
+    assert!(es.contains("«prova»"), "{es}");
+    let en = replay("en", &[&one]);
+    assert!(
+        en.contains("  Verdict: suitable -> caution\n  Ink: either -> temporary\n  Status: complete (unchanged)\n")
+    );
+
+    // The archive's summary: one record, then several.
+    let dir = tmp.path().join("archive");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(&one, dir.join("a.json")).unwrap();
+    let it = replay("it", &[&dir]);
+    assert!(it.contains(": esito idoneo -> idoneo con riserva; pigmento riassorbibile o permanente -> riassorbibile; rischi +progression\n"), "{it}");
+    assert!(it.contains("Rielaborato 1 record con smp-default"), "{it}");
+    assert!(
+        it.contains("Cambiamenti per tipo: esito 1, pigmento 1, rischi 1"),
+        "{it}"
+    );
+    let es = replay("es", &[&dir]);
+    assert!(es.contains("Se volvió a evaluar 1 registro con smp-default"), "{es}");
+    std::fs::copy(&one, dir.join("b.json")).unwrap();
+    let it = replay("it", &[&dir]);
+    assert!(
+        it.contains("Rielaborati 2 record con smp-default 2.0.0. Risultato cambiato: 2; invariato: 0; illeggibili: 0."),
+        "{it}"
+    );
+    let es = replay("es", &[&dir]);
+    assert!(
+        es.contains(
+            "Se volvieron a evaluar 2 registros con smp-default 2.0.0. Con cambios: 2; sin cambios: 0; ilegibles: 0."
+        ),
+        "{es}"
+    );
+    assert!(
+        es.contains("Cambios por tipo: resultado 2, pigmento 2, riesgos 2"),
+        "{es}"
+    );
+    let en = replay("en", &[&dir]);
+    assert!(
+        en.contains("Replayed 2 records with smp-default 2.0.0: 2 changed, 0 unchanged, 0 could not be read."),
+        "{en}"
+    );
+}

@@ -120,3 +120,97 @@ explain-evidence-cell-clinical = clinical literature
 explain-evidence-cell-practitioner = practitioner opinion
 explain-evidence-cell-marketing = marketing claim
 explain-evidence-cell-inference = inference
+
+## replay: a saved record screened again, and what changed
+
+# $when: when the record was made; $tool and $version: the tool that made it.
+explain-replay-made = Record made { $when } by { $tool } { $version }.
+# The same, for a record with a label ($label).
+explain-replay-made-labelled = Record made { $when } by { $tool } { $version }, labelled "{ $label }".
+# $rulebook: the rulebook's id, version and hash.
+explain-replay-same-rulebook = Rulebook: the same as recorded, { $rulebook }.
+explain-replay-rulebook-changed = The rulebook has changed.
+explain-replay-recorded-with = Recorded with { $recorded }, screened now with { $now }.
+explain-replay-same-version = Its version is the same: it was edited without a new version number.
+# $answer: the answer, as the record gives it, and why it is no longer accepted.
+explain-replay-dropped = Answer no longer accepted, now unanswered: { $answer }
+# $verdict: the verdict (explain-replay-verdict-label); $ink: the ink (explain-replay-value).
+explain-replay-unchanged = Result unchanged: { $verdict } with { $ink } ink, the same risks and advice.
+explain-replay-changed = Result changed:
+# One part of the result: $name (explain-replay-name-*), $before and $after its values
+# (explain-replay-value).
+explain-replay-change = { $name }: { $before } -> { $after }
+explain-replay-no-change = { $name }: { $now } (unchanged)
+explain-replay-name-verdict = Verdict
+explain-replay-name-ink = Ink
+explain-replay-name-status = Status
+explain-replay-name-worst-case = Worst case
+explain-replay-name-worst-case-ink = Worst-case ink
+# A value of the result as the record and the JSON write it (verdict, ink or status);
+# any other value is shown as it is.
+explain-replay-value =
+    { $value ->
+        [suitable] suitable
+        [caution] caution
+        [refer] refer
+        [unsuitable] unsuitable
+        [temporary] temporary
+        [permanent] permanent
+        [either] either
+        [none] none
+        [complete] complete
+        [provisional] provisional
+       *[other] { $value }
+    }
+# The verdict as a label, for "Result unchanged".
+explain-replay-verdict-label =
+    { $value ->
+        [suitable] SUITABLE
+        [caution] CAUTION
+        [refer] REFER
+        [unsuitable] UNSUITABLE
+       *[other] { $value }
+    }
+# $rule: a rule's id; $title: its title.
+explain-replay-pending-added = Now undecided and able to change the result: { $rule } ({ $title })
+explain-replay-pending-removed = No longer undecided: { $rule }
+# $id: a risk's or advice's id; $title: its title.
+explain-replay-risk-added = Risks added: { $id } ({ $title })
+explain-replay-risk-removed = Risks removed: { $id } ({ $title })
+explain-replay-advice-added = Advice added: { $id } ({ $title })
+explain-replay-advice-removed = Advice removed: { $id } ({ $title })
+
+## replay of an archive: one line per record whose result changed, then a summary
+
+# $record: the record's file; $reason: why it cannot be read.
+explain-archive-unreadable = { $record }: cannot be replayed: { $reason }
+# One change in a record's line: $name (explain-archive-name-*), $before, $after.
+explain-archive-change = { $name } { $before } -> { $after }
+explain-archive-name-verdict = verdict
+explain-archive-name-ink = ink
+explain-archive-name-status = status
+explain-archive-name-worst-case = worst case
+explain-archive-name-worst-case-ink = worst-case ink
+# Ids added (+) and removed (-): $name (explain-archive-name-*), $ids.
+explain-archive-ids = { $name } { $ids }
+explain-archive-name-pending = pending
+explain-archive-name-risks = risks
+explain-archive-name-advice = advice
+explain-archive-dropped = answers no longer accepted: { $answers }
+# $total: records replayed; $rulebook, $version: the rulebook; $changed, $unchanged,
+# $unreadable: how many of each.
+explain-archive-summary =
+    { $total ->
+        [one] Replayed { $total } record with { $rulebook } { $version }: { $changed } changed, { $unchanged } unchanged, { $unreadable } could not be read.
+       *[other] Replayed { $total } records with { $rulebook } { $version }: { $changed } changed, { $unchanged } unchanged, { $unreadable } could not be read.
+    }
+# $kinds: each kind of change with its count ("verdict 2, risks 1").
+explain-archive-by-kind = Changes by kind: { $kinds }
+explain-archive-kind-verdict = verdict
+explain-archive-kind-ink = ink
+explain-archive-kind-status = status (complete/provisional)
+explain-archive-kind-worst-case = worst case
+explain-archive-kind-pending = pending reasons
+explain-archive-kind-risks = risks
+explain-archive-kind-advice = advice
+explain-archive-kind-answers = answers no longer accepted

@@ -95,3 +95,79 @@ explain-evidence-cell-clinical = evidencia clínica
 explain-evidence-cell-practitioner = experiencia de los profesionales
 explain-evidence-cell-marketing = afirmación publicitaria
 explain-evidence-cell-inference = inferencia, no estudiada
+
+## replay: un registro guardado evaluado de nuevo, y qué cambió
+
+explain-replay-made = Registro creado el { $when } por { $tool } { $version }.
+explain-replay-made-labelled = Registro creado el { $when } por { $tool } { $version }, con la etiqueta «{ $label }».
+explain-replay-same-rulebook = Reglamento: el mismo del registro, { $rulebook }.
+explain-replay-rulebook-changed = El reglamento ha cambiado.
+explain-replay-recorded-with = Registrado con { $recorded }, evaluado ahora con { $now }.
+explain-replay-same-version = La versión es la misma: se modificó sin un nuevo número de versión.
+explain-replay-dropped = Respuesta que ya no se acepta, ahora sin responder: { $answer }
+explain-replay-unchanged = Resultado sin cambios: { $verdict }, pigmento { $ink }; los mismos riesgos y consejos.
+explain-replay-changed = El resultado ha cambiado:
+explain-replay-change = { $name }: { $before } -> { $after }
+explain-replay-no-change = { $name }: { $now } (sin cambios)
+explain-replay-name-verdict = Resultado
+explain-replay-name-ink = Pigmento
+explain-replay-name-status = Estado
+explain-replay-name-worst-case = Peor caso
+explain-replay-name-worst-case-ink = Pigmento en el peor caso
+explain-replay-value =
+    { $value ->
+        [suitable] apto
+        [caution] apto con reservas
+        [refer] derivación al médico
+        [unsuitable] no apto
+        [temporary] reabsorbible
+        [permanent] permanente
+        [either] reabsorbible o permanente
+        [none] ninguno
+        [complete] completo
+        [provisional] provisional
+       *[other] { $value }
+    }
+explain-replay-verdict-label =
+    { $value ->
+        [suitable] APTO
+        [caution] PRECAUCIÓN
+        [refer] DERIVAR AL MÉDICO
+        [unsuitable] NO APTO
+       *[other] { $value }
+    }
+explain-replay-pending-added = Ahora pendiente, y puede cambiar el resultado: { $rule } ({ $title })
+explain-replay-pending-removed = Ya no está pendiente: { $rule }
+explain-replay-risk-added = Riesgo añadido: { $id } ({ $title })
+explain-replay-risk-removed = Riesgo retirado: { $id } ({ $title })
+explain-replay-advice-added = Consejo añadido: { $id } ({ $title })
+explain-replay-advice-removed = Consejo retirado: { $id } ({ $title })
+
+## replay de un archivo de registros
+
+explain-archive-unreadable = { $record }: no se puede evaluar de nuevo: { $reason }
+explain-archive-change = { $name } { $before } -> { $after }
+explain-archive-name-verdict = resultado
+explain-archive-name-ink = pigmento
+explain-archive-name-status = estado
+explain-archive-name-worst-case = peor caso
+explain-archive-name-worst-case-ink = pigmento en el peor caso
+explain-archive-ids = { $name } { $ids }
+explain-archive-name-pending = pendientes
+explain-archive-name-risks = riesgos
+explain-archive-name-advice = consejos
+explain-archive-dropped = respuestas que ya no se aceptan: { $answers }
+explain-archive-summary =
+    { $total ->
+        [one] Se volvió a evaluar { $total } registro con { $rulebook } { $version }. Con cambios: { $changed }; sin cambios: { $unchanged }; ilegibles: { $unreadable }.
+       *[other] Se volvieron a evaluar { $total } registros con { $rulebook } { $version }. Con cambios: { $changed }; sin cambios: { $unchanged }; ilegibles: { $unreadable }.
+    }
+explain-archive-by-kind = Cambios por tipo: { $kinds }
+explain-archive-kind-verdict = resultado
+explain-archive-kind-ink = pigmento
+explain-archive-kind-status = estado (completo/provisional)
+explain-archive-kind-worst-case = peor caso
+explain-archive-kind-pending = motivos pendientes
+explain-archive-kind-risks = riesgos
+explain-archive-kind-advice = consejos
+explain-archive-kind-answers = respuestas que ya no se aceptan

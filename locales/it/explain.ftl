@@ -95,3 +95,79 @@ explain-evidence-cell-clinical = evidenza clinica
 explain-evidence-cell-practitioner = esperienza dei professionisti
 explain-evidence-cell-marketing = affermazione pubblicitaria
 explain-evidence-cell-inference = inferenza, non studiata
+
+## replay: un record salvato rielaborato, e che cosa è cambiato
+
+explain-replay-made = Record creato il { $when } da { $tool } { $version }.
+explain-replay-made-labelled = Record creato il { $when } da { $tool } { $version }, con etichetta "{ $label }".
+explain-replay-same-rulebook = Regolamento: lo stesso del record, { $rulebook }.
+explain-replay-rulebook-changed = Il regolamento è cambiato.
+explain-replay-recorded-with = Registrato con { $recorded }, rielaborato ora con { $now }.
+explain-replay-same-version = La versione è la stessa: è stato modificato senza un nuovo numero di versione.
+explain-replay-dropped = Risposta non più accettata, ora senza risposta: { $answer }
+explain-replay-unchanged = Risultato invariato: { $verdict }, pigmento { $ink }; stessi rischi e consigli.
+explain-replay-changed = Risultato cambiato:
+explain-replay-change = { $name }: { $before } -> { $after }
+explain-replay-no-change = { $name }: { $now } (invariato)
+explain-replay-name-verdict = Esito
+explain-replay-name-ink = Pigmento
+explain-replay-name-status = Stato
+explain-replay-name-worst-case = Caso peggiore
+explain-replay-name-worst-case-ink = Pigmento nel caso peggiore
+explain-replay-value =
+    { $value ->
+        [suitable] idoneo
+        [caution] idoneo con riserva
+        [refer] invio al medico
+        [unsuitable] non idoneo
+        [temporary] riassorbibile
+        [permanent] permanente
+        [either] riassorbibile o permanente
+        [none] nessuno
+        [complete] completo
+        [provisional] provvisorio
+       *[other] { $value }
+    }
+explain-replay-verdict-label =
+    { $value ->
+        [suitable] IDONEO
+        [caution] CAUTELA
+        [refer] INVIO AL MEDICO
+        [unsuitable] NON IDONEO
+       *[other] { $value }
+    }
+explain-replay-pending-added = Ora in sospeso, e può cambiare il risultato: { $rule } ({ $title })
+explain-replay-pending-removed = Non più in sospeso: { $rule }
+explain-replay-risk-added = Rischio aggiunto: { $id } ({ $title })
+explain-replay-risk-removed = Rischio rimosso: { $id } ({ $title })
+explain-replay-advice-added = Consiglio aggiunto: { $id } ({ $title })
+explain-replay-advice-removed = Consiglio rimosso: { $id } ({ $title })
+
+## replay di un archivio
+
+explain-archive-unreadable = { $record }: non si può rielaborare: { $reason }
+explain-archive-change = { $name } { $before } -> { $after }
+explain-archive-name-verdict = esito
+explain-archive-name-ink = pigmento
+explain-archive-name-status = stato
+explain-archive-name-worst-case = caso peggiore
+explain-archive-name-worst-case-ink = pigmento nel caso peggiore
+explain-archive-ids = { $name } { $ids }
+explain-archive-name-pending = in sospeso
+explain-archive-name-risks = rischi
+explain-archive-name-advice = consigli
+explain-archive-dropped = risposte non più accettate: { $answers }
+explain-archive-summary =
+    { $total ->
+        [one] Rielaborato { $total } record con { $rulebook } { $version }. Risultato cambiato: { $changed }; invariato: { $unchanged }; illeggibili: { $unreadable }.
+       *[other] Rielaborati { $total } record con { $rulebook } { $version }. Risultato cambiato: { $changed }; invariato: { $unchanged }; illeggibili: { $unreadable }.
+    }
+explain-archive-by-kind = Cambiamenti per tipo: { $kinds }
+explain-archive-kind-verdict = esito
+explain-archive-kind-ink = pigmento
+explain-archive-kind-status = stato (completo/provvisorio)
+explain-archive-kind-worst-case = caso peggiore
+explain-archive-kind-pending = motivi in sospeso
+explain-archive-kind-risks = rischi
+explain-archive-kind-advice = consigli
+explain-archive-kind-answers = risposte non più accettate
