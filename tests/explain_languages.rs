@@ -398,3 +398,102 @@ fn a_replayed_record_tells_what_changed_in_italian_and_spanish() {
         "{en}"
     );
 }
+
+/// A trace's shape without its words: each node's value, question and children.
+fn shape(node: &smp_screen::explain::TraceNode) -> String {
+    let children: Vec<String> = node.children.iter().map(shape).collect();
+    format!("{:?}{:?}[{}]", node.value, node.question, children.join(","))
+}
+
+/// Everything an explanation says apart from its words: who set the verdict and the ink,
+/// each rule's state and traced shape, what an undecided rule waits for (how many tests),
+/// and the questions with the rules that read them.
+fn skeleton(rb: &Rulebook, answers: &Answers, audience: Audience) -> String {
+    let eval = evaluate(rb, answers);
+    let e = explain(rb, answers, &eval, audience);
+    let rules: Vec<String> = e
+        .rules
+        .iter()
+        .map(|t| format!("{} {} {} {}", t.rule, t.state, shape(&t.trace), t.would_need.len()))
+        .collect();
+    let questions: Vec<String> = e
+        .questions
+        .iter()
+        .map(|q| {
+            format!(
+                "{} {:?}",
+                q.question,
+                q.read_by.iter().map(|r| &r.rule).collect::<Vec<_>>()
+            )
+        })
+        .collect();
+    format!(
+        "{:?} {:?} {:?}\n{:?} {:?} {:?}\n{}\n{}",
+        e.verdict.value,
+        e.verdict.set_by,
+        e.verdict.overrode,
+        e.ink.value,
+        e.ink.set_by,
+        e.ink.overrode,
+        rules.join("\n"),
+        questions.join("\n")
+    )
+}
+
+#[test]
+fn explanations_say_the_same_in_every_language_for_every_golden_case() {
+    let english = Rulebook::embedded().unwrap();
+    let others = [shown_in("it"), shown_in("es")];
+    let mut compared = 0;
+    for case in cases::embedded() {
+        let Ok(case) = case.case else { continue };
+        let value = serde_json::Value::Object(case.answers);
+        let answers = Answers::from_json_value(&english, &value).unwrap();
+        for audience in [Audience::Patient, Audience::Consultant] {
+            let want = skeleton(&english, &answers, audience);
+            for rb in &others {
+                // Answers name options by value, so they read the same in every language.
+                let theirs = Answers::from_json_value(rb, &value).unwrap();
+                assert_eq!(
+                    skeleton(rb, &theirs, audience),
+                    want,
+                    "{} in {}",
+                    rb.language,
+                    audience.as_str()
+                );
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared >= 100, "only {compared} explanations compared");
+}
+
+#[test]
+fn what_would_change_the_result_is_the_same_in_every_language() {
+    let english = Rulebook::embedded().unwrap();
+    let others = [shown_in("it"), shown_in("es")];
+    let outline = |rb: &Rulebook, answers: &Answers, audience: Audience| {
+        let eval = evaluate(rb, answers);
+        what_if(rb, answers, &eval, audience)
+            .iter()
+            .map(|w| {
+                let and: Vec<_> = w.and.iter().map(|c| (&c.question, &c.value)).collect();
+                format!("{} {} {:?} {:?} {:?}", w.question, w.value, and, w.verdict, w.ink)
+            })
+            .collect::<Vec<_>>()
+    };
+    for name in [
+        "04-young-progressing-undecided",
+        "07-course-of-loss-unknown",
+        "86-several-referral-reasons",
+    ] {
+        let answers = case_answers(&english, name, &[]);
+        for audience in [Audience::Patient, Audience::Consultant] {
+            let want = outline(&english, &answers, audience);
+            for rb in &others {
+                let theirs = case_answers(rb, name, &[]);
+                assert_eq!(outline(rb, &theirs, audience), want, "{name} in {}", rb.language);
+            }
+        }
+    }
+}
