@@ -1,74 +1,127 @@
 //! Conditions in words, for printed forms, rule tables and explanations:
-//! `{"question": "scar_age", "equals": "under_6_months"}` → "Scar age is Less than 6 months".
+//! `{"question": "scar_age", "equals": "under_6_months"}` → "Scar age is Less than 6 months",
+//! in the language the rulebook is shown in (the patterns are in `locales/*/explain.ftl`).
 
 use crate::audience::Audience;
 use crate::engine::{Cond, NumRange, Test};
+use crate::i18n::Words;
 use crate::rulebook::{Question, Rulebook};
+use crate::tr;
 
 /// A condition in words.
 pub fn condition(rulebook: &Rulebook, cond: &Cond, audience: Audience) -> String {
-    Describer { rulebook, audience }.cond(cond, false)
+    Describer::new(rulebook, audience).cond(cond, false)
 }
 
 /// A single test on a question in words, such as "Age is under 18".
 pub fn test(rulebook: &Rulebook, question: usize, test: &Test, audience: Audience) -> String {
-    Describer { rulebook, audience }.test(&rulebook.questions[question], test, false)
+    Describer::new(rulebook, audience).test(&rulebook.questions[question], test, false)
 }
 
 /// A number range in words: "under 18", "from 18 to under 26", "at least 26", "30".
-pub fn range(r: &NumRange, unit: Option<&str>) -> String {
+pub fn range(words: Words, r: &NumRange, unit: Option<&str>) -> String {
     let n = |x: f64| crate::answers::number_to_json(x).to_string();
-    let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-    let low = r.lo.is_finite().then_some(r.lo);
-    let high = r.hi.is_finite().then_some(r.hi);
+    let low = r.lo.is_finite().then(|| n(r.lo));
+    let high = r.hi.is_finite().then(|| n(r.hi));
     let text = match (low, high) {
-        (Some(a), Some(b)) if a == b => n(a),
-        (Some(a), Some(b)) => format!(
-            "{} {} to {} {}",
-            if r.lo_inclusive { "from" } else { "above" },
-            n(a),
-            if r.hi_inclusive { "" } else { "under" },
-            n(b)
-        )
-        .replace("to  ", "to "),
-        (Some(a), None) => format!("{} {}", if r.lo_inclusive { "at least" } else { "above" }, n(a)),
-        (None, Some(b)) => format!("{} {}", if r.hi_inclusive { "at most" } else { "under" }, n(b)),
-        (None, None) => "any number".to_owned(),
+        (Some(a), Some(_)) if r.lo == r.hi => a,
+        (Some(low), Some(high)) => match (r.lo_inclusive, r.hi_inclusive) {
+            (true, true) => tr!(words, "explain-range-from-to", low = &low, high = &high),
+            (true, false) => tr!(words, "explain-range-from-to-under", low = &low, high = &high),
+            (false, true) => tr!(words, "explain-range-above-to", low = &low, high = &high),
+            (false, false) => tr!(words, "explain-range-above-to-under", low = &low, high = &high),
+        },
+        (Some(low), None) if r.lo_inclusive => tr!(words, "explain-range-at-least", low = &low),
+        (Some(low), None) => tr!(words, "explain-range-above", low = &low),
+        (None, Some(high)) if r.hi_inclusive => tr!(words, "explain-range-at-most", high = &high),
+        (None, Some(high)) => tr!(words, "explain-range-under", high = &high),
+        (None, None) => tr!(words, "explain-range-any"),
     };
-    format!("{text}{unit}")
+    match unit {
+        Some(u) => format!("{text} {u}"),
+        None => text,
+    }
+}
+
+/// A number answer with the question's unit, if it has one: "34 years".
+pub fn number(x: f64, unit: Option<&str>) -> String {
+    let n = crate::answers::number_to_json(x);
+    match unit {
+        Some(u) => format!("{n} {u}"),
+        None => n.to_string(),
+    }
+}
+
+/// "yes" or "no" inside a sentence.
+pub fn yes_no(words: Words, b: bool) -> String {
+    if b {
+        tr!(words, "explain-yes")
+    } else {
+        tr!(words, "explain-no")
+    }
+}
+
+/// "I don't know", as offered and as shown for an answer.
+pub fn dont_know(words: Words) -> String {
+    tr!(words, "explain-dont-know")
 }
 
 struct Describer<'a> {
     rulebook: &'a Rulebook,
     audience: Audience,
+    words: Words,
 }
 
-impl Describer<'_> {
+impl<'a> Describer<'a> {
+    fn new(rulebook: &'a Rulebook, audience: Audience) -> Describer<'a> {
+        Describer {
+            rulebook,
+            audience,
+            words: rulebook.words(),
+        }
+    }
+
     fn cond(&self, cond: &Cond, nested: bool) -> String {
+        let words = self.words;
         let wrap = |s: String| if nested { format!("({s})") } else { s };
         match cond {
-            Cond::Always => "always".to_owned(),
-            Cond::All(parts) => wrap(self.join(parts, " and ")),
-            Cond::Any(parts) => wrap(self.join(parts, " or ")),
-            Cond::AtLeast(n, parts) => format!(
-                "at least {n} of ({})",
-                parts.iter().map(|p| self.cond(p, true)).collect::<Vec<_>>().join("; ")
+            Cond::Always => tr!(words, "explain-cond-always"),
+            Cond::All(parts) => wrap(self.join(parts, |l, r| tr!(words, "explain-cond-and", left = l, right = r))),
+            Cond::Any(parts) => wrap(self.join(parts, |l, r| tr!(words, "explain-cond-or", left = l, right = r))),
+            Cond::AtLeast(n, parts) => tr!(
+                words,
+                "explain-cond-at-least",
+                count = *n,
+                conditions = &parts.iter().map(|p| self.cond(p, true)).collect::<Vec<_>>().join("; ")
             ),
             Cond::Not(inner) => match &**inner {
                 Cond::Question(q, t) => self.test(&self.rulebook.questions[*q], t, true),
-                Cond::Fact(f) => format!("not: {}", lower_first(&self.rulebook.facts[*f].description)),
-                other => format!("not {}", self.cond(other, true)),
+                Cond::Fact(f) => tr!(
+                    words,
+                    "explain-cond-not-fact",
+                    fact = &lower_first(&self.rulebook.facts[*f].description)
+                ),
+                other => tr!(words, "explain-cond-not", condition = &self.cond(other, true)),
             },
             Cond::Question(q, t) => self.test(&self.rulebook.questions[*q], t, false),
             Cond::Fact(f) => lower_first(&self.rulebook.facts[*f].description)
                 .trim_end_matches('.')
                 .to_owned(),
-            Cond::Score(s, r) => format!("{} is {}", self.rulebook.scores[*s].title, range(r, None)),
+            Cond::Score(s, r) => tr!(
+                words,
+                "explain-cond-score",
+                score = &self.rulebook.scores[*s].title,
+                range = &range(words, r, None)
+            ),
         }
     }
 
-    fn join(&self, parts: &[Cond], sep: &str) -> String {
-        parts.iter().map(|p| self.cond(p, true)).collect::<Vec<_>>().join(sep)
+    /// The parts joined pairwise with a whole pattern ("{ $left } and { $right }"), so a
+    /// language words the conjunction its own way.
+    fn join(&self, parts: &[Cond], pair: impl Fn(&str, &str) -> String) -> String {
+        let mut described = parts.iter().map(|p| self.cond(p, true));
+        let first = described.next().unwrap_or_default();
+        described.fold(first, |left, right| pair(&left, &right))
     }
 
     fn labels(&self, q: &Question, mask: u64) -> Vec<String> {
@@ -90,31 +143,69 @@ impl Describer<'_> {
     }
 
     fn test(&self, q: &Question, t: &Test, negated: bool) -> String {
-        let name = &q.short;
-        let list = |labels: Vec<String>| match labels.len() {
-            1 => format!("\"{}\"", labels[0]),
-            _ => format!(
-                "one of {}",
-                labels.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
-            ),
+        let words = self.words;
+        let name = q.short.as_str();
+        let quoted = |mask: u64| {
+            self.labels(q, mask)
+                .iter()
+                .map(|l| tr!(words, "explain-quoted", text = l))
+                .collect::<Vec<_>>()
         };
+        // One option gets the pattern for one ($option), several the "one of" pattern
+        // ($options): whole sentences, so no language has to follow the English order.
+        let one_or_several =
+            |mask: u64, one: fn(Words, &str, &str) -> String, several: fn(Words, &str, &str) -> String| {
+                let labels = quoted(mask);
+                match labels.as_slice() {
+                    [only] => one(words, name, only),
+                    _ => several(words, name, &labels.join(", ")),
+                }
+            };
         match (t, negated) {
-            (Test::Answered, false) => format!("{name} is answered"),
-            (Test::Answered, true) => format!("{name} is not answered"),
-            (Test::ChoiceIn(m), false) => format!("{name} is {}", list(self.labels(q, *m))),
-            (Test::ChoiceIn(m), true) => format!("{name} is not {}", list(self.labels(q, *m))),
-            (Test::MultiAny(m), false) if self.all_but_exclusive(q, *m) => {
-                format!("{name}: anything but {}", list(self.labels(q, q.exclusive_mask())))
-            }
-            (Test::MultiAny(m), false) => format!("{name} includes {}", list(self.labels(q, *m))),
-            (Test::MultiAny(m), true) => format!(
-                "{name} includes none of {}",
-                list(self.labels(q, *m)).trim_start_matches("one of ")
+            (Test::Answered, false) => tr!(words, "explain-test-answered", question = name),
+            (Test::Answered, true) => tr!(words, "explain-test-not-answered", question = name),
+            (Test::ChoiceIn(m), false) => one_or_several(
+                *m,
+                |w, n, o| tr!(w, "explain-test-choice", question = n, option = o),
+                |w, n, o| tr!(w, "explain-test-choice-one-of", question = n, options = o),
             ),
-            (Test::Bool(b), false) => format!("{name}: {}", if *b { "yes" } else { "no" }),
-            (Test::Bool(b), true) => format!("{name}: not {}", if *b { "yes" } else { "no" }),
-            (Test::Number(r), false) => format!("{name} is {}", range(r, q.unit.as_deref())),
-            (Test::Number(r), true) => format!("{name} is not {}", range(r, q.unit.as_deref())),
+            (Test::ChoiceIn(m), true) => one_or_several(
+                *m,
+                |w, n, o| tr!(w, "explain-test-not-choice", question = n, option = o),
+                |w, n, o| tr!(w, "explain-test-not-choice-one-of", question = n, options = o),
+            ),
+            (Test::MultiAny(m), false) if self.all_but_exclusive(q, *m) => one_or_several(
+                q.exclusive_mask(),
+                |w, n, o| tr!(w, "explain-test-anything-but", question = n, option = o),
+                |w, n, o| tr!(w, "explain-test-anything-but-one-of", question = n, options = o),
+            ),
+            (Test::MultiAny(m), false) => one_or_several(
+                *m,
+                |w, n, o| tr!(w, "explain-test-includes", question = n, option = o),
+                |w, n, o| tr!(w, "explain-test-includes-one-of", question = n, options = o),
+            ),
+            (Test::MultiAny(m), true) => tr!(
+                words,
+                "explain-test-includes-none",
+                question = name,
+                options = &quoted(*m).join(", ")
+            ),
+            (Test::Bool(true), false) => tr!(words, "explain-test-yes", question = name),
+            (Test::Bool(false), false) => tr!(words, "explain-test-no", question = name),
+            (Test::Bool(true), true) => tr!(words, "explain-test-not-yes", question = name),
+            (Test::Bool(false), true) => tr!(words, "explain-test-not-no", question = name),
+            (Test::Number(r), false) => tr!(
+                words,
+                "explain-test-number",
+                question = name,
+                range = &range(words, r, q.unit.as_deref())
+            ),
+            (Test::Number(r), true) => tr!(
+                words,
+                "explain-test-not-number",
+                question = name,
+                range = &range(words, r, q.unit.as_deref())
+            ),
         }
     }
 }
@@ -144,11 +235,19 @@ mod tests {
     #[test]
     fn ranges_read_naturally() {
         let inf = f64::INFINITY;
-        assert_eq!(range(&r(-inf, true, 18.0, false), Some("years")), "under 18 years");
-        assert_eq!(range(&r(18.0, true, 26.0, false), None), "from 18 to under 26");
-        assert_eq!(range(&r(26.0, true, inf, true), None), "at least 26");
-        assert_eq!(range(&r(-inf, true, 12.0, true), None), "at most 12");
-        assert_eq!(range(&r(30.0, true, 30.0, true), None), "30");
+        let en = Words::english();
+        assert_eq!(range(en, &r(-inf, true, 18.0, false), Some("years")), "under 18 years");
+        assert_eq!(range(en, &r(18.0, true, 26.0, false), None), "from 18 to under 26");
+        assert_eq!(range(en, &r(18.0, false, 26.0, true), None), "above 18 to 26");
+        assert_eq!(range(en, &r(26.0, true, inf, true), None), "at least 26");
+        assert_eq!(range(en, &r(-inf, true, 12.0, true), None), "at most 12");
+        assert_eq!(range(en, &r(30.0, true, 30.0, true), None), "30");
+        let it = Words::new("it");
+        assert_eq!(range(it, &r(-inf, true, 18.0, false), Some("anni")), "meno di 18 anni");
+        assert_eq!(range(it, &r(18.0, true, 26.0, false), None), "da 18 a meno di 26");
+        let es = Words::new("es");
+        assert_eq!(range(es, &r(26.0, true, inf, true), Some("años")), "al menos 26 años");
+        assert_eq!(range(es, &r(-inf, true, 12.0, true), None), "como máximo 12");
     }
 
     #[test]
@@ -175,7 +274,8 @@ mod tests {
     }
 }
 
-/// "I don't know", as offered and as shown for an answer.
+/// "I don't know" in English, as offered and as shown for an answer; [`dont_know`] gives it
+/// in a person's language.
 pub const DONT_KNOW: &str = "I don't know";
 
 /// One part of an answer in words: an option's label (with its colour, if it has one),
@@ -189,14 +289,19 @@ pub struct AnswerPart<'q> {
 }
 
 /// An answer in words, one part per option ticked; empty when unanswered.
-pub fn answer<'q>(question: &'q Question, slot: &crate::answers::Slot, audience: Audience) -> Vec<AnswerPart<'q>> {
+pub fn answer<'q>(
+    words: Words,
+    question: &'q Question,
+    slot: &crate::answers::Slot,
+    audience: Audience,
+) -> Vec<AnswerPart<'q>> {
     use crate::answers::{Slot, Value};
     use std::borrow::Cow;
     let option = |i: usize| AnswerPart {
         text: Cow::Borrowed(question.options[i].label_for(audience)),
         swatch: question.options[i].swatch,
     };
-    let words = |text: String| {
+    let text = |text: String| {
         vec![AnswerPart {
             text: Cow::Owned(text),
             swatch: None,
@@ -204,16 +309,14 @@ pub fn answer<'q>(question: &'q Question, slot: &crate::answers::Slot, audience:
     };
     match slot {
         Slot::Missing => Vec::new(),
-        Slot::DontKnow => words(DONT_KNOW.to_owned()),
+        Slot::DontKnow => text(dont_know(words)),
         Slot::Given(Value::Choice(i)) => vec![option(usize::from(*i))],
         Slot::Given(Value::Multi(m)) => (0..question.options.len())
             .filter(|i| m & (1u64 << i) != 0)
             .map(option)
             .collect(),
-        Slot::Given(Value::Bool(b)) => words(if *b { "Yes" } else { "No" }.to_owned()),
-        Slot::Given(Value::Number(x)) => {
-            let unit = question.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-            words(format!("{}{unit}", crate::answers::number_to_json(*x)))
-        }
+        Slot::Given(Value::Bool(true)) => text(tr!(words, "explain-answer-yes")),
+        Slot::Given(Value::Bool(false)) => text(tr!(words, "explain-answer-no")),
+        Slot::Given(Value::Number(x)) => text(number(*x, question.unit.as_deref())),
     }
 }

@@ -5,11 +5,13 @@ use super::common::{self, RulesArg};
 use super::error::{CliError, code};
 use clap::{Args, ValueEnum};
 use smp_screen::audience::Audience;
+use smp_screen::i18n::Words;
 use smp_screen::record::Record;
 use smp_screen::replay::{self, Difference, Replay};
 use smp_screen::report::wrap;
 use smp_screen::sanitize::one_line;
 use smp_screen::style::{ColorChoice, Style};
+use smp_screen::tr;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -71,7 +73,7 @@ impl ReplayArgs {
             }
             Format::Text => {
                 let (style, width) = common::stdout_style(color);
-                render_text(&replay, &record, style, width, &mut out)?;
+                render_text(rulebook.words(), &replay, &record, style, width, &mut out)?;
             }
         }
         common::print(&out)?;
@@ -83,21 +85,40 @@ impl ReplayArgs {
     }
 }
 
-fn render_text(r: &Replay, record: &Record, style: Style, width: usize, out: &mut Vec<u8>) -> std::io::Result<()> {
+/// A value of a result as records and the JSON write it (`caution`, `temporary`,
+/// `provisional`), in words; a value the tool does not know is shown as it is.
+pub fn value_words(words: Words, value: &str) -> String {
+    tr!(words, "explain-replay-value", value = value)
+}
+
+fn render_text(
+    words: Words,
+    r: &Replay,
+    record: &Record,
+    style: Style,
+    width: usize,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
     // `wrap` makes the record's text safe for the terminal as it wraps it.
     let say = |out: &mut Vec<u8>, text: &str| writeln!(out, "{}", wrap(text, width, "", "  "));
-    let label = record
-        .label
-        .as_deref()
-        .map(|l| format!(", labelled \"{l}\""))
-        .unwrap_or_default();
-    say(
-        out,
-        &format!(
-            "Record made {} by {} {}{label}.",
-            record.created_at, record.tool.name, record.tool.version
+    let made = match record.label.as_deref() {
+        Some(label) => tr!(
+            words,
+            "explain-replay-made-labelled",
+            when = &record.created_at,
+            tool = &record.tool.name,
+            version = &record.tool.version,
+            label = label
         ),
-    )?;
+        None => tr!(
+            words,
+            "explain-replay-made",
+            when = &record.created_at,
+            tool = &record.tool.name,
+            version = &record.tool.version
+        ),
+    };
+    say(out, &made)?;
     // The recorded hash comes from a file: shortened by characters, not bytes.
     let book = |b: &replay::BookId| {
         let short: String = b.sha256.chars().take(12).collect();
@@ -106,65 +127,93 @@ fn render_text(r: &Replay, record: &Record, style: Style, width: usize, out: &mu
     if r.same_rulebook {
         say(
             out,
-            &format!("Rulebook: the same as recorded, {}.", book(&r.current_rulebook)),
+            &tr!(
+                words,
+                "explain-replay-same-rulebook",
+                rulebook = &book(&r.current_rulebook)
+            ),
         )?;
     } else {
-        writeln!(out, "{}", style.bold("The rulebook has changed."))?;
+        writeln!(out, "{}", style.bold(&tr!(words, "explain-replay-rulebook-changed")))?;
         say(
             out,
-            &format!(
-                "Recorded with {}, screened now with {}.",
-                book(&r.recorded_rulebook),
-                book(&r.current_rulebook)
+            &tr!(
+                words,
+                "explain-replay-recorded-with",
+                recorded = &book(&r.recorded_rulebook),
+                now = &book(&r.current_rulebook)
             ),
         )?;
         if r.recorded_rulebook.id == r.current_rulebook.id && r.recorded_rulebook.version == r.current_rulebook.version
         {
-            say(
-                out,
-                "Its version is the same: it was edited without a new version number.",
-            )?;
+            say(out, &tr!(words, "explain-replay-same-version"))?;
         }
     }
     for dropped in &r.dropped_answers {
-        say(out, &format!("Answer no longer accepted, now unanswered: {dropped}"))?;
+        say(out, &tr!(words, "explain-replay-dropped", answer = dropped))?;
     }
     if !r.changed {
         writeln!(
             out,
-            "Result unchanged: {} with {} ink, the same risks and advice.",
-            r.result.verdict.as_str().to_uppercase(),
-            r.result.ink.as_str()
+            "{}",
+            tr!(
+                words,
+                "explain-replay-unchanged",
+                verdict = &tr!(words, "explain-replay-verdict-label", value = r.result.verdict.as_str()),
+                ink = &value_words(words, r.result.ink.as_str())
+            )
         )?;
         return Ok(());
     }
-    writeln!(out, "{}", style.bold("Result changed:"))?;
-    let change = |name: &str, c: &Option<Difference>, now: &str| match c {
-        Some(c) => format!("  {name}: {} -> {}", one_line(&c.before), c.after),
-        None => format!("  {name}: {now} (unchanged)"),
+    writeln!(out, "{}", style.bold(&tr!(words, "explain-replay-changed")))?;
+    let change = |name: String, c: &Option<Difference>, now: &str| match c {
+        Some(c) => tr!(
+            words,
+            "explain-replay-change",
+            name = &name,
+            before = &value_words(words, &one_line(&c.before)),
+            after = &value_words(words, &c.after)
+        ),
+        None => tr!(
+            words,
+            "explain-replay-no-change",
+            name = &name,
+            now = &value_words(words, now)
+        ),
     };
-    writeln!(out, "{}", change("Verdict", &r.verdict, r.result.verdict.as_str()))?;
-    writeln!(out, "{}", change("Ink", &r.ink, r.result.ink.as_str()))?;
-    writeln!(out, "{}", change("Status", &r.status, r.result.status.as_str()))?;
+    let verdict = tr!(words, "explain-replay-name-verdict");
+    writeln!(out, "  {}", change(verdict, &r.verdict, r.result.verdict.as_str()))?;
+    let ink = tr!(words, "explain-replay-name-ink");
+    writeln!(out, "  {}", change(ink, &r.ink, r.result.ink.as_str()))?;
+    let status = tr!(words, "explain-replay-name-status");
+    writeln!(out, "  {}", change(status, &r.status, r.result.status.as_str()))?;
     for (name, c) in [
-        ("Worst case", &r.worst_case_verdict),
-        ("Worst-case ink", &r.worst_case_ink),
+        (tr!(words, "explain-replay-name-worst-case"), &r.worst_case_verdict),
+        (tr!(words, "explain-replay-name-worst-case-ink"), &r.worst_case_ink),
     ] {
-        if let Some(c) = c {
-            writeln!(out, "  {name}: {} -> {}", one_line(&c.before), c.after)?;
+        if c.is_some() {
+            writeln!(out, "  {}", change(name, c, ""))?;
         }
     }
     for id in &r.pending_added {
         let title = r.result.pending.iter().find(|p| p.rule == id).map_or("", |p| p.title);
         writeln!(
             out,
-            "  Now undecided and able to change the result: {} ({})",
-            one_line(id),
-            one_line(title)
+            "  {}",
+            tr!(
+                words,
+                "explain-replay-pending-added",
+                rule = one_line(id).as_ref(),
+                title = one_line(title).as_ref()
+            )
         )?;
     }
     for id in &r.pending_removed {
-        writeln!(out, "  No longer undecided: {}", one_line(id))?;
+        writeln!(
+            out,
+            "  {}",
+            tr!(words, "explain-replay-pending-removed", rule = one_line(id).as_ref())
+        )?;
     }
     // Titles from the new result for what was added, from the record for what went.
     let now_titles: Vec<(&str, &str)> = (r.result.risks.iter().map(|x| (x.id, x.title)))
@@ -175,15 +224,28 @@ fn render_text(r: &Replay, record: &Record, style: Style, width: usize, out: &mu
         .flat_map(|k| record.result[*k].as_array().into_iter().flatten())
         .filter_map(|x| Some((x["id"].as_str()?, x["title"].as_str()?)))
         .collect();
-    for (name, ids, titles) in [
-        ("Risks added", &r.risks_added, &now_titles),
-        ("Risks removed", &r.risks_removed, &recorded_titles),
-        ("Advice added", &r.advice_added, &now_titles),
-        ("Advice removed", &r.advice_removed, &recorded_titles),
-    ] {
+    let line = |kind: usize, id: &str, title: &str| {
+        let (id, title) = (one_line(id), one_line(title));
+        let (id, title) = (id.as_ref(), title.as_ref());
+        match kind {
+            0 => tr!(words, "explain-replay-risk-added", id = id, title = title),
+            1 => tr!(words, "explain-replay-risk-removed", id = id, title = title),
+            2 => tr!(words, "explain-replay-advice-added", id = id, title = title),
+            _ => tr!(words, "explain-replay-advice-removed", id = id, title = title),
+        }
+    };
+    for (kind, (ids, titles)) in [
+        (&r.risks_added, &now_titles),
+        (&r.risks_removed, &recorded_titles),
+        (&r.advice_added, &now_titles),
+        (&r.advice_removed, &recorded_titles),
+    ]
+    .into_iter()
+    .enumerate()
+    {
         for id in ids {
             let title = titles.iter().find(|(i, _)| i == id).map_or("", |(_, t)| t);
-            writeln!(out, "  {name}: {} ({})", one_line(id), one_line(title))?;
+            writeln!(out, "  {}", line(kind, id, title))?;
         }
     }
     Ok(())

@@ -6,28 +6,44 @@ use super::error::code;
 use super::replay::{Format, MAX_RECORD_BYTES};
 use serde_json::json;
 use smp_screen::audience::Audience;
+use smp_screen::i18n::Words;
 use smp_screen::replay::{self, Difference, Replay};
 use smp_screen::report::Detail;
 use smp_screen::rulebook::Rulebook;
 use smp_screen::sanitize::one_line;
 use smp_screen::style::ColorChoice;
+use smp_screen::tr;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Records screened per round of the worker threads; output keeps the files' order.
 const CHUNK: usize = 512;
 
-/// The kinds of change, in the order summaries list them, with their words.
-const KINDS: [(&str, &str); 8] = [
-    ("verdict", "verdict"),
-    ("ink", "ink"),
-    ("status", "status (complete/provisional)"),
-    ("worst_case", "worst case"),
-    ("pending", "pending reasons"),
-    ("risks", "risks"),
-    ("advice", "advice"),
-    ("answers", "answers no longer accepted"),
+/// The kinds of change, in the order summaries list them.
+const KINDS: [&str; 8] = [
+    "verdict",
+    "ink",
+    "status",
+    "worst_case",
+    "pending",
+    "risks",
+    "advice",
+    "answers",
 ];
+
+/// A kind of change in words, for the summary.
+fn kind_words(words: Words, kind: &str) -> String {
+    match kind {
+        "verdict" => tr!(words, "explain-archive-kind-verdict"),
+        "ink" => tr!(words, "explain-archive-kind-ink"),
+        "status" => tr!(words, "explain-archive-kind-status"),
+        "worst_case" => tr!(words, "explain-archive-kind-worst-case"),
+        "pending" => tr!(words, "explain-archive-kind-pending"),
+        "risks" => tr!(words, "explain-archive-kind-risks"),
+        "advice" => tr!(words, "explain-archive-kind-advice"),
+        _ => tr!(words, "explain-archive-kind-answers"),
+    }
+}
 
 enum Outcome {
     Unchanged,
@@ -68,40 +84,72 @@ fn read(path: &Path) -> Result<String, String> {
     Ok(text)
 }
 
-fn change_words(name: &str, c: &Option<Difference>, parts: &mut Vec<String>) {
+fn change_words(words: Words, name: String, c: &Option<Difference>, parts: &mut Vec<String>) {
     if let Some(c) = c {
-        parts.push(format!("{name} {} -> {}", one_line(&c.before), c.after));
+        parts.push(tr!(
+            words,
+            "explain-archive-change",
+            name = &name,
+            before = &super::replay::value_words(words, &one_line(&c.before)),
+            after = &super::replay::value_words(words, &c.after)
+        ));
     }
 }
 
-fn line_text(path: &Path, r: &Replay) -> String {
+fn line_text(words: Words, path: &Path, r: &Replay) -> String {
     let mut parts = Vec::new();
-    change_words("verdict", &r.verdict, &mut parts);
-    change_words("ink", &r.ink, &mut parts);
-    change_words("status", &r.status, &mut parts);
-    change_words("worst case", &r.worst_case_verdict, &mut parts);
-    change_words("worst-case ink", &r.worst_case_ink, &mut parts);
+    change_words(
+        words,
+        tr!(words, "explain-archive-name-verdict"),
+        &r.verdict,
+        &mut parts,
+    );
+    change_words(words, tr!(words, "explain-archive-name-ink"), &r.ink, &mut parts);
+    change_words(words, tr!(words, "explain-archive-name-status"), &r.status, &mut parts);
+    change_words(
+        words,
+        tr!(words, "explain-archive-name-worst-case"),
+        &r.worst_case_verdict,
+        &mut parts,
+    );
+    change_words(
+        words,
+        tr!(words, "explain-archive-name-worst-case-ink"),
+        &r.worst_case_ink,
+        &mut parts,
+    );
     let list = |sign: &str, ids: &[String]| ids.iter().map(|i| format!("{sign}{}", one_line(i))).collect::<Vec<_>>();
     for (name, added, removed) in [
-        ("pending", &r.pending_added, &r.pending_removed),
-        ("risks", &r.risks_added, &r.risks_removed),
-        ("advice", &r.advice_added, &r.advice_removed),
+        (
+            tr!(words, "explain-archive-name-pending"),
+            &r.pending_added,
+            &r.pending_removed,
+        ),
+        (
+            tr!(words, "explain-archive-name-risks"),
+            &r.risks_added,
+            &r.risks_removed,
+        ),
+        (
+            tr!(words, "explain-archive-name-advice"),
+            &r.advice_added,
+            &r.advice_removed,
+        ),
     ] {
         let mut ids = list("+", added);
         ids.extend(list("-", removed));
         if !ids.is_empty() {
-            parts.push(format!("{name} {}", ids.join(" ")));
+            parts.push(tr!(words, "explain-archive-ids", name = &name, ids = &ids.join(" ")));
         }
     }
     if !r.dropped_answers.is_empty() {
-        parts.push(format!(
-            "answers no longer accepted: {}",
-            r.dropped_answers
-                .iter()
-                .map(|d| one_line(d).into_owned())
-                .collect::<Vec<_>>()
-                .join("; ")
-        ));
+        let dropped = r
+            .dropped_answers
+            .iter()
+            .map(|d| one_line(d).into_owned())
+            .collect::<Vec<_>>()
+            .join("; ");
+        parts.push(tr!(words, "explain-archive-dropped", answers = &dropped));
     }
     format!("{}: {}", one_line(&path.display().to_string()), parts.join("; "))
 }
@@ -136,7 +184,7 @@ fn one(rulebook: &Rulebook, path: &Path, format: Format) -> Outcome {
         return Outcome::Unchanged;
     }
     let line = match format {
-        Format::Text => line_text(path, &r),
+        Format::Text => line_text(rulebook.words(), path, &r),
         Format::Json => line_json(path, &r),
     };
     Outcome::Changed(line, r.kinds())
@@ -156,13 +204,18 @@ pub fn run(
     let mut out = BufWriter::new(std::io::stdout().lock());
     let (mut changed, mut unchanged, mut unreadable) = (0usize, 0usize, 0usize);
     let mut by_kind = [0usize; KINDS.len()];
+    let words = rulebook.words();
     let unreadable_line = |out: &mut BufWriter<_>, path: &Path, why: &str| -> std::io::Result<()> {
         match format {
             Format::Text => writeln!(
                 out,
-                "{}: cannot be replayed: {}",
-                one_line(&path.display().to_string()),
-                one_line(why)
+                "{}",
+                tr!(
+                    words,
+                    "explain-archive-unreadable",
+                    record = one_line(&path.display().to_string()).as_ref(),
+                    reason = one_line(why).as_ref()
+                )
             ),
             Format::Json => writeln!(out, "{}", json!({"record": path.display().to_string(), "error": why})),
         }
@@ -194,7 +247,7 @@ pub fn run(
                 Outcome::Changed(line, kinds) => {
                     changed += 1;
                     for k in kinds {
-                        if let Some(i) = KINDS.iter().position(|(id, _)| *id == k) {
+                        if let Some(i) = KINDS.iter().position(|id| *id == k) {
                             by_kind[i] += 1;
                         }
                     }
@@ -212,26 +265,37 @@ pub fn run(
         Format::Text => {
             writeln!(
                 out,
-                "Replayed {total} record{} with {} {}: {changed} changed, {unchanged} unchanged, {unreadable} could not be read.",
-                if total == 1 { "" } else { "s" },
-                one_line(&rulebook.identity.id),
-                one_line(&rulebook.identity.version)
+                "{}",
+                tr!(
+                    words,
+                    "explain-archive-summary",
+                    total = total,
+                    rulebook = one_line(&rulebook.identity.id).as_ref(),
+                    version = one_line(&rulebook.identity.version).as_ref(),
+                    changed = changed,
+                    unchanged = unchanged,
+                    unreadable = unreadable
+                )
             )?;
             let kinds: Vec<String> = KINDS
                 .iter()
                 .zip(by_kind)
                 .filter(|(_, n)| *n > 0)
-                .map(|((_, words), n)| format!("{words} {n}"))
+                .map(|(kind, n)| format!("{} {n}", kind_words(words, kind)))
                 .collect();
             if !kinds.is_empty() {
-                writeln!(out, "Changes by kind: {}", kinds.join(", "))?;
+                writeln!(
+                    out,
+                    "{}",
+                    tr!(words, "explain-archive-by-kind", kinds = &kinds.join(", "))
+                )?;
             }
         }
         Format::Json => {
             let kinds: serde_json::Map<String, serde_json::Value> = KINDS
                 .iter()
                 .zip(by_kind)
-                .map(|((id, _), n)| ((*id).to_owned(), json!(n)))
+                .map(|(id, n)| ((*id).to_owned(), json!(n)))
                 .collect();
             writeln!(
                 out,

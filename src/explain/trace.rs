@@ -5,8 +5,10 @@ use crate::answers::{Answers, Slot, Value};
 use crate::audience::Audience;
 use crate::describe;
 use crate::engine::{Cond, Evaluation, Test, Tri};
+use crate::i18n::Words;
 use crate::rulebook::{Question, Rulebook};
 use crate::sanitize;
+use crate::tr;
 use serde::Serialize;
 
 /// One node of a traced condition.
@@ -76,6 +78,7 @@ pub fn trace(rb: &Rulebook, answers: &Answers, eval: &Evaluation, cond: &Cond, a
         answers,
         eval,
         audience,
+        words: rb.words(),
     }
     .node(cond, 0)
 }
@@ -89,6 +92,7 @@ struct Tracer<'a> {
     answers: &'a Answers,
     eval: &'a Evaluation,
     audience: Audience,
+    words: Words,
 }
 
 impl Tracer<'_> {
@@ -106,31 +110,31 @@ impl Tracer<'_> {
             needed: None,
             children,
         };
+        let words = self.words;
         match cond {
-            Cond::Always => plain("always".to_owned(), Vec::new()),
+            Cond::Always => plain(tr!(words, "explain-trace-always"), Vec::new()),
             Cond::All(parts) => plain(
-                "all of:".to_owned(),
+                tr!(words, "explain-trace-all"),
                 parts.iter().map(|p| self.node(p, fact_depth)).collect(),
             ),
             Cond::Any(parts) => plain(
-                "any of:".to_owned(),
+                tr!(words, "explain-trace-any"),
                 parts.iter().map(|p| self.node(p, fact_depth)).collect(),
             ),
             Cond::AtLeast(n, parts) => {
                 let children: Vec<TraceNode> = parts.iter().map(|p| self.node(p, fact_depth)).collect();
                 let count = |t: Tri| children.iter().filter(|c| c.value == t).count();
-                let unknown = match count(Tri::Unknown) {
-                    0 => String::new(),
-                    u => format!(", {u} unknown"),
-                };
-                let text = format!(
-                    "at least {n} of {len} needed; {held} of {len} held{unknown}:",
-                    len = parts.len(),
-                    held = count(Tri::True)
+                let text = tr!(
+                    words,
+                    "explain-trace-at-least",
+                    needed = *n,
+                    total = parts.len(),
+                    held = count(Tri::True),
+                    unknown = count(Tri::Unknown)
                 );
                 plain(text, children)
             }
-            Cond::Not(inner) => plain("not:".to_owned(), vec![self.node(inner, fact_depth)]),
+            Cond::Not(inner) => plain(tr!(words, "explain-trace-not"), vec![self.node(inner, fact_depth)]),
             Cond::Question(q, t) => self.test(*q, t, value),
             Cond::Fact(f) => {
                 let fact = &self.rb.facts[*f];
@@ -142,8 +146,14 @@ impl Tracer<'_> {
                             let rule = &self.rb.rules[r];
                             let mut n = self.node(&rule.when, fact_depth + 1);
                             n.text = match self.audience {
-                                Audience::Consultant => format!("derived by [{}] {}: {}", rule.id, rule.title, n.text),
-                                Audience::Patient => format!("because {}", n.text),
+                                Audience::Consultant => tr!(
+                                    words,
+                                    "explain-trace-derived",
+                                    rule = &rule.id,
+                                    title = &rule.title,
+                                    condition = &n.text
+                                ),
+                                Audience::Patient => tr!(words, "explain-trace-because", condition = &n.text),
                             };
                             n
                         })
@@ -152,7 +162,12 @@ impl Tracer<'_> {
                     Vec::new()
                 };
                 let text = match self.audience {
-                    Audience::Consultant => format!("fact `{}`: {}", fact.id, fact.description),
+                    Audience::Consultant => tr!(
+                        words,
+                        "explain-trace-fact",
+                        fact = &fact.id,
+                        description = &fact.description
+                    ),
                     Audience::Patient => fact.description.clone(),
                 };
                 plain(text, children)
@@ -162,16 +177,22 @@ impl Tracer<'_> {
                 let st = self.eval.scores[*s];
                 let n = |x: f64| crate::answers::number_to_json(x).to_string();
                 let saw = if st.applies == Tri::False {
-                    "not asked (does not apply)".to_owned()
+                    tr!(words, "explain-saw-not-asked")
                 } else if st.min == st.max {
                     n(st.min)
                 } else {
-                    format!("between {} and {} so far", n(st.min), n(st.max))
+                    tr!(words, "explain-saw-between", low = &n(st.min), high = &n(st.max))
                 };
-                let needed = describe::range(r, None);
+                let needed = describe::range(words, r, None);
                 TraceNode {
                     value,
-                    text: format!("{} = {saw}, needed {needed}", score.title),
+                    text: tr!(
+                        words,
+                        "explain-trace-score",
+                        score = &score.title,
+                        saw = &saw,
+                        needed = &needed
+                    ),
                     question: None,
                     saw: Some(saw),
                     needed: Some(needed),
@@ -183,16 +204,29 @@ impl Tracer<'_> {
 
     fn test(&self, q: usize, t: &Test, value: Tri) -> TraceNode {
         let question = &self.rb.questions[q];
+        let words = self.words;
         let saw = match (self.eval.applies[q], self.answers.slot(q)) {
-            (Tri::False, _) => "not asked (does not apply)".to_owned(),
-            (_, Slot::Missing) => "not answered".to_owned(),
-            (_, Slot::DontKnow) => "don't know".to_owned(),
+            (Tri::False, _) => tr!(words, "explain-saw-not-asked"),
+            (_, Slot::Missing) => tr!(words, "explain-saw-not-answered"),
+            (_, Slot::DontKnow) => tr!(words, "explain-saw-dont-know"),
             (_, Slot::Given(v)) => self.value_words(question, *v),
         };
         let needed = self.needed(question, t);
         let text = match self.audience {
-            Audience::Consultant => format!("{} = {saw}, needed {needed}", question.id),
-            Audience::Patient => format!("{}: {saw} (needed: {needed})", question.short),
+            Audience::Consultant => tr!(
+                words,
+                "explain-trace-test-consultant",
+                question = &question.id,
+                saw = &saw,
+                needed = &needed
+            ),
+            Audience::Patient => tr!(
+                words,
+                "explain-trace-test-patient",
+                question = &question.short,
+                saw = &saw,
+                needed = &needed
+            ),
         };
         TraceNode {
             value,
@@ -207,7 +241,13 @@ impl Tracer<'_> {
     fn option(&self, q: &Question, i: usize) -> String {
         match self.audience {
             Audience::Consultant => q.options[i].value.clone(),
-            Audience::Patient => q.options[i].label_for(Audience::Patient).to_owned(),
+            // Quoted where the language quotes them, so labels that hold commas stay apart
+            // in a list.
+            Audience::Patient => tr!(
+                self.words,
+                "explain-trace-option",
+                text = q.options[i].label_for(Audience::Patient)
+            ),
         }
     }
 
@@ -222,25 +262,23 @@ impl Tracer<'_> {
         match v {
             Value::Choice(i) => self.option(q, usize::from(i)),
             Value::Multi(m) => self.options(q, m).join(", "),
-            Value::Bool(b) => if b { "yes" } else { "no" }.to_owned(),
-            Value::Number(x) => {
-                let unit = q.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-                format!("{}{unit}", crate::answers::number_to_json(x))
-            }
+            Value::Bool(b) => describe::yes_no(self.words, b),
+            Value::Number(x) => describe::number(x, q.unit.as_deref()),
         }
     }
 
     fn needed(&self, q: &Question, t: &Test) -> String {
-        let list = |prefix: &str, items: Vec<String>| match items.len() {
+        let words = self.words;
+        let one_or_list = |items: Vec<String>, several: fn(Words, &str) -> String| match items.len() {
             1 => items[0].clone(),
-            _ => format!("{prefix} {}", items.join(", ")),
+            _ => several(words, &items.join(", ")),
         };
         match t {
-            Test::Answered => "any answer".to_owned(),
-            Test::ChoiceIn(m) => list("one of", self.options(q, *m)),
-            Test::MultiAny(m) => list("any of", self.options(q, *m)),
-            Test::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
-            Test::Number(r) => describe::range(r, q.unit.as_deref()),
+            Test::Answered => tr!(words, "explain-needed-any-answer"),
+            Test::ChoiceIn(m) => one_or_list(self.options(q, *m), |w, l| tr!(w, "explain-needed-one-of", options = l)),
+            Test::MultiAny(m) => one_or_list(self.options(q, *m), |w, l| tr!(w, "explain-needed-any-of", options = l)),
+            Test::Bool(b) => describe::yes_no(words, *b),
+            Test::Number(r) => describe::range(words, r, q.unit.as_deref()),
         }
     }
 }

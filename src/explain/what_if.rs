@@ -212,6 +212,7 @@ fn reaches_fixed_option(q: &Question, v: Value) -> bool {
     }
 }
 
+/// One change in words, in the language the rulebook is shown in.
 fn describe_change(rb: &Rulebook, q: usize, v: Value, audience: Audience) -> AnswerChange {
     let question = &rb.questions[q];
     let label = match v {
@@ -221,11 +222,8 @@ fn describe_change(rb: &Rulebook, q: usize, v: Value, audience: Audience) -> Ans
             .map(|i| question.options[i].label_for(audience).to_owned())
             .collect::<Vec<_>>()
             .join(", "),
-        Value::Bool(b) => if b { "yes" } else { "no" }.to_owned(),
-        Value::Number(x) => {
-            let unit = question.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-            format!("{}{unit}", crate::answers::number_to_json(x))
-        }
+        Value::Bool(b) => crate::describe::yes_no(rb.words(), b),
+        Value::Number(x) => crate::describe::number(x, question.unit.as_deref()),
     };
     AnswerChange {
         question: question.id.clone(),

@@ -1,11 +1,12 @@
 //! The rulebook as one self-contained HTML page (no external resources) that prints
 //! cleanly: an intake form with tick boxes, then a rule table.
 
-use super::{Print, answer_hint, effects, only_if, sections};
+use super::{Print, answer_hint, box_labels, effects, only_if, review_status, sections};
 use crate::audience::Audience;
 use crate::describe;
 use crate::rulebook::{QuestionKind, Rulebook};
 use crate::sanitize::html as esc;
+use crate::tr;
 use crate::words;
 use std::io::{self, Write};
 
@@ -24,15 +25,23 @@ table { font-size: .8rem; }
 impl Print for HtmlForm {
     fn print(&self, rb: &Rulebook, audience: Audience, out: &mut dyn Write) -> io::Result<()> {
         let id = &rb.identity;
-        crate::html_page::head_in(out, &rb.language, &format!("{}: intake form", id.title), STYLE)?;
-        writeln!(out, "<h1>{}: intake form</h1>", esc(&id.title))?;
+        let words = rb.words();
+        // The tool's own words go in as they are (they hold no markup); every text from the
+        // rulebook is escaped before it goes into a pattern.
+        let title = tr!(words, "print-title", title = &id.title);
+        crate::html_page::head_in(out, &rb.language, &title, STYLE)?;
+        writeln!(out, "<h1>{}</h1>", tr!(words, "print-title", title = &esc(&id.title)))?;
         writeln!(
             out,
-            "<p class=\"meta\">Rulebook <code>{}</code> version {}, {}; review due {}.</p>",
-            esc(&id.id),
-            esc(&id.version),
-            esc(&rb.review_words),
-            esc(&id.review_due)
+            "<p class=\"meta\">{}</p>",
+            tr!(
+                words,
+                "print-rulebook",
+                id = &format!("<code>{}</code>", esc(&id.id)),
+                version = &esc(&id.version),
+                review = &esc(&review_status(rb)),
+                due = &esc(&id.review_due)
+            )
         )?;
         writeln!(out, "<p class=\"disclaimer\">{}</p>", esc(&id.disclaimer))?;
         let mut n = 0;
@@ -53,30 +62,32 @@ impl Print for HtmlForm {
                     out,
                     "<p><strong>{n}. {}</strong>{unit} <span class=\"meta\">({})</span></p>",
                     esc(question.prompt_for(audience)),
-                    answer_hint(question)
+                    answer_hint(words, question)
                 )?;
                 writeln!(
                     out,
-                    "<p class=\"why\">Why we ask: {}</p>",
+                    "<p class=\"why\">{} {}</p>",
+                    tr!(words, "print-why-we-ask"),
                     esc(question.help_for(audience))
                 )?;
                 if let Some(cond) = only_if(rb, question, audience) {
                     writeln!(out, "<p class=\"only\">{}</p>", esc(&cond))?;
                 }
                 match question.kind {
-                    QuestionKind::Number => {
-                        writeln!(out, "<p>Answer:<span class=\"line\"></span> or ☐ I don't know</p>")?
-                    }
-                    kind => {
+                    QuestionKind::Number => writeln!(
+                        out,
+                        "<p>{}<span class=\"line\"></span> {}</p>",
+                        tr!(words, "print-answer"),
+                        tr!(words, "print-or-box", option = &describe::dont_know(words))
+                    )?,
+                    _ => {
                         writeln!(out, "<ul class=\"boxes\">")?;
-                        let labels: Vec<&str> = match kind {
-                            QuestionKind::YesNo => vec!["Yes", "No"],
-                            _ => question.options.iter().map(|o| o.label_for(audience)).collect(),
-                        };
+                        let mut labels = box_labels(words, question, audience);
+                        let dont_know = labels.pop().unwrap_or_default();
                         for label in labels {
-                            writeln!(out, "<li>{}</li>", esc(label))?;
+                            writeln!(out, "<li>{}</li>", esc(&label))?;
                         }
-                        writeln!(out, "<li>I don't know</li></ul>")?;
+                        writeln!(out, "<li>{dont_know}</li></ul>")?;
                     }
                 }
                 if !rb.read_by(q).is_empty() {
@@ -85,16 +96,32 @@ impl Print for HtmlForm {
                         .iter()
                         .map(|&r| format!("{} (<code>{}</code>)", esc(&rb.rules[r].title), esc(&rb.rules[r].id)))
                         .collect();
-                    writeln!(out, "<p class=\"read\">Read by rules: {}</p>", list.join(", "))?;
+                    writeln!(
+                        out,
+                        "<p class=\"read\">{}</p>",
+                        tr!(words, "print-read-by", rules = &list.join(", "))
+                    )?;
                 }
                 writeln!(out, "</div>")?;
             }
         }
-        writeln!(out, "<section class=\"rules\"><h2>Rules for clinical review</h2>")?;
         writeln!(
             out,
-            "<table>\n<tr><th>Rule</th><th>When</th><th>Then</th><th>Rationale</th><th>Source</th><th>Evidence</th></tr>"
+            "<section class=\"rules\"><h2>{}</h2>",
+            tr!(words, "print-rules-heading")
         )?;
+        let columns: String = [
+            tr!(words, "print-column-rule"),
+            tr!(words, "print-column-when"),
+            tr!(words, "print-column-then"),
+            tr!(words, "print-column-rationale"),
+            tr!(words, "print-column-source"),
+            tr!(words, "print-column-evidence"),
+        ]
+        .iter()
+        .map(|c| format!("<th>{c}</th>"))
+        .collect();
+        writeln!(out, "<table>\n<tr>{columns}</tr>")?;
         for rule in &rb.rules {
             writeln!(
                 out,
@@ -105,7 +132,7 @@ impl Print for HtmlForm {
                 esc(&effects(rb, rule)),
                 esc(rule.rationale.as_deref().unwrap_or("—")),
                 esc(rule.source.as_deref().unwrap_or("—")),
-                words::evidence_cell(rb.words(), rule.evidence)
+                words::evidence_cell(words, rule.evidence)
             )?;
         }
         writeln!(out, "</table></section>")?;

@@ -1,10 +1,11 @@
 //! The rulebook as Markdown: an intake form, then a rule table.
 
-use super::{Print, answer_hint, effects, only_if, sections};
+use super::{Print, answer_hint, effects, only_if, review_status, sections};
 use crate::audience::Audience;
 use crate::describe;
 use crate::rulebook::{QuestionKind, Rulebook};
 use crate::sanitize::markdown as md;
+use crate::tr;
 use crate::words;
 use std::io::{self, Write};
 
@@ -14,14 +15,19 @@ pub struct MarkdownForm;
 impl Print for MarkdownForm {
     fn print(&self, rb: &Rulebook, audience: Audience, out: &mut dyn Write) -> io::Result<()> {
         let id = &rb.identity;
-        writeln!(out, "# {}: intake form\n", md(&id.title))?;
+        let words = rb.words();
+        writeln!(out, "# {}\n", tr!(words, "print-title", title = &md(&id.title)))?;
         writeln!(
             out,
-            "Rulebook `{}` version {}, {}; review due {}.\n",
-            md(&id.id),
-            md(&id.version),
-            md(&rb.review_words),
-            md(&id.review_due)
+            "{}\n",
+            tr!(
+                words,
+                "print-rulebook",
+                id = &format!("`{}`", md(&id.id)),
+                version = &md(&id.version),
+                review = &md(&review_status(rb)),
+                due = &md(&id.review_due)
+            )
         )?;
         writeln!(out, "*{}*\n", md(&id.disclaimer))?;
         let mut n = 0;
@@ -41,9 +47,14 @@ impl Print for MarkdownForm {
                     out,
                     "**{n}. {}**{unit} — {}\n",
                     md(question.prompt_for(audience)),
-                    answer_hint(question)
+                    answer_hint(words, question)
                 )?;
-                writeln!(out, "*Why we ask:* {}\n", md(question.help_for(audience)))?;
+                writeln!(
+                    out,
+                    "*{}* {}\n",
+                    tr!(words, "print-why-we-ask"),
+                    md(question.help_for(audience))
+                )?;
                 if let Some(cond) = only_if(rb, question, audience) {
                     writeln!(out, "*{}*\n", md(&cond))?;
                 }
@@ -53,25 +64,39 @@ impl Print for MarkdownForm {
                             writeln!(out, "- [ ] {}", md(option.label_for(audience)))?;
                         }
                     }
-                    QuestionKind::YesNo => writeln!(out, "- [ ] Yes\n- [ ] No")?,
-                    QuestionKind::Number => writeln!(out, "Answer: ________")?,
+                    QuestionKind::YesNo => writeln!(
+                        out,
+                        "- [ ] {}\n- [ ] {}",
+                        tr!(words, "explain-answer-yes"),
+                        tr!(words, "explain-answer-no")
+                    )?,
+                    QuestionKind::Number => writeln!(out, "{} ________", tr!(words, "print-answer"))?,
                 }
-                writeln!(out, "- [ ] I don't know\n")?;
+                writeln!(out, "- [ ] {}\n", describe::dont_know(words))?;
                 if !rb.read_by(q).is_empty() {
                     let list: Vec<String> = rb
                         .read_by(q)
                         .iter()
                         .map(|&r| format!("{} (`{}`)", md(&rb.rules[r].title), rb.rules[r].id))
                         .collect();
-                    writeln!(out, "<sub>Read by rules: {}</sub>\n", list.join(", "))?;
+                    writeln!(
+                        out,
+                        "<sub>{}</sub>\n",
+                        tr!(words, "print-read-by", rules = &list.join(", "))
+                    )?;
                 }
             }
         }
-        writeln!(out, "## Rules for clinical review\n")?;
-        writeln!(
-            out,
-            "| Rule | When | Then | Rationale | Source | Evidence |\n|---|---|---|---|---|---|"
-        )?;
+        writeln!(out, "## {}\n", tr!(words, "print-rules-heading"))?;
+        let columns = [
+            tr!(words, "print-column-rule"),
+            tr!(words, "print-column-when"),
+            tr!(words, "print-column-then"),
+            tr!(words, "print-column-rationale"),
+            tr!(words, "print-column-source"),
+            tr!(words, "print-column-evidence"),
+        ];
+        writeln!(out, "| {} |\n|---|---|---|---|---|---|", columns.join(" | "))?;
         for rule in &rb.rules {
             writeln!(
                 out,
@@ -82,7 +107,7 @@ impl Print for MarkdownForm {
                 md(&effects(rb, rule)),
                 md(rule.rationale.as_deref().unwrap_or("—")),
                 md(rule.source.as_deref().unwrap_or("—")),
-                words::evidence_cell(rb.words(), rule.evidence)
+                words::evidence_cell(words, rule.evidence)
             )?;
         }
         Ok(())

@@ -1,6 +1,7 @@
 //! The rulebook in print: the questionnaire as an intake form (questions in order,
 //! options as tick boxes, skip logic in words) and a rule table for clinical review.
-//! One file per format.
+//! One file per format; the frame's words are in `locales/*/print.ftl`, in the language
+//! the rulebook is shown in.
 
 mod html;
 mod markdown;
@@ -10,7 +11,9 @@ pub use markdown::MarkdownForm;
 
 use crate::audience::Audience;
 use crate::describe;
-use crate::rulebook::{Question, QuestionKind, Rule, Rulebook};
+use crate::i18n::Words;
+use crate::rulebook::{Question, QuestionKind, Recheck, Review, Rule, Rulebook};
+use crate::tr;
 use crate::words;
 use std::io;
 
@@ -22,32 +25,47 @@ pub trait Print {
 
 /// "Only if …" for a question with skip logic.
 pub fn only_if(rb: &Rulebook, q: &Question, audience: Audience) -> Option<String> {
-    q.ask_if
-        .as_ref()
-        .map(|c| format!("Only if {}.", describe::condition(rb, c, audience)))
+    q.ask_if.as_ref().map(|c| {
+        tr!(
+            rb.words(),
+            "print-only-if",
+            condition = &describe::condition(rb, c, audience)
+        )
+    })
 }
 
 /// How an answer is written on paper.
-pub fn answer_hint(q: &Question) -> &'static str {
+pub fn answer_hint(words: Words, q: &Question) -> String {
     match q.kind {
-        QuestionKind::Single => "tick one",
-        QuestionKind::Multiple => "tick all that apply",
-        QuestionKind::YesNo => "tick one",
-        QuestionKind::Number => "write a number",
+        QuestionKind::Single | QuestionKind::YesNo => tr!(words, "print-hint-tick-one"),
+        QuestionKind::Multiple => tr!(words, "print-hint-tick-all"),
+        QuestionKind::Number => tr!(words, "print-hint-write-number"),
+    }
+}
+
+/// The rulebook's review status in words: a draft, reviewed (by whom, when), or changed
+/// since its review.
+pub fn review_status(rb: &Rulebook) -> String {
+    let words = rb.words();
+    match &rb.review {
+        Review::Draft => tr!(words, "print-review-draft"),
+        Review::Reviewed { by, on } => tr!(words, "print-review-reviewed", by = by, on = on),
+        Review::ChangedSinceReview { on, .. } => tr!(words, "print-review-changed", on = on),
     }
 }
 
 /// A rule's effects in words: "verdict refer; rules out permanent ink; risks: …".
 pub fn effects(rb: &Rulebook, rule: &Rule) -> String {
+    let words = rb.words();
     let mut parts = Vec::new();
     if let Some(v) = rule.verdict {
-        parts.push(format!("verdict {}", v.as_str()));
+        parts.push(tr!(words, "print-effect-verdict", verdict = v.as_str()));
     }
     for &ink in &rule.forbid {
-        parts.push(words::effect_words(rb.words(), true, ink));
+        parts.push(words::effect_words(words, true, ink));
     }
     if let Some(ink) = rule.prefer {
-        parts.push(words::effect_words(rb.words(), false, ink));
+        parts.push(words::effect_words(words, false, ink));
     }
     if !rule.risks.is_empty() {
         let risks: Vec<String> = rule
@@ -55,23 +73,42 @@ pub fn effects(rb: &Rulebook, rule: &Rule) -> String {
             .iter()
             .map(|r| {
                 let risk = &rb.risks[r.risk];
-                format!("{} ({})", risk.title, r.severity.unwrap_or(risk.severity).as_str())
+                tr!(
+                    words,
+                    "print-risk",
+                    risk = &risk.title,
+                    severity = r.severity.unwrap_or(risk.severity).as_str()
+                )
             })
             .collect();
-        parts.push(format!("risks: {}", risks.join(", ")));
+        parts.push(tr!(words, "print-effect-risks", risks = &risks.join(", ")));
     }
     if !rule.advice.is_empty() {
         let advice: Vec<&str> = rule.advice.iter().map(|&a| rb.advice[a].title.as_str()).collect();
-        parts.push(format!("advice: {}", advice.join(", ")));
+        parts.push(tr!(words, "print-effect-advice", advice = &advice.join(", ")));
     }
     if !rule.derive.is_empty() {
         let facts: Vec<&str> = rule.derive.iter().map(|&f| rb.facts[f].id.as_str()).collect();
-        parts.push(format!("derives: {}", facts.join(", ")));
+        parts.push(tr!(words, "print-effect-derives", facts = &facts.join(", ")));
     }
-    if let Some(wait) = rule.recheck_after {
-        parts.push(format!("screen again after {}", wait.words()));
+    match rule.recheck_after {
+        Some(Recheck::Months(n)) => parts.push(tr!(words, "print-effect-recheck-months", count = n as usize)),
+        Some(Recheck::Weeks(n)) => parts.push(tr!(words, "print-effect-recheck-weeks", count = n as usize)),
+        None => {}
     }
     parts.join("; ")
+}
+
+/// The labels of a question's tick boxes on paper, "I don't know" last: its options, or
+/// yes and no.
+pub fn box_labels(words: Words, q: &Question, audience: Audience) -> Vec<String> {
+    let mut labels: Vec<String> = match q.kind {
+        QuestionKind::YesNo => vec![tr!(words, "explain-answer-yes"), tr!(words, "explain-answer-no")],
+        QuestionKind::Number => Vec::new(),
+        _ => q.options.iter().map(|o| o.label_for(audience).to_owned()).collect(),
+    };
+    labels.push(describe::dont_know(words));
+    labels
 }
 
 /// Questions grouped by section, in asking order.

@@ -362,7 +362,7 @@ fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     );
     for q in rows {
         let question = &rb.questions[q];
-        let answer = answer_html(question, cx.answers.slot(q), audience);
+        let answer = answer_html(question, cx.answers.slot(q), audience, cx.rulebook.words());
         // An answer to a question that turned out not to apply was not used.
         let unused = if cx.screening.ignored.contains(&question.id.as_str()) {
             not_used.as_str()
@@ -394,7 +394,7 @@ fn short_answers(cx: &Context, rows: &[usize], out: &mut dyn Write) -> io::Resul
     let not_used = format!(" <span class=\"why\">{}</span>", text(&tr!(words, "report-not-used")));
     for &q in rows {
         let question = &rb.questions[q];
-        let answer = answer_html(question, cx.answers.slot(q), Audience::Patient);
+        let answer = answer_html(question, cx.answers.slot(q), Audience::Patient, cx.rulebook.words());
         let unused = if cx.screening.ignored.contains(&question.id.as_str()) {
             not_used.as_str()
         } else {
@@ -411,8 +411,13 @@ fn short_answers(cx: &Context, rows: &[usize], out: &mut dyn Write) -> io::Resul
 }
 
 /// One answer's parts as HTML, with colour swatches for skin and hair.
-fn answer_html(question: &crate::rulebook::Question, slot: &Slot, audience: Audience) -> Vec<String> {
-    describe::answer(question, slot, audience)
+fn answer_html(
+    question: &crate::rulebook::Question,
+    slot: &Slot,
+    audience: Audience,
+    words: crate::i18n::Words,
+) -> Vec<String> {
+    describe::answer(words, question, slot, audience)
         .iter()
         .map(|p| match p.swatch {
             Some(rgb) => format!(

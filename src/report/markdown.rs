@@ -282,7 +282,7 @@ fn answers(cx: &Context, out: &mut dyn Write) -> io::Result<()> {
     let not_used = format!(" {}", tr!(words, "report-not-used-long"));
     for q in rows {
         let question = &rb.questions[q];
-        let parts = crate::describe::answer(question, cx.answers.slot(q), audience);
+        let parts = crate::describe::answer(rb.words(), question, cx.answers.slot(q), audience);
         let answer: Vec<String> = parts.iter().map(|p| md(&p.text)).collect();
         let name = if audience == Audience::Consultant {
             format!("`{}`", question.id)
