@@ -274,10 +274,6 @@ mod tests {
     }
 }
 
-/// "I don't know" in English, as offered and as shown for an answer; [`dont_know`] gives it
-/// in a person's language.
-pub const DONT_KNOW: &str = "I don't know";
-
 /// One part of an answer in words: an option's label (with its colour, if it has one),
 /// yes or no, a number with its unit, or "I don't know".
 #[derive(Debug, Clone, PartialEq)]

@@ -6,13 +6,9 @@
 # The form's heading and the page title. $title: the rulebook's title.
 print-title = { $title }: intake form
 # The rulebook's identity under the heading. $id: its id (already marked as code);
-# $version; $review: its review status (one of print-review-*); $due: the date its
+# $version; $review: its review status (from report-review-*); $due: the date its
 # next review is due.
 print-rulebook = Rulebook { $id } version { $version }, { $review }; review due { $due }.
-# Review status. $by: who reviewed it; $on: when.
-print-review-draft = not yet reviewed by a clinician
-print-review-reviewed = reviewed by { $by } on { $on }
-print-review-changed = changed since its review on { $on }, so not yet reviewed by a clinician as it stands
 # Before a question's help text.
 print-why-we-ask = Why we ask:
 # Skip logic. $condition: when the question is asked, in words.

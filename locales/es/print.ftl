@@ -6,9 +6,6 @@
 
 print-title = { $title }: formulario de admisión
 print-rulebook = Reglamento { $id } versión { $version }, { $review }; próxima revisión antes del { $due }.
-print-review-draft = aún no revisado por un médico
-print-review-reviewed = revisado por { $by } el { $on }
-print-review-changed = modificado después de su revisión del { $on }, por lo que en su forma actual aún no lo ha revisado un médico
 print-why-we-ask = Por qué lo preguntamos:
 print-only-if = Solo si { $condition }.
 print-hint-tick-one = marque una

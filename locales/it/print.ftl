@@ -6,9 +6,6 @@
 
 print-title = { $title }: modulo di raccolta dati
 print-rulebook = Regolamento { $id } versione { $version }, { $review }; prossima revisione entro il { $due }.
-print-review-draft = non ancora revisionato da un medico
-print-review-reviewed = revisionato da { $by } il { $on }
-print-review-changed = modificato dopo la revisione del { $on }, quindi nella forma attuale non ancora revisionato da un medico
 print-why-we-ask = Perché lo chiediamo:
 print-only-if = Solo se { $condition }.
 print-hint-tick-one = barrare una casella

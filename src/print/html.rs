@@ -40,7 +40,7 @@ impl Print for HtmlForm {
                 id = &format!("<code>{}</code>", esc(&id.id)),
                 version = &esc(&id.version),
                 review = &esc(&review_status(rb)),
-                due = &esc(&id.review_due)
+                due = &esc(&crate::words::written_iso(rb.words(), &id.review_due))
             )
         )?;
         writeln!(out, "<p class=\"disclaimer\">{}</p>", esc(&id.disclaimer))?;

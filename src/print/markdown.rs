@@ -26,7 +26,7 @@ impl Print for MarkdownForm {
                 id = &format!("`{}`", md(&id.id)),
                 version = &md(&id.version),
                 review = &md(&review_status(rb)),
-                due = &md(&id.review_due)
+                due = &md(&crate::words::written_iso(rb.words(), &id.review_due))
             )
         )?;
         writeln!(out, "*{}*\n", md(&id.disclaimer))?;

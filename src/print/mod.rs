@@ -12,7 +12,7 @@ pub use markdown::MarkdownForm;
 use crate::audience::Audience;
 use crate::describe;
 use crate::i18n::Words;
-use crate::rulebook::{Question, QuestionKind, Recheck, Review, Rule, Rulebook};
+use crate::rulebook::{Question, QuestionKind, Recheck, Rule, Rulebook};
 use crate::tr;
 use crate::words;
 use std::io;
@@ -44,14 +44,9 @@ pub fn answer_hint(words: Words, q: &Question) -> String {
 }
 
 /// The rulebook's review status in words: a draft, reviewed (by whom, when), or changed
-/// since its review.
+/// since its review; worded once, in [`words::review`].
 pub fn review_status(rb: &Rulebook) -> String {
-    let words = rb.words();
-    match &rb.review {
-        Review::Draft => tr!(words, "print-review-draft"),
-        Review::Reviewed { by, on } => tr!(words, "print-review-reviewed", by = by, on = on),
-        Review::ChangedSinceReview { on, .. } => tr!(words, "print-review-changed", on = on),
-    }
+    words::review(rb.words(), &rb.review)
 }
 
 /// A rule's effects in words: "verdict refer; rules out permanent ink; risks: …".
