@@ -24,6 +24,17 @@ pub fn verdict_meaning(words: Words, verdict: Verdict, audience: Audience) -> St
     }
 }
 
+/// What the verdict of an incomplete result means so far. Only "suitable" reads
+/// differently: said of answers still missing, "nothing argues against SMP" would reassure
+/// beyond what the answers given support.
+pub fn verdict_meaning_so_far(words: Words, verdict: Verdict, audience: Audience) -> String {
+    match (audience, verdict) {
+        (Audience::Patient, Verdict::Suitable) => tr!(words, "report-meaning-patient-suitable-so-far"),
+        (Audience::Consultant, Verdict::Suitable) => tr!(words, "report-meaning-consultant-suitable-so-far"),
+        _ => verdict_meaning(words, verdict, audience),
+    }
+}
+
 /// The verdict's short label (`SUITABLE`, in Italian `IDONEO`); the JSON keeps the id.
 pub fn verdict_label(words: Words, verdict: Verdict) -> String {
     match verdict {

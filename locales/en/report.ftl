@@ -21,10 +21,13 @@ report-verdict-word-unsuitable = unsuitable
 
 # What the verdict means, for a patient and for a consultant.
 report-meaning-patient-suitable = Nothing in your answers argues against SMP. A practitioner still has to see your scalp before any treatment.
+# An incomplete result whose verdict so far is suitable: the missing answers could change it.
+report-meaning-patient-suitable-so-far = Nothing you have answered argues against SMP, but the questions still open could change that. A practitioner still has to see your scalp before any treatment.
 report-meaning-patient-caution = SMP may suit you, but only with the conditions below in mind.
 report-meaning-patient-refer = See a physician first: something in your answers needs a doctor's opinion before any SMP.
 report-meaning-patient-unsuitable = SMP is not advisable now.
 report-meaning-consultant-suitable = No contraindication or caution identified by the screen.
+report-meaning-consultant-suitable-so-far = No contraindication or caution among the answers given; the open questions could still change the result.
 report-meaning-consultant-caution = Candidate with conditions: address the risks and advice before treatment.
 report-meaning-consultant-refer = Medical clearance required before treatment.
 report-meaning-consultant-unsuitable = Not a candidate at present.

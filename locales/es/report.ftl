@@ -15,10 +15,12 @@ report-verdict-word-refer = derivar al médico
 report-verdict-word-unsuitable = no apto
 
 report-meaning-patient-suitable = Nada en sus respuestas desaconseja la SMP. Aun así, un profesional tiene que ver su cuero cabelludo antes de cualquier tratamiento.
+report-meaning-patient-suitable-so-far = Nada de lo que ha respondido desaconseja la SMP, pero las preguntas aún sin responder podrían cambiarlo. Aun así, un profesional tiene que ver su cuero cabelludo antes de cualquier tratamiento.
 report-meaning-patient-caution = La SMP puede ser adecuada para usted, pero solo teniendo en cuenta las condiciones de abajo.
 report-meaning-patient-refer = Primero consulte a un médico: algo en sus respuestas necesita la opinión de un médico antes de cualquier SMP.
 report-meaning-patient-unsuitable = Por ahora la SMP no es recomendable.
 report-meaning-consultant-suitable = El cribado no identifica contraindicaciones ni precauciones.
+report-meaning-consultant-suitable-so-far = Ninguna contraindicación ni precaución en las respuestas dadas; las preguntas pendientes aún podrían cambiar el resultado.
 report-meaning-consultant-caution = Candidato con reservas: abordar los riesgos y las recomendaciones antes del tratamiento.
 report-meaning-consultant-refer = Se requiere autorización médica antes del tratamiento.
 report-meaning-consultant-unsuitable = No es candidato por ahora.

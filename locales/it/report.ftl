@@ -15,10 +15,12 @@ report-verdict-word-refer = invio al medico
 report-verdict-word-unsuitable = non idoneo
 
 report-meaning-patient-suitable = Nelle Sue risposte non c'è nulla che sconsigli la SMP. Prima di qualsiasi trattamento un operatore deve comunque esaminare il Suo cuoio capelluto.
+report-meaning-patient-suitable-so-far = Nelle risposte date non c'è nulla che sconsigli la SMP, ma le domande ancora aperte potrebbero cambiarlo. Prima di qualsiasi trattamento un operatore deve comunque esaminare il Suo cuoio capelluto.
 report-meaning-patient-caution = La SMP potrebbe essere adatta a Lei, ma solo tenendo conto delle condizioni indicate qui sotto.
 report-meaning-patient-refer = Prima consulti un medico: qualcosa nelle Sue risposte richiede il parere di un medico prima di qualsiasi SMP.
 report-meaning-patient-unsuitable = Per ora la SMP non è consigliata.
 report-meaning-consultant-suitable = Nessuna controindicazione né cautela rilevata dallo screening.
+report-meaning-consultant-suitable-so-far = Nessuna controindicazione né cautela nelle risposte date; le domande ancora aperte potrebbero modificare l'esito.
 report-meaning-consultant-caution = Candidato con riserva: gestire rischi e indicazioni prima del trattamento.
 report-meaning-consultant-refer = Necessario il nulla osta medico prima del trattamento.
 report-meaning-consultant-unsuitable = Al momento non è candidabile.

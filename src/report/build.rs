@@ -262,7 +262,11 @@ pub fn from_evaluation<'a>(
         rulebook: RulebookInfo::of(rulebook),
         audience,
         verdict: result.verdict,
-        verdict_meaning: words::verdict_meaning(rulebook.words(), result.verdict, audience),
+        verdict_meaning: if eval.is_provisional() {
+            words::verdict_meaning_so_far(rulebook.words(), result.verdict, audience)
+        } else {
+            words::verdict_meaning(rulebook.words(), result.verdict, audience)
+        },
         verdict_because,
         ink: result.ink,
         ink_because,
