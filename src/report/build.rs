@@ -94,6 +94,8 @@ pub fn outline(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation) -> Out
 #[derive(Debug, Default)]
 pub struct OutlineScratch {
     order: Option<Order>,
+    /// Advice with the strongest verdict behind it, before ordering.
+    advice: Vec<(Option<Verdict>, usize, Range<usize>)>,
 }
 
 /// A rulebook's rules, risks and advice in the order outlines list them.
@@ -201,8 +203,11 @@ pub fn outline_into(
             o.risks.push((risk, severity, start..o.because.len()));
         }
     }
-    o.risks.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    o.advice.clear();
+    // Most severe first, then catalogue order (the keys are unique: no stable sort needed).
+    o.risks.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Most urgent first: by the strongest verdict behind each advice, then catalogue order.
+    let ranked = &mut scratch.advice;
+    ranked.clear();
     for (advice, bounds) in order.advice_start.windows(2).enumerate() {
         let start = o.because.len();
         let mut top = None;
@@ -213,21 +218,16 @@ pub fn outline_into(
             }
         }
         if o.because.len() > start {
-            o.advice
-                .push((advice, top >= Some(Verdict::Refer), start..o.because.len()));
+            ranked.push((top, advice, start..o.because.len()));
         }
     }
-    // Most urgent first: by the strongest verdict behind each advice, then catalogue order.
-    let because = &o.because;
-    let strongest = |range: &Range<usize>| {
-        because[range.clone()]
-            .iter()
-            .map(|&r| rulebook.rules[r].verdict)
-            .max()
-            .flatten()
-    };
-    o.advice
-        .sort_by_key(|(id, _, range)| (std::cmp::Reverse(strongest(range)), *id));
+    ranked.sort_unstable_by_key(|(top, advice, _)| (std::cmp::Reverse(*top), *advice));
+    o.advice.clear();
+    o.advice.extend(
+        ranked
+            .drain(..)
+            .map(|(top, advice, range)| (advice, top >= Some(Verdict::Refer), range)),
+    );
 
     o.unanswered.clear();
     o.ignored.clear();
