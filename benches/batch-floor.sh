@@ -9,8 +9,11 @@
 #            bytes of its compact record, with no rules (its output is checked to be the
 #            same bytes as compact's)
 # and prints rows/s, the ratio of compact to the floor, and peak memory (GNU time).
+# BASE=PATH also runs another build's binary (such as an older commit's, built elsewhere)
+# on the same file in the same run, and prints compact's and full's speed-up over it.
 # CALLGRIND=N also counts instructions per row with valgrind on the first N rows (a figure
-# a loaded machine does not move). Generated files live in /tmp and are removed on exit.
+# a loaded machine does not move; start-up is measured on an empty file and subtracted).
+# Generated files live in /tmp and are removed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${ROWS:-1000000}
@@ -33,41 +36,72 @@ with open(out, "w") as f:
 PY
 echo "$rows rows, $(du -h "$tmp/in.jsonl" | cut -f1) of JSON Lines; best of $runs runs; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 
-# best wall seconds and peak RSS (KiB) of a command writing to $tmp/out
+# best wall seconds, best CPU seconds (user + system) and peak RSS (KiB) of a command
+# writing to $tmp/out
 measure() {
-  local best="" rss=0
+  local best="" cpu="" rss=0
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >"$tmp/out" 2>/dev/null || true
-    read -r wall kib <"$tmp/time"
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$tmp/out" 2>/dev/null || true
+    read -r wall user sys kib <"$tmp/time"
+    local c
+    c=$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')
     if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
+    if [ -z "$cpu" ] || awk "BEGIN{exit !($c < $cpu)}"; then cpu=$c; fi
     if [ "$kib" -gt "$rss" ]; then rss=$kib; fi
   done
-  echo "$best $rss"
+  echo "$best $cpu $rss"
 }
 
-read -r floor_s floor_kib < <(measure "$floor" "$tmp/in.jsonl")
+read -r floor_s floor_cpu floor_kib < <(measure "$floor" "$tmp/in.jsonl")
 mv "$tmp/out" "$tmp/floor.jsonl"
-read -r compact_s compact_kib < <(measure "$bin" batch "$tmp/in.jsonl" --detail compact --jobs 1)
+read -r compact_s compact_cpu compact_kib < <(measure "$bin" batch "$tmp/in.jsonl" --detail compact --jobs 1)
 if cmp -s "$tmp/out" "$tmp/floor.jsonl"; then same="same bytes as compact"; else same="DIFFERS from compact"; fi
 rm -f "$tmp/floor.jsonl"
-read -r full_s full_kib < <(measure "$bin" batch "$tmp/in.jsonl" --detail full --jobs 1)
+read -r full_s full_cpu full_kib < <(measure "$bin" batch "$tmp/in.jsonl" --detail full --jobs 1)
 rm -f "$tmp/out"
+if [ -n "${BASE:-}" ]; then
+  read -r base_compact_s base_compact_cpu base_compact_kib < <(measure "$BASE" batch "$tmp/in.jsonl" --detail compact --jobs 1)
+  read -r base_full_s base_full_cpu base_full_kib < <(measure "$BASE" batch "$tmp/in.jsonl" --detail full --jobs 1)
+  rm -f "$tmp/out"
+fi
 
-row() { awk -v n="$rows" -v s="$2" -v k="$3" -v name="$1" -v note="$4" \
-  'BEGIN{printf "%-8s %8.2f s %10.0f rows/s %7.1f MiB peak  %s\n", name, s, (s>0?n/s:0), k/1024, note}'; }
-printf '%-8s %10s %17s %14s\n' "" "wall" "throughput" "memory"
-row floor "$floor_s" "$floor_kib" "($same)"
-row compact "$compact_s" "$compact_kib" "$(awk -v a="$floor_s" -v b="$compact_s" 'BEGIN{printf "%.2fx the floor", (b>0?a/b:0)}')"
-row full "$full_s" "$full_kib" ""
+# name, wall, cpu, KiB, note
+row() { awk -v n="$rows" -v s="$2" -v c="$3" -v k="$4" -v name="$1" -v note="$5" \
+  'BEGIN{printf "%-13s %7.2f s %10.0f rows/s %7.2f s %10.0f rows/s %7.1f MiB  %s\n", name, s, (s>0?n/s:0), c, (c>0?n/c:0), k/1024, note}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b>0?a/b:0)}'; }
+printf '%-13s %27s %27s %11s\n' "" "wall (best)" "CPU (best)" "peak RSS"
+row floor "$floor_s" "$floor_cpu" "$floor_kib" "($same)"
+row compact "$compact_s" "$compact_cpu" "$compact_kib" \
+  "$(ratio "$floor_s" "$compact_s")x the floor (wall), $(ratio "$floor_cpu" "$compact_cpu")x (CPU)"
+row full "$full_s" "$full_cpu" "$full_kib" ""
+if [ -n "${BASE:-}" ]; then
+  row "base compact" "$base_compact_s" "$base_compact_cpu" "$base_compact_kib" \
+    "compact is $(ratio "$base_compact_s" "$compact_s")x base (wall), $(ratio "$base_compact_cpu" "$compact_cpu")x (CPU)"
+  row "base full" "$base_full_s" "$base_full_cpu" "$base_full_kib" \
+    "full is $(ratio "$base_full_s" "$full_s")x base (wall), $(ratio "$base_full_cpu" "$full_cpu")x (CPU)"
+fi
 
 if [ -n "${CALLGRIND:-}" ] && command -v valgrind >/dev/null; then
   head -n "$CALLGRIND" "$tmp/in.jsonl" >"$tmp/small.jsonl"
+  : >"$tmp/empty.jsonl"
   count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/{print $4}'; }
-  for what in floor compact full; do
+  # instructions a row: the run on the rows minus the run on an empty file
+  per_row() {
+    local file=$1 what=$2 prog=$3
+    shift 3
+    local n e
     case $what in
-      floor) n=$(count "$floor" "$tmp/small.jsonl") ;;
-      *) n=$(count "$bin" batch "$tmp/small.jsonl" --detail "$what" --jobs 1) ;;
+      floor) n=$(count "$prog" "$tmp/small.jsonl"); e=$(count "$prog" "$tmp/empty.jsonl") ;;
+      *) n=$(count "$prog" batch "$tmp/small.jsonl" --detail "$what" --jobs 1)
+         e=$(count "$prog" batch "$tmp/empty.jsonl" --detail "$what" --jobs 1) ;;
     esac
-    awk -v n="$n" -v r="$CALLGRIND" -v w="$what" 'BEGIN{printf "%-8s %12.0f instructions a row (callgrind, %d rows)\n", w, n/r, r}'
-  done
+    awk -v n="$n" -v e="$e" -v r="$CALLGRIND" -v w="$file" 'BEGIN{printf "%-13s %10.0f instructions a row (callgrind, %d rows, start-up taken off)\n", w, (n-e)/r, r}'
+  }
+  per_row floor floor "$floor"
+  per_row compact compact "$bin"
+  per_row full full "$bin"
+  if [ -n "${BASE:-}" ]; then
+    per_row "base compact" compact "$BASE"
+    per_row "base full" full "$BASE"
+  fi
 fi

@@ -18,7 +18,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 fn rows() -> Vec<String> {
-    smp_screen::cases::embedded()
+    smp_screen::tooling::cases::embedded()
         .into_iter()
         .map(|f| serde_json::Value::Object(f.case.unwrap().answers).to_string())
         .collect()
@@ -182,7 +182,7 @@ fn loading(c: &mut Criterion) {
         if n == 10_000 {
             let rb = Rulebook::from_sources(Sources::from_text("big.json", &text)).unwrap();
             g.bench_function(format!("{n} rules: rules check analysis"), |b| {
-                b.iter(|| black_box(smp_screen::check::check(&rb, smp_screen::date::Date::today())))
+                b.iter(|| black_box(smp_screen::tooling::lint::check(&rb, smp_screen::date::Date::today())))
             });
         }
     }

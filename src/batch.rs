@@ -7,7 +7,7 @@ use crate::answers::{AnswerError, AnswerErrors, Answers, parse_text};
 use crate::audience::Audience;
 use crate::engine::{Evaluation, evaluate_into};
 use crate::report::{
-    Detail, Headline, Outcome, Outline, OutlineScratch, Status, outline_into, pending_questions, screen_with,
+    Detail, Headline, Outcome, Outline, OutlineScratch, Status, outline_into, pending_questions, screen_reusing,
 };
 use crate::rulebook::{Rulebook, Verdict};
 use std::io::Write;
@@ -61,6 +61,8 @@ pub enum RowStatus {
 pub struct RowScreener<'a> {
     rb: &'a Rulebook,
     opts: Options,
+    /// The row's answers, read into the same storage every row.
+    answers: Answers,
     eval: Evaluation,
     outline: Outline,
     scratch: OutlineScratch,
@@ -99,6 +101,7 @@ impl<'a> RowScreener<'a> {
         RowScreener {
             rb,
             opts,
+            answers: Answers::none_for(rb),
             eval: Evaluation::empty(),
             outline: Outline::default(),
             scratch: OutlineScratch::default(),
@@ -126,15 +129,13 @@ impl<'a> RowScreener<'a> {
             Ok(t) => t,
             Err(e) => return self.row_error(line, &format!("not UTF-8 text (byte {})", e.valid_up_to() + 1), out),
         };
-        let parsed = if self.carry.is_empty() {
-            Answers::from_json(self.rb, text)
-        } else {
-            Answers::from_json_carrying(self.rb, text, &self.carry, &mut self.carried)
-        };
-        match parsed {
-            Ok(answers) => self.result(line, &answers, out),
+        let mut answers = std::mem::replace(&mut self.answers, Answers::empty(0));
+        let status = match answers.read_json(self.rb, text, &self.carry, &mut self.carried) {
+            Ok(()) => self.result(line, &answers, out),
             Err(e) => self.error(line, &one_line(&e), out),
-        }
+        };
+        self.answers = answers;
+        status
     }
 
     /// Appends the error record of a JSON line of `len` bytes, over [`MAX_ROW_BYTES`].
@@ -190,7 +191,7 @@ impl<'a> RowScreener<'a> {
         let rb = self.rb;
         if let (false, Contents::Full { explain }) = (self.opts.csv, self.opts.record) {
             let detail = if explain { Detail::FULL } else { Detail::BRIEF };
-            let s = screen_with(rb, answers, self.opts.audience, detail);
+            let s = screen_reusing(rb, answers, self.opts.audience, detail, &mut self.scratch);
             // `{"line":N,` followed by the result without its opening brace.
             let mut body = Vec::with_capacity(4096);
             crate::sanitize::json_to_writer(&mut body, &s).expect("writing to memory");
@@ -262,25 +263,32 @@ impl<'a> RowScreener<'a> {
     /// Writes the compact record of an evaluation and its outline. The ids are escaped
     /// already, so this is mostly copying bytes.
     pub fn write_compact(&self, line: u64, e: &Evaluation, o: &Outline, out: &mut Vec<u8>) {
-        let _ = write!(out, "{{\"line\":{line},");
+        out.extend_from_slice(b"{\"line\":");
+        push_u64(out, line);
+        out.push(b',');
         self.write_carried(out);
-        let _ = write!(
-            out,
-            "\"verdict\":\"{}\",\"ink\":\"{}\",\"status\":\"{}\",\"provisional\":{},\"worst_case\":{{\"verdict\":\"{}\",\"ink\":\"{}\"}},\"risks\":[",
-            e.result.verdict.as_str(),
-            e.result.ink.as_str(),
-            Status::of(e.is_provisional()).as_str(),
-            e.is_provisional(),
-            e.worst_case.verdict.as_str(),
-            e.worst_case.ink.as_str()
-        );
+        let provisional = e.is_provisional();
+        for (key, value) in [
+            (&b"\"verdict\":\""[..], e.result.verdict.as_str()),
+            (b"\",\"ink\":\"", e.result.ink.as_str()),
+            (b"\",\"status\":\"", Status::of(provisional).as_str()),
+            (b"\",\"provisional\":", if provisional { "true" } else { "false" }),
+            (b",\"worst_case\":{\"verdict\":\"", e.worst_case.verdict.as_str()),
+            (b"\",\"ink\":\"", e.worst_case.ink.as_str()),
+        ] {
+            out.extend_from_slice(key);
+            out.extend_from_slice(value.as_bytes());
+        }
+        out.extend_from_slice(b"\"},\"risks\":[");
         for (i, (risk, severity, _)) in o.risks.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
             out.extend_from_slice(b"{\"id\":");
             out.extend_from_slice(self.ids.risks[*risk].as_bytes());
-            let _ = write!(out, ",\"severity\":\"{}\"}}", severity.as_str());
+            out.extend_from_slice(b",\"severity\":\"");
+            out.extend_from_slice(severity.as_str().as_bytes());
+            out.extend_from_slice(b"\"}");
         }
         out.push(b']');
         let ids = &self.ids;
@@ -291,6 +299,21 @@ impl<'a> RowScreener<'a> {
         list(out, "ignored", o.ignored.iter().map(|&q| &ids.questions[q]));
         out.extend_from_slice(b"}\n");
     }
+}
+
+/// Appends the decimal digits of `n`, without the formatting machinery.
+fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 impl RowScreener<'_> {
@@ -762,6 +785,7 @@ fn csv_record(out: &mut Vec<u8>, cells: &[&str]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::screen_with;
 
     fn rb() -> Rulebook {
         Rulebook::embedded().unwrap()

@@ -4,7 +4,7 @@
 //!
 //! Hidden from the documentation and not part of the public API: no stability promise.
 
-use crate::answers::Answers;
+use crate::answers::{Answers, Value};
 use crate::audience::Audience;
 use crate::batch::{Contents, CsvColumns, CsvSplitter, Options, RowScreener};
 use crate::report::{Context, Detail, Report, Text, screen_with};
@@ -47,6 +47,7 @@ pub fn answers(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    same_as_general_parser(rb, text);
     match Answers::from_json(rb, text) {
         Ok(answers) => {
             let s = screen_with(rb, &answers, Audience::Patient, Detail::BRIEF);
@@ -57,6 +58,30 @@ pub fn answers(data: &[u8]) {
             assert_eq!(again, answers, "answers changed in a round trip");
         }
         Err(e) => assert!(!e.to_string().is_empty(), "a refusal without a message"),
+    }
+}
+
+/// The fast reading of plain rows gives exactly what the general parser gives: the same
+/// answers, the same errors, the same carried values (with and without keys to carry).
+pub fn same_as_general_parser(rb: &Rulebook, text: &str) {
+    let carry = ["id".to_owned(), "age".to_owned()];
+    for carry in [&carry[..0], &carry[..]] {
+        let (mut fast, mut general) = (Vec::new(), Vec::new());
+        let mut answers = Answers::none_for(rb);
+        let read = answers.read_json(rb, text, carry, &mut fast).map(|()| answers);
+        let reference = Answers::from_json_general(rb, text, carry, &mut general);
+        assert_eq!(read, reference, "the two answer parsers differ on {text:?}");
+        if let Ok(a) = &read {
+            // -0 and 0 compare equal; the sign of a zero must be the same too.
+            for q in 0..a.len() {
+                if let (Some(Value::Number(x)), Some(Value::Number(y))) =
+                    (a.value(q), reference.as_ref().unwrap().value(q))
+                {
+                    assert_eq!(x.to_bits(), y.to_bits(), "number of question {q} differs on {text:?}");
+                }
+            }
+        }
+        assert_eq!(fast, general, "carried values differ on {text:?}");
     }
 }
 

@@ -53,8 +53,3 @@ pub mod tooling;
 // regression replays unless run with the feature.
 #[doc(hidden)]
 pub mod fuzz_checks;
-
-// Old paths of the tooling modules, kept while benches/ (owned by the batch speed work)
-// still names them; new code uses `tooling::`.
-#[doc(hidden)]
-pub use tooling::{cases, lint as check};

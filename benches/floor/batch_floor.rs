@@ -45,6 +45,8 @@ fn run(path: &std::path::Path) -> anyhow::Result<()> {
     let mut number = itoa_buffer();
     let mut line = 0u64;
     let mut parsed = 0usize;
+    let mut answers = Answers::none_for(&rb);
+    let mut carried = Vec::new();
     loop {
         buf.clear();
         if reader.read_until(b'\n', &mut buf)? == 0 {
@@ -60,9 +62,10 @@ fn run(path: &std::path::Path) -> anyhow::Result<()> {
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        // The parse `batch` does for every row; its result is not needed here.
+        // The parse `batch` does for every row, into storage reused the same way; its
+        // result is not needed here.
         let text = std::str::from_utf8(&buf)?;
-        if let Ok(answers) = Answers::from_json(&rb, text) {
+        if answers.read_json(&rb, text, &[], &mut carried).is_ok() {
             parsed += answers.len();
         }
         let tail = match records.get(buf.as_slice()) {

@@ -13,13 +13,8 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 use std::borrow::Cow;
 use std::fmt;
 
-/// Parses text holding exactly one JSON object of answers, collecting every problem.
-pub(super) fn parse(rulebook: &Rulebook, text: &str) -> Result<Answers, AnswerErrors> {
-    let mut carried = Vec::new();
-    parse_carrying(rulebook, text, &[], &mut carried)
-}
-
-/// [`parse`], except that the keys in `carry` are not questions: their values are put in
+/// Parses text holding exactly one JSON object of answers, collecting every problem;
+/// the keys in `carry` are not questions: their values are put in
 /// `carried` (one slot per key, `None` when absent or not a string, number or boolean),
 /// even when the answers have problems.
 pub(super) fn parse_carrying(

@@ -5,6 +5,7 @@
 //! answer for the record, but the engine treats both as unknown, never as "no".
 
 mod error;
+mod fast;
 mod json;
 mod raw;
 
@@ -92,7 +93,51 @@ impl Answers {
     ///
     /// Every problem is collected, so one run reports all of them.
     pub fn from_json(rulebook: &Rulebook, text: &str) -> Result<Answers, AnswerErrors> {
-        json::parse(rulebook, text)
+        let mut answers = Answers::none_for(rulebook);
+        answers.read_json(rulebook, text, &[], &mut Vec::new())?;
+        Ok(answers)
+    }
+
+    /// [`Answers::from_json_carrying`] into these answers, reusing their storage: batch
+    /// screening reads millions of rows into one `Answers`. On an error the answers are
+    /// left empty or partly filled and must not be used.
+    pub fn read_json(
+        &mut self,
+        rulebook: &Rulebook,
+        text: &str,
+        carry: &[String],
+        carried: &mut Vec<Option<String>>,
+    ) -> Result<(), AnswerErrors> {
+        self.clear_for(rulebook);
+        carried.clear();
+        carried.resize(carry.len(), None);
+        // Most rows are plain and valid: read those without the general parser. Any other
+        // row is read again from the start by the parser that words its problems.
+        if fast::parse_into(rulebook, text, self, carry, carried).is_ok() {
+            return Ok(());
+        }
+        *self = json::parse_carrying(rulebook, text, carry, carried)?;
+        Ok(())
+    }
+
+    /// Forgets every answer, keeping the storage when it has the rulebook's size.
+    fn clear_for(&mut self, rulebook: &Rulebook) {
+        if self.slots.len() == rulebook.questions.len() {
+            self.slots.fill(Slot::Missing);
+        } else {
+            *self = Answers::none_for(rulebook);
+        }
+    }
+
+    /// The general parser alone, without the fast reading of plain rows: the fuzz checks
+    /// compare the two.
+    pub(crate) fn from_json_general(
+        rulebook: &Rulebook,
+        text: &str,
+        carry: &[String],
+        carried: &mut Vec<Option<String>>,
+    ) -> Result<Answers, AnswerErrors> {
+        json::parse_carrying(rulebook, text, carry, carried)
     }
 
     /// [`Answers::from_json`] for a row that also holds values to carry through (such as a
@@ -104,7 +149,9 @@ impl Answers {
         carry: &[String],
         carried: &mut Vec<Option<String>>,
     ) -> Result<Answers, AnswerErrors> {
-        json::parse_carrying(rulebook, text, carry, carried)
+        let mut answers = Answers::none_for(rulebook);
+        answers.read_json(rulebook, text, carry, carried)?;
+        Ok(answers)
     }
 
     /// Builds answers from a JSON value that must be an object.

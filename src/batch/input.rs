@@ -144,8 +144,22 @@ fn read_line_limited(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize)
     }
 }
 
+/// The first newline, looked for eight bytes at a time: reading lines is part of every
+/// row's cost.
 fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ (ONES * u64::from(b'\n'));
+        // A byte of `x` is zero exactly where the word holds a newline.
+        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+            return word.iter().position(|&b| b == b'\n').map(|i| at + i);
+        }
+        at += 8;
+    }
+    words.remainder().iter().position(|&b| b == b'\n').map(|i| at + i)
 }
 
 #[cfg(test)]
@@ -169,6 +183,26 @@ mod tests {
     fn lines_are_numbered_as_in_the_file_skipping_blank_ones() {
         let text = b"\xef\xbb\xbf{\"a\":1}\r\n\n  \n{\"b\":2}\n{\"c\":3}";
         assert_eq!(rows(text), ["1:{\"a\":1}", "4:{\"b\":2}", "5:{\"c\":3}"]);
+    }
+
+    #[test]
+    fn the_first_newline_is_found_wherever_it_is() {
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut bytes = vec![b'x'; len];
+                if at < len {
+                    bytes[at] = b'\n';
+                    // A second one later must not be the one found.
+                    if at + 3 < len {
+                        bytes[at + 3] = b'\n';
+                    }
+                }
+                let expected = (at < len).then_some(at);
+                assert_eq!(memchr_newline(&bytes), expected, "{len} {at}");
+            }
+        }
+        // Bytes with the high bit set are not newlines.
+        assert_eq!(memchr_newline("é€\u{8a}ab\n".as_bytes()), Some(9));
     }
 
     #[test]

@@ -36,8 +36,20 @@ pub fn screen<'a>(rulebook: &'a Rulebook, answers: &Answers, audience: Audience)
 
 /// Evaluates `answers` and builds the result with the explanations asked for.
 pub fn screen_with<'a>(rulebook: &'a Rulebook, answers: &Answers, audience: Audience, detail: Detail) -> Screening<'a> {
+    screen_reusing(rulebook, answers, audience, detail, &mut OutlineScratch::default())
+}
+
+/// [`screen_with`] with working space kept between screenings (batch screening keeps one
+/// for all its rows), so the orders of the rulebook's rules are not worked out again.
+pub fn screen_reusing<'a>(
+    rulebook: &'a Rulebook,
+    answers: &Answers,
+    audience: Audience,
+    detail: Detail,
+    scratch: &mut OutlineScratch,
+) -> Screening<'a> {
     let eval = evaluate(rulebook, answers);
-    let mut s = from_evaluation(rulebook, answers, &eval, audience);
+    let mut s = from_evaluation(rulebook, answers, &eval, audience, scratch);
     if detail.explain {
         s.explain = Some(crate::explain::explain(rulebook, answers, &eval, audience));
     }
@@ -77,12 +89,76 @@ pub fn outline(rulebook: &Rulebook, answers: &Answers, eval: &Evaluation) -> Out
     o
 }
 
-/// Working space for [`outline_into`], kept between rows by batch screening.
+/// Working space for [`outline_into`], kept between rows by batch screening: the orders an
+/// outline is read in, computed once per rulebook so that no row sorts anything.
 #[derive(Debug, Default)]
 pub struct OutlineScratch {
-    by_id: Vec<usize>,
-    risk_pairs: Vec<(usize, usize)>,
-    advice_pairs: Vec<(usize, Option<Verdict>, usize)>,
+    order: Option<Order>,
+    /// Advice with the strongest verdict behind it, before ordering.
+    advice: Vec<(Option<Verdict>, usize, Range<usize>)>,
+}
+
+/// A rulebook's rules, risks and advice in the order outlines list them.
+#[derive(Debug)]
+struct Order {
+    /// The rulebook these orders are of (its content hash).
+    sha256: String,
+    /// Every rule, most severe verdict first, then by id.
+    by_weight: Vec<usize>,
+    /// For each risk, the rules that report it, by id, with the severity each gives it
+    /// (once per mention): risk `i` owns `risk_rules[risk_start[i]..risk_start[i + 1]]`.
+    risk_rules: Vec<(usize, Severity)>,
+    risk_start: Vec<usize>,
+    /// For each advice, the rules that give it, by id, once per mention.
+    advice_rules: Vec<usize>,
+    advice_start: Vec<usize>,
+}
+
+impl Order {
+    fn new(rulebook: &Rulebook) -> Order {
+        let rank = |r: usize| rulebook.rule_rank[r];
+        let mut by_weight: Vec<usize> = (0..rulebook.rules.len()).collect();
+        by_weight.sort_unstable_by_key(|&r| (std::cmp::Reverse(rulebook.rules[r].verdict), rank(r)));
+        let mut by_id: Vec<usize> = (0..rulebook.rules.len()).collect();
+        by_id.sort_unstable_by_key(|&r| rank(r));
+        // (entry, rule, severity) for every mention, rules by id; a stable sort by entry
+        // keeps each entry's rules in id order.
+        let mut risks: Vec<(usize, usize, Severity)> = Vec::new();
+        let mut advice: Vec<(usize, usize)> = Vec::new();
+        for &r in &by_id {
+            let rule = &rulebook.rules[r];
+            for x in &rule.risks {
+                // The severity a rule gives is that of its first mention of the risk.
+                let first = rule.risks.iter().find(|y| y.risk == x.risk).and_then(|y| y.severity);
+                risks.push((x.risk, r, first.unwrap_or(rulebook.risks[x.risk].severity)));
+            }
+            advice.extend(rule.advice.iter().map(|&a| (a, r)));
+        }
+        risks.sort_by_key(|p| p.0);
+        advice.sort_by_key(|p| p.0);
+        let starts = |entries: &mut dyn Iterator<Item = usize>, n: usize| {
+            let mut start = vec![0; n + 1];
+            for e in entries {
+                start[e + 1] += 1;
+            }
+            for i in 0..n {
+                start[i + 1] += start[i];
+            }
+            start
+        };
+        let risk_start = starts(&mut risks.iter().map(|p| p.0), rulebook.risks.len());
+        let advice_start = starts(&mut advice.iter().map(|p| p.0), rulebook.advice.len());
+        let risk_rules = risks.into_iter().map(|(_, r, severity)| (r, severity)).collect();
+        let advice_rules = advice.into_iter().map(|(_, r)| r).collect();
+        Order {
+            sha256: rulebook.sha256.clone(),
+            by_weight,
+            risk_rules,
+            risk_start,
+            advice_rules,
+            advice_start,
+        }
+    }
 }
 
 /// [`outline`] into buffers that are reused, so a batch of millions of rows does not
@@ -94,74 +170,64 @@ pub fn outline_into(
     o: &mut Outline,
     scratch: &mut OutlineScratch,
 ) {
-    let rank = |r: usize| rulebook.rule_rank[r];
-    let weight = |r: &usize| (std::cmp::Reverse(rulebook.rules[*r].verdict), rank(*r));
+    let order = match &mut scratch.order {
+        Some(order) if order.sha256 == rulebook.sha256 && order.by_weight.len() == rulebook.rules.len() => order,
+        slot => slot.insert(Order::new(rulebook)),
+    };
+    let fired = |r: usize| eval.rules[r] == Tri::True;
     o.fired.clear();
-    o.fired.extend(eval.fired());
-    o.fired.sort_unstable_by_key(weight);
+    o.fired.extend(order.by_weight.iter().copied().filter(|&r| fired(r)));
     o.possible.clear();
-    o.possible.extend(eval.possible());
-    o.possible.sort_unstable_by_key(weight);
+    o.possible.extend(
+        order
+            .by_weight
+            .iter()
+            .copied()
+            .filter(|&r| eval.rules[r] == Tri::Unknown),
+    );
 
-    // (entry, rule) pairs sorted by entry then rule id, grouped into ranges of `because`.
-    let OutlineScratch {
-        by_id,
-        risk_pairs,
-        advice_pairs,
-    } = scratch;
-    by_id.clear();
-    by_id.extend_from_slice(&o.fired);
-    by_id.sort_unstable_by_key(|&r| rank(r));
-    risk_pairs.clear();
-    advice_pairs.clear();
-    for &r in by_id.iter() {
-        let rule = &rulebook.rules[r];
-        risk_pairs.extend(rule.risks.iter().map(|x| (x.risk, r)));
-        advice_pairs.extend(rule.advice.iter().map(|&a| (a, rule.verdict, r)));
-    }
-    // Stable sorts keep each entry's rules in id order.
-    risk_pairs.sort_by_key(|p| p.0);
-    advice_pairs.sort_by_key(|p| p.0);
+    // Each risk and advice with the fired rules behind it, in id order, as a range of
+    // `because`.
     o.because.clear();
     o.risks.clear();
-    for group in risk_pairs.chunk_by(|a, b| a.0 == b.0) {
-        let risk = group[0].0;
+    for (risk, bounds) in order.risk_start.windows(2).enumerate() {
         let start = o.because.len();
         let mut severity = Severity::Low;
-        for &(_, r) in group {
-            let given = rulebook.rules[r]
-                .risks
-                .iter()
-                .find(|x| x.risk == risk)
-                .and_then(|x| x.severity);
-            severity = severity.max(given.unwrap_or(rulebook.risks[risk].severity));
-            o.because.push(r);
+        for &(r, given) in &order.risk_rules[bounds[0]..bounds[1]] {
+            if fired(r) {
+                severity = severity.max(given);
+                o.because.push(r);
+            }
         }
-        o.risks.push((risk, severity, start..o.because.len()));
+        if o.because.len() > start {
+            o.risks.push((risk, severity, start..o.because.len()));
+        }
     }
-    o.risks.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    o.advice.clear();
-    for group in advice_pairs.chunk_by(|a, b| a.0 == b.0) {
+    // Most severe first, then catalogue order (the keys are unique: no stable sort needed).
+    o.risks.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Most urgent first: by the strongest verdict behind each advice, then catalogue order.
+    let ranked = &mut scratch.advice;
+    ranked.clear();
+    for (advice, bounds) in order.advice_start.windows(2).enumerate() {
         let start = o.because.len();
         let mut top = None;
-        for &(_, verdict, r) in group {
-            top = top.max(verdict);
-            o.because.push(r);
+        for &r in &order.advice_rules[bounds[0]..bounds[1]] {
+            if fired(r) {
+                top = top.max(rulebook.rules[r].verdict);
+                o.because.push(r);
+            }
         }
-        o.advice
-            .push((group[0].0, top >= Some(Verdict::Refer), start..o.because.len()));
+        if o.because.len() > start {
+            ranked.push((top, advice, start..o.because.len()));
+        }
     }
-    // Most urgent first: by the strongest verdict behind each advice, then catalogue order.
-    let because = &o.because;
-    let strongest = |range: &Range<usize>| {
-        because[range.clone()]
-            .iter()
-            .map(|&r| rulebook.rules[r].verdict)
-            .max()
-            .flatten()
-    };
-    o.advice
-        .sort_by_key(|(id, _, range)| (std::cmp::Reverse(strongest(range)), *id));
+    ranked.sort_unstable_by_key(|(top, advice, _)| (std::cmp::Reverse(*top), *advice));
+    o.advice.clear();
+    o.advice.extend(
+        ranked
+            .drain(..)
+            .map(|(top, advice, range)| (advice, top >= Some(Verdict::Refer), range)),
+    );
 
     o.unanswered.clear();
     o.ignored.clear();
@@ -176,13 +242,17 @@ pub fn outline_into(
     }
 }
 
-/// Builds the result of an evaluation already made, without explanations.
+/// Builds the result of an evaluation already made, without explanations, with working
+/// space kept between screenings.
 pub fn from_evaluation<'a>(
     rulebook: &'a Rulebook,
     answers: &Answers,
     eval: &Evaluation,
     audience: Audience,
+    scratch: &mut OutlineScratch,
 ) -> Screening<'a> {
+    let mut o = Outline::default();
+    outline_into(rulebook, answers, eval, &mut o, scratch);
     let rule_id = |r: usize| rulebook.rules[r].id.as_str();
     let Outline {
         fired,
@@ -192,7 +262,7 @@ pub fn from_evaluation<'a>(
         because,
         unanswered,
         ignored,
-    } = outline(rulebook, answers, eval);
+    } = o;
     let rules_in = |range: std::ops::Range<usize>| because[range].iter().map(|&r| rule_id(r)).collect::<Vec<_>>();
 
     let result = eval.result;

@@ -10,7 +10,8 @@ mod markdown;
 mod text;
 
 pub use build::{
-    Detail, Outline, OutlineScratch, decided_by, outline, outline_into, pending_questions, screen, screen_with,
+    Detail, Outline, OutlineScratch, decided_by, outline, outline_into, pending_questions, screen, screen_reusing,
+    screen_with,
 };
 pub use frame::{Frame, Framed, WithFrame};
 pub use headline::{Headline, MAX_PENDING_SHOWN, PendingWords, pending_words};
