@@ -2,7 +2,7 @@
 //!
 //! This module is the one place that knows both the compiled rulebook and the solver's
 //! terms. [`space`] turns the questions into literals (with skip logic, every option
-//! combination, and numbers split at every threshold the rules use), [`encode`] evaluates
+//! combination, and numbers split at every threshold the rules use), [`encode`](mod@encode) evaluates
 //! the rules on them under the engine's three-valued logic, and [`Prover`] asks, for each
 //! invariant, whether some answer set breaks it. A counterexample is made as small as the
 //! solver can (fewest answered questions) and checked once more by the engine itself.

@@ -90,7 +90,8 @@ pub struct Identity {
     pub languages: Vec<String>,
 }
 
-/// A version with the content hash it names (see [`crate::check::version_hash`]).
+/// A version with the content hash it names: SHA-256 over each file's name and compacted
+/// JSON, leaving out `version_hash` itself (`rules check` prints the hash to record).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VersionHash {
