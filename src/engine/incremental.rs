@@ -1,18 +1,19 @@
-//! Re-evaluation after a few answers change: only the plan steps those answers reach
-//! ([`Influence::reaches`]) are evaluated again, in working copies of one evaluation that
-//! are put back before the next change, and the verdict and ink come from a running tally
-//! of the fired rules instead of a pass over every rule. "What would change this" tries
-//! hundreds of changes a screening this way without allocating for any of them.
+//! Re-evaluation after a few answers change: a change is followed through the plan step
+//! by step, evaluating again only the steps that read something it altered (a step whose
+//! value comes out the same stops it there), in working copies of one evaluation that are
+//! put back before the next change; the verdict and ink come from a running tally of the
+//! fired rules instead of a pass over every rule. "What would change this" tries hundreds
+//! of changes a screening this way without allocating for any of them.
 //!
 //! The values are those [`evaluate`](super::evaluate) would give the changed answers: a
-//! step none of the changed answers reaches reads exactly what it read before, so it keeps
-//! its value, and every other step is evaluated again in plan order by the same code.
+//! step that reads nothing altered reads exactly what it read before and keeps its value,
+//! and every other step is evaluated again, in plan order, by the same code.
 
 use super::evaluate::score_state;
 use super::resolve::settle;
 use super::{Env, Evaluation, Resolution, ScoreState, Tri};
 use crate::answers::{Answers, Slot, Value};
-use crate::rulebook::{Influence, InkKind, Rule, Rulebook, Step, Verdict};
+use crate::rulebook::{Influence, InkKind, Node, Rule, Rulebook, Step, Verdict};
 
 /// What a set of fired rules adds up to for resolution: how many give each verdict, forbid
 /// or prefer each ink. Tallies add: when two changes reach separate parts of the plan, the
@@ -83,6 +84,35 @@ const _: () = {
     assert!(Verdict::Unsuitable as usize == 3);
 };
 
+/// The value a plan step computes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StepValue {
+    /// Whether a question applies, a fact holds or a rule fires.
+    Truth(Tri),
+    /// A score's range.
+    Score(ScoreState),
+}
+
+/// A step one change altered: its plan position and the value the change gave it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Altered {
+    position: u32,
+    value: StepValue,
+}
+
+/// A change already made alone, as [`Incremental::apply_both`] needs it: the change, the
+/// steps it altered ([`Incremental::altered`]) and the steps it touched
+/// ([`Incremental::touched`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Footprint<'x> {
+    /// The question and its new answer.
+    pub change: (usize, Value),
+    /// What it altered.
+    pub altered: &'x [Altered],
+    /// What it touched.
+    pub touched: &'x [u64],
+}
+
 /// One evaluation's working copy, changed a few answers at a time.
 pub struct Incremental<'a> {
     rb: &'a Rulebook,
@@ -95,7 +125,10 @@ pub struct Incremental<'a> {
     scores: Vec<ScoreState>,
     facts: Vec<Tri>,
     rules: Vec<Tri>,
-    /// Plan positions evaluated again for the current changes, as bits.
+    /// Plan positions still to evaluate for the current changes, as bits.
+    dirty: Vec<u64>,
+    /// Plan positions that may differ from the base for the current changes, as bits:
+    /// every step evaluated again or given a recorded value.
     touched: Vec<u64>,
     /// Questions whose answers the current changes replaced.
     changed: Vec<usize>,
@@ -108,10 +141,10 @@ pub struct Incremental<'a> {
 impl<'a> Incremental<'a> {
     /// A working copy of `base`, the evaluation of `answers`.
     pub fn new(rb: &'a Rulebook, answers: &'a Answers, base: &'a Evaluation) -> Incremental<'a> {
-        let reach = rb.influence();
+        let words = rb.plan.len().div_ceil(64);
         Incremental {
             rb,
-            reach,
+            reach: rb.influence(),
             base,
             base_answers: answers,
             base_tally: FiredTally::of(rb, &base.rules),
@@ -120,7 +153,8 @@ impl<'a> Incremental<'a> {
             scores: base.scores.clone(),
             facts: base.facts.clone(),
             rules: base.rules.clone(),
-            touched: vec![0; rb.plan.len().div_ceil(64)],
+            dirty: vec![0; words],
+            touched: vec![0; words],
             changed: Vec::with_capacity(4),
             delta: FiredTally::default(),
             moved: false,
@@ -133,30 +167,93 @@ impl<'a> Incremental<'a> {
     }
 
     /// Gives each question in `changes` its new answer (the changes made before are undone
-    /// first), evaluates again every step they reach, and returns the result.
+    /// first), evaluates again, in plan order, every step that reads something that
+    /// changed, and returns the result.
     pub fn apply(&mut self, changes: &[(usize, Value)]) -> Resolution {
         self.undo();
         for &(q, v) in changes {
             self.answers.set(q, Slot::Given(v));
             self.changed.push(q);
-            self.touched
-                .iter_mut()
-                .zip(self.reach.reaches(q))
-                .for_each(|(t, r)| *t |= r);
+            mark(&mut self.dirty, self.reach.readers(Node::Question(q)));
         }
+        self.propagate();
+        self.settle()
+    }
+
+    /// Makes two changes together that were each made alone before, without evaluating
+    /// again what only one of them reaches: each step one of them altered takes the value
+    /// it gave it, and only the steps that read something both altered are evaluated
+    /// again (with what they alter in turn). The result is the evaluation of both answers
+    /// changed, as [`apply`](Self::apply) would give it.
+    pub fn apply_both(&mut self, a: Footprint, b: Footprint) -> Resolution {
+        debug_assert_ne!(a.change.0, b.change.0, "two answers to one question");
+        self.undo();
+        for f in [a, b] {
+            let (q, v) = f.change;
+            self.answers.set(q, Slot::Given(v));
+            self.changed.push(q);
+            for &Altered { position, value } in f.altered {
+                self.write(position as usize, value);
+                self.touched[position as usize / 64] |= 1u64 << (position % 64);
+            }
+        }
+        // A step that reads what only one change altered computes what it computed under
+        // that change alone, which it now holds; one that reads what both altered may not.
+        for ((d, x), y) in self.dirty.iter_mut().zip(a.touched).zip(b.touched) {
+            *d = x & y;
+        }
+        self.propagate();
+        self.settle()
+    }
+
+    /// Evaluates the dirty steps lowest position first; a step whose value changes makes
+    /// its readers dirty. A step marks only steps after it, so the lowest dirty bit is
+    /// always the next to evaluate.
+    fn propagate(&mut self) {
+        let mut w = 0;
+        while w < self.dirty.len() {
+            let bits = self.dirty[w];
+            if bits == 0 {
+                w += 1;
+                continue;
+            }
+            let bit = bits & bits.wrapping_neg();
+            self.dirty[w] &= !bit;
+            self.touched[w] |= bit;
+            let p = w * 64 + bit.trailing_zeros() as usize;
+            if let Some(node) = self.step(p) {
+                mark(&mut self.dirty, self.reach.readers(node));
+            }
+        }
+    }
+
+    /// The result of the current changes, from the rules among the touched steps that
+    /// differ from the base.
+    fn settle(&mut self) -> Resolution {
         for w in 0..self.touched.len() {
             let mut bits = self.touched[w];
             while bits != 0 {
                 let p = w * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                self.step(p);
+                if let Step::Rule(r) = self.rb.plan[p] {
+                    let (now, was) = (self.rules[r], self.base.rules[r]);
+                    if now != was {
+                        self.moved = true;
+                        if now == Tri::True {
+                            self.delta.count(&self.rb.rules[r], 1);
+                        } else if was == Tri::True {
+                            self.delta.count(&self.rb.rules[r], -1);
+                        }
+                    }
+                }
             }
         }
         self.base_tally.plus(self.delta).resolution()
     }
 
-    /// Evaluates plan step `p` again from the working copy.
-    fn step(&mut self, p: usize) {
+    /// Evaluates plan step `p` again from the working copy; returns what it computes if
+    /// its value changed.
+    fn step(&mut self, p: usize) -> Option<Node> {
         let rb = self.rb;
         let env = Env {
             answers: &self.answers,
@@ -167,20 +264,11 @@ impl<'a> Incremental<'a> {
         match rb.plan[p] {
             Step::Applies(q) => {
                 let t = rb.questions[q].ask_if.as_ref().map_or(Tri::True, |c| c.eval(&env));
-                self.applies[q] = t;
+                (std::mem::replace(&mut self.applies[q], t) != t).then_some(Node::Question(q))
             }
             Step::Rule(r) => {
                 let t = rb.rules[r].when.eval(&env);
-                self.rules[r] = t;
-                let was = self.base.rules[r];
-                if t != was {
-                    self.moved = true;
-                    if t == Tri::True {
-                        self.delta.count(&rb.rules[r], 1);
-                    } else if was == Tri::True {
-                        self.delta.count(&rb.rules[r], -1);
-                    }
-                }
+                (std::mem::replace(&mut self.rules[r], t) != t).then_some(Node::Rule(r))
             }
             Step::Fact(f) => {
                 let rules = &self.rules;
@@ -188,11 +276,33 @@ impl<'a> Incremental<'a> {
                     .derived_by
                     .iter()
                     .fold(Tri::False, |acc, &r| acc.or(rules[r]));
-                self.facts[f] = t;
+                (std::mem::replace(&mut self.facts[f], t) != t).then_some(Node::Fact(f))
             }
             Step::Score(s) => {
-                self.scores[s] = score_state(rb, s, &self.answers, &self.applies);
+                let st = score_state(rb, s, &self.answers, &self.applies);
+                (std::mem::replace(&mut self.scores[s], st) != st).then_some(Node::Score(s))
             }
+        }
+    }
+
+    /// Gives plan step `p` a value recorded by [`altered`](Self::altered).
+    fn write(&mut self, p: usize, value: StepValue) {
+        match (self.rb.plan[p], value) {
+            (Step::Applies(q), StepValue::Truth(t)) => self.applies[q] = t,
+            (Step::Rule(r), StepValue::Truth(t)) => self.rules[r] = t,
+            (Step::Fact(f), StepValue::Truth(t)) => self.facts[f] = t,
+            (Step::Score(s), StepValue::Score(st)) => self.scores[s] = st,
+            _ => debug_assert!(false, "a value recorded for another step"),
+        }
+    }
+
+    /// The value plan step `p` holds in `applies`, `scores`, `facts` and `rules`.
+    fn value(&self, p: usize, of: &Evaluation) -> StepValue {
+        match self.rb.plan[p] {
+            Step::Applies(q) => StepValue::Truth(of.applies[q]),
+            Step::Rule(r) => StepValue::Truth(of.rules[r]),
+            Step::Fact(f) => StepValue::Truth(of.facts[f]),
+            Step::Score(s) => StepValue::Score(of.scores[s]),
         }
     }
 
@@ -218,6 +328,30 @@ impl<'a> Incremental<'a> {
         self.moved = false;
     }
 
+    /// Appends to `out` the steps the current changes altered, with their new values, to
+    /// make the change again later with [`apply_both`](Self::apply_both).
+    pub fn altered(&self, out: &mut Vec<Altered>) {
+        for w in 0..self.touched.len() {
+            let mut bits = self.touched[w];
+            while bits != 0 {
+                let p = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let now = match self.rb.plan[p] {
+                    Step::Applies(q) => StepValue::Truth(self.applies[q]),
+                    Step::Rule(r) => StepValue::Truth(self.rules[r]),
+                    Step::Fact(f) => StepValue::Truth(self.facts[f]),
+                    Step::Score(s) => StepValue::Score(self.scores[s]),
+                };
+                if now != self.value(p, self.base) {
+                    out.push(Altered {
+                        position: p as u32,
+                        value: now,
+                    });
+                }
+            }
+        }
+    }
+
     /// What conditions read after the current changes (for an option's `show_if`).
     pub fn env(&self) -> Env<'_> {
         Env {
@@ -238,10 +372,27 @@ impl<'a> Incremental<'a> {
         self.moved
     }
 
-    /// The current changes' tally minus the base's: add it to another change's on the
-    /// base when [`Influence::overlap`] says the two reach separate steps.
+    /// The current changes' tally minus the base's.
     pub fn delta(&self) -> FiredTally {
         self.delta
+    }
+
+    /// The plan positions the current changes touched, as bits: the steps that read an
+    /// answer, a score, a fact or a rule they altered (and, for [`apply_both`]
+    /// (Self::apply_both), the steps given a recorded value).
+    ///
+    /// When two changes made one at a time touch no step in common, no step reads
+    /// something both alter, so making both gives each one's values where it altered
+    /// them and the base's elsewhere: their tallies' differences add up.
+    pub fn touched(&self) -> &[u64] {
+        &self.touched
+    }
+}
+
+/// Sets the bits of plan positions `positions`.
+fn mark(bits: &mut [u64], positions: &[u32]) {
+    for &p in positions {
+        bits[p as usize / 64] |= 1u64 << (p % 64);
     }
 }
 

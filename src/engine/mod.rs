@@ -10,6 +10,6 @@ mod undecided;
 pub use crate::condition::{Cond, NumRange, Ref, Test, Tri};
 pub use condition::{Env, ScoreState};
 pub use evaluate::{Evaluation, evaluate, evaluate_into};
-pub use incremental::{FiredTally, Incremental};
+pub use incremental::{Altered, FiredTally, Footprint, Incremental, StepValue};
 pub use resolve::{Ink, Resolution, resolve};
 pub use undecided::{Pending, decided_by, decided_by_rules};

@@ -12,9 +12,10 @@
 
 use crate::answers::{Answers, Slot, Value, check_value, value_to_json};
 use crate::audience::Audience;
-use crate::engine::{Env, Evaluation, FiredTally, Incremental, Ink, Tri};
+use crate::engine::{Env, Evaluation, FiredTally, Footprint, Incremental, Ink, Tri};
 use crate::rulebook::{InkKind, Question, QuestionKind, Rulebook, Verdict};
 use serde::Serialize;
+use std::ops::Range;
 
 mod reference;
 
@@ -91,23 +92,35 @@ fn search(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Audienc
     // changed answers reach, then undone: nothing is allocated per change.
     let mut work = Incremental::new(rb, answers, eval);
     let mut found: Vec<(Vec<Edit>, Outcome)> = Vec::new();
-    // Changes that alone leave the result as it is, whether each alters any rule, and how
-    // each alters the tally of fired rules.
-    let mut inert: Vec<(Edit, bool, FiredTally)> = Vec::new();
+    // Changes that alone leave the result as it is: whether each alters any rule, how it
+    // alters the tally of fired rules, and where its footprint is kept (the steps it
+    // altered, from `altered[range]`, and those it touched, one row of `words` in
+    // `touched`).
+    let mut inert: Vec<(Edit, bool, FiredTally, Range<usize>)> = Vec::new();
+    let words = work.touched().len();
+    let (mut altered, mut touched) = (Vec::new(), Vec::new());
     for &c in &candidates {
         let r = work.apply(&[c]);
         let after = (r.verdict, r.ink);
         if after == before {
-            inert.push((c, work.moved(), work.delta()));
+            let from = altered.len();
+            work.altered(&mut altered);
+            inert.push((c, work.moved(), work.delta(), from..altered.len()));
+            touched.extend_from_slice(work.touched());
         } else if judge.acceptable(rb, &[c], after, &work.env(), work.rules()) {
             found.push((vec![c], after));
         }
     }
     nearest_first(rb, answers, &mut found);
     let base = work.base_tally();
+    let footprint = |i: usize| Footprint {
+        change: inert[i].0,
+        altered: &altered[inert[i].3.clone()],
+        touched: &touched[i * words..(i + 1) * words],
+    };
     let mut spent = 0;
-    'pairs: for (i, &(a, a_moves, a_delta)) in inert.iter().enumerate() {
-        for &(b, b_moves, b_delta) in &inert[i + 1..] {
+    'pairs: for (i, &(a, a_moves, a_delta, _)) in inert.iter().enumerate() {
+        for (j, &(b, b_moves, b_delta, _)) in inert.iter().enumerate().skip(i + 1) {
             let together = reach.co_read(a.0, b.0);
             if a.0 == b.0 || !(together || (a_moves && b_moves)) {
                 continue;
@@ -116,16 +129,17 @@ fn search(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Audienc
                 break 'pairs;
             }
             spent += 1;
-            // Two changes that reach no step in common act on separate parts of the
+            let (fa, fb) = (footprint(i), footprint(j));
+            // Two changes that touched no step in common alter separate parts of the
             // evaluation, so their tallies add: when the sum gives the result as it is,
             // the pair changes nothing and needs no evaluation.
-            if !reach.overlap(a.0, b.0) {
+            if fa.touched.iter().zip(fb.touched).all(|(x, y)| x & y == 0) {
                 let r = base.plus(a_delta).plus(b_delta).resolution();
                 if (r.verdict, r.ink) == before {
                     continue;
                 }
             }
-            let r = work.apply(&[a, b]);
+            let r = work.apply_both(fa, fb);
             let after = (r.verdict, r.ink);
             if judge.acceptable(rb, &[a, b], after, &work.env(), work.rules()) {
                 found.push((vec![a, b], after));

@@ -1,6 +1,6 @@
-//! How far each answer reaches: for every question, the plan steps whose value can change
-//! when its answer changes (directly, or through a skip rule, a score, a fact or a rule
-//! that reads one), and the number ends and question pairs "what would change this" tries.
+//! Who reads what: for every answer, score, fact and rule, the plan steps that read it
+//! directly, so that a change can be followed step by step to exactly what it alters;
+//! and the number ends and question pairs "what would change this" tries.
 //!
 //! Built from the plan the first time what-if needs it (see [`Rulebook::influence`]), not
 //! when the rulebook loads: a screening without explanations never pays for it, and a
@@ -24,15 +24,33 @@ fn union_into(into: &mut Bits, from: &Bits) {
     into.iter_mut().zip(from).for_each(|(a, b)| *a |= b);
 }
 
-/// The questions whose answers each plan step reads, and what that implies.
+/// Something a plan step computes or a condition reads: a question's answer (with whether
+/// it applies), a score, a fact or a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Node {
+    /// Question `i`: its answer and whether it applies.
+    Question(usize),
+    /// Score `i`.
+    Score(usize),
+    /// Fact `i`.
+    Fact(usize),
+    /// Rule `i`.
+    Rule(usize),
+}
+
+/// Who reads what in the plan, and the number ends and question pairs "what would change
+/// this" tries.
 #[derive(Debug, Clone, Default)]
 pub struct Influence {
-    /// Words per bit set of plan positions.
-    plan_words: usize,
     /// Words per bit set of questions.
     question_words: usize,
-    /// For each question, the plan positions its answer reaches (`plan_words` words each).
-    reaches: Vec<u64>,
+    /// For each node (questions, then scores, facts, rules), where its readers start in
+    /// `readers`; one more entry closes the last.
+    starts: Vec<u32>,
+    /// The plan positions of the steps that read each node directly, each list ascending.
+    readers: Vec<u32>,
+    /// Index of the first score, fact and rule node.
+    offsets: [usize; 3],
     /// For each question, the questions some rule reads together with it, directly, through
     /// a score or through the facts it tests (`question_words` words each).
     co_read: Vec<u64>,
@@ -42,94 +60,71 @@ pub struct Influence {
 }
 
 impl Influence {
-    /// Works out the influence of every answer on `rb`'s plan.
+    /// Works out who reads what in `rb`'s plan.
     pub fn of(rb: &Rulebook) -> Influence {
-        let nq = rb.questions.len();
-        let qw = words(nq);
-        // The questions whose answers each node's value depends on, transitively.
-        let mut applies = vec![0u64; nq * qw];
-        let mut scores = vec![0u64; rb.scores.len() * qw];
-        let mut facts = vec![0u64; rb.facts.len() * qw];
-        let mut rules = vec![0u64; rb.rules.len() * qw];
-        let mut acc = vec![0u64; qw];
-        // Answer `q` and everything `applies[q]` depends on.
-        fn question_into(acc: &mut Bits, applies: &[u64], qw: usize, q: usize) {
-            set(acc, q);
-            union_into(acc, &applies[q * qw..(q + 1) * qw]);
-        }
-        for step in &rb.plan {
-            acc.fill(0);
-            let from_cond = |c: &Cond, acc: &mut Vec<u64>, applies: &[u64], scores: &[u64], facts: &[u64]| {
+        let (nq, ns, nf) = (rb.questions.len(), rb.scores.len(), rb.facts.len());
+        let offsets = [nq, nq + ns, nq + ns + nf];
+        let nodes = nq + ns + nf + rb.rules.len();
+        let index = |n: Node| match n {
+            Node::Question(i) => i,
+            Node::Score(i) => offsets[0] + i,
+            Node::Fact(i) => offsets[1] + i,
+            Node::Rule(i) => offsets[2] + i,
+        };
+        // (node read, plan position reading it), then sorted into one list per node.
+        let mut edges: Vec<(u32, u32)> = Vec::new();
+        for (p, step) in rb.plan.iter().enumerate() {
+            let mut read = |n: Node| edges.push((index(n) as u32, p as u32));
+            let mut from_cond = |c: &Cond| {
                 c.visit_refs(&mut |r| match r {
-                    Ref::Question(q) => question_into(acc, applies, qw, q),
-                    Ref::Score(s) => union_into(acc, &scores[s * qw..(s + 1) * qw]),
-                    Ref::Fact(f) => union_into(acc, &facts[f * qw..(f + 1) * qw]),
+                    Ref::Question(q) => read(Node::Question(q)),
+                    Ref::Score(s) => read(Node::Score(s)),
+                    Ref::Fact(f) => read(Node::Fact(f)),
                 })
             };
-            let out = match *step {
+            match *step {
                 Step::Applies(q) => {
                     if let Some(c) = &rb.questions[q].ask_if {
-                        from_cond(c, &mut acc, &applies, &scores, &facts);
+                        from_cond(c);
                     }
-                    &mut applies[q * qw..(q + 1) * qw]
                 }
-                Step::Score(s) => {
-                    for &q in &rb.scores[s].items {
-                        question_into(&mut acc, &applies, qw, q);
-                    }
-                    &mut scores[s * qw..(s + 1) * qw]
-                }
-                Step::Fact(f) => {
-                    for &r in &rb.facts[f].derived_by {
-                        union_into(&mut acc, &rules[r * qw..(r + 1) * qw]);
-                    }
-                    &mut facts[f * qw..(f + 1) * qw]
-                }
-                Step::Rule(r) => {
-                    from_cond(&rb.rules[r].when, &mut acc, &applies, &scores, &facts);
-                    &mut rules[r * qw..(r + 1) * qw]
-                }
-            };
-            out.copy_from_slice(&acc);
-        }
-        // Turned round: for each question, the plan positions that depend on it.
-        let pw = words(rb.plan.len());
-        let mut reaches = vec![0u64; nq * pw];
-        for (p, step) in rb.plan.iter().enumerate() {
-            let depends = match *step {
-                Step::Applies(i) => &applies[i * qw..(i + 1) * qw],
-                Step::Score(i) => &scores[i * qw..(i + 1) * qw],
-                Step::Fact(i) => &facts[i * qw..(i + 1) * qw],
-                Step::Rule(i) => &rules[i * qw..(i + 1) * qw],
-            };
-            for (w, &word) in depends.iter().enumerate() {
-                let mut bits = word;
-                while bits != 0 {
-                    let q = w * 64 + bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    set(&mut reaches[q * pw..(q + 1) * pw], p);
-                }
+                Step::Rule(r) => from_cond(&rb.rules[r].when),
+                Step::Score(s) => rb.scores[s].items.iter().for_each(|&q| read(Node::Question(q))),
+                Step::Fact(f) => rb.facts[f].derived_by.iter().for_each(|&r| read(Node::Rule(r))),
             }
         }
+        edges.sort_unstable();
+        edges.dedup();
+        let mut starts = Vec::with_capacity(nodes + 1);
+        let mut e = 0;
+        for node in 0..nodes as u32 {
+            starts.push(e as u32);
+            while e < edges.len() && edges[e].0 == node {
+                e += 1;
+            }
+        }
+        starts.push(e as u32);
+        let qw = words(nq);
         Influence {
-            plan_words: pw,
             question_words: qw,
-            reaches,
+            starts,
+            readers: edges.into_iter().map(|(_, p)| p).collect(),
+            offsets,
             co_read: co_read(rb, qw),
             thresholds: thresholds(rb),
         }
     }
 
-    /// The plan positions whose value may change when question `q`'s answer changes, as
-    /// bits (position `p` is bit `p % 64` of word `p / 64`), in plan order.
-    pub fn reaches(&self, q: usize) -> &[u64] {
-        &self.reaches[q * self.plan_words..(q + 1) * self.plan_words]
-    }
-
-    /// Whether some plan step depends on the answers of both `a` and `b`: when not, the
-    /// two changes act on separate parts of the evaluation and their effects add up.
-    pub fn overlap(&self, a: usize, b: usize) -> bool {
-        self.reaches(a).iter().zip(self.reaches(b)).any(|(x, y)| x & y != 0)
+    /// The plan positions of the steps that read `node` directly, ascending: all of them
+    /// come after the step computing `node`.
+    pub fn readers(&self, node: Node) -> &[u32] {
+        let i = match node {
+            Node::Question(i) => i,
+            Node::Score(i) => self.offsets[0] + i,
+            Node::Fact(i) => self.offsets[1] + i,
+            Node::Rule(i) => self.offsets[2] + i,
+        };
+        &self.readers[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 
     /// Whether some rule reads questions `a` and `b` together (directly, through a score or

@@ -15,7 +15,7 @@ pub mod texts;
 
 pub use code::Code;
 pub use diagnostic::{Diagnostic, Level, RulebookError};
-pub use influence::Influence;
+pub use influence::{Influence, Node};
 pub use model::{AnswerIs, Evidence, Identity, Ink, InkKind, QuestionKind, ReviewStatus, Severity, Verdict};
 pub use plan::Step;
 pub use source::{SourceFile, Sources};
