@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use smp_screen::answers::Answers;
 use smp_screen::audience::Audience;
 use smp_screen::engine::{Tri, evaluate};
+use smp_screen::explain::{what_if, what_if_by_full_evaluation};
 use smp_screen::report::screen;
 use smp_screen::rulebook::{QuestionKind, Rulebook, Sources};
 
@@ -230,6 +231,17 @@ proptest! {
                     before == Tri::Unknown || before == after,
                     "rule `{}` was {:?} on partial answers but {:?} once completed", rb.rules[r].id, before, after
                 );
+            }
+            // What-if re-evaluates only what a change reaches: it must find what evaluating
+            // everything again for every change finds, over any shape of rulebook.
+            for (answers, e) in [(&partial, &p), (&full, &c)] {
+                for audience in [Audience::Patient, Audience::Consultant] {
+                    prop_assert_eq!(
+                        what_if(&rb, answers, e, audience),
+                        what_if_by_full_evaluation(&rb, answers, e, audience),
+                        "{:?}", audience
+                    );
+                }
             }
             if round == 0 {
                 let a = screen(&rb, &partial, Audience::Consultant);

@@ -171,7 +171,7 @@ pub fn evaluate_into(rulebook: &Rulebook, answers: &Answers, eval: &mut Evaluati
 
 /// The range a score can still take: answered items add their points, unanswered items
 /// anything between their lowest and highest option, items that may not apply also 0.
-fn score_state(rulebook: &Rulebook, s: usize, answers: &Answers, applies: &[Tri]) -> ScoreState {
+pub(super) fn score_state(rulebook: &Rulebook, s: usize, answers: &Answers, applies: &[Tri]) -> ScoreState {
     let score = &rulebook.scores[s];
     let (mut min, mut max, mut any) = (0.0, 0.0, Tri::False);
     for (&q, &(lo, hi)) in score.items.iter().zip(&score.item_bounds) {

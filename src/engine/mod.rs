@@ -3,11 +3,13 @@
 
 mod condition;
 mod evaluate;
+mod incremental;
 mod resolve;
 mod undecided;
 
 pub use crate::condition::{Cond, NumRange, Ref, Test, Tri};
 pub use condition::{Env, ScoreState};
 pub use evaluate::{Evaluation, evaluate, evaluate_into};
+pub use incremental::{Altered, FiredTally, Footprint, Incremental, StepValue};
 pub use resolve::{Ink, Resolution, resolve};
 pub use undecided::{Pending, decided_by, decided_by_rules};

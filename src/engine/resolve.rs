@@ -51,6 +51,16 @@ pub fn resolve(rulebook: &Rulebook, states: &[Tri], with_possible: bool) -> Reso
             None => {}
         }
     }
+    settle(verdict, [no_temporary, no_permanent], [want_temporary, want_permanent])
+}
+
+/// The policy itself, from what the counted rules add up to: the most severe verdict
+/// among them, whether any forbids the fading and the permanent ink, and whether any
+/// prefers either. [`resolve`] and the incremental tallies of what-if share it.
+pub(super) fn settle(verdict: Verdict, forbid: [bool; 2], prefer: [bool; 2]) -> Resolution {
+    let mut verdict = verdict;
+    let [no_temporary, no_permanent] = forbid;
+    let [want_temporary, want_permanent] = prefer;
     let ink_conflict = no_temporary && no_permanent;
     let ink = match (no_temporary, no_permanent) {
         // Both forbidden: the reversible ink is the least harmful placeholder, and the

@@ -7,6 +7,8 @@ mod trace;
 mod what_if;
 
 pub use trace::{TraceNode, trace};
+#[doc(hidden)]
+pub use what_if::what_if_by_full_evaluation;
 pub use what_if::{AnswerChange, WhatIf, what_if};
 
 use crate::answers::Answers;

@@ -12,10 +12,12 @@
 
 use crate::answers::{Answers, Slot, Value, check_value, value_to_json};
 use crate::audience::Audience;
-use crate::engine::{Cond, Evaluation, Ink, Ref, Test, Tri, evaluate};
+use crate::engine::{Env, Evaluation, FiredTally, Footprint, Incremental, Ink, Tri};
 use crate::rulebook::{InkKind, Question, QuestionKind, Rulebook, Verdict};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::ops::Range;
+
+mod reference;
 
 /// One answer change: a question and its new value.
 type Edit = (usize, Value);
@@ -64,16 +66,102 @@ pub struct WhatIf {
 /// fading ink. A consultant sees every change: better verdicts first, then ink-only
 /// changes, then worse verdicts. Every change found is returned.
 pub fn what_if(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Audience) -> Vec<WhatIf> {
-    let before = (eval.result.verdict, eval.result.ink);
+    worded(rb, search(rb, answers, eval, audience), audience)
+}
+
+/// [`what_if`] found the slow way, re-evaluating the whole rulebook from a fresh copy of
+/// the answers for every change tried. Not public API: the property tests compare
+/// [`what_if`] with it.
+#[doc(hidden)]
+pub fn what_if_by_full_evaluation(
+    rb: &Rulebook,
+    answers: &Answers,
+    eval: &Evaluation,
+    audience: Audience,
+) -> Vec<WhatIf> {
+    worded(rb, reference::search(rb, answers, eval, audience), audience)
+}
+
+/// The changes found and the outcome each gives, in the order they are shown.
+fn search(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Audience) -> Vec<(Vec<Edit>, Outcome)> {
+    let judge = Judge::new(rb, eval, audience);
+    let before = judge.before;
+    let reach = rb.influence();
+    let candidates = candidates(rb, answers, eval, audience);
+    // Each change is made in a working copy of the evaluation, re-evaluating only what the
+    // changed answers reach, then undone: nothing is allocated per change.
+    let mut work = Incremental::new(rb, answers, eval);
+    let mut found: Vec<(Vec<Edit>, Outcome)> = Vec::new();
+    // Changes that alone leave the result as it is: whether each alters any rule, how it
+    // alters the tally of fired rules, and where its footprint is kept (the steps it
+    // altered, from `altered[range]`, and those it touched, one row of `words` in
+    // `touched`).
+    let mut inert: Vec<(Edit, bool, FiredTally, Range<usize>)> = Vec::new();
+    let words = work.touched().len();
+    let (mut altered, mut touched) = (Vec::new(), Vec::new());
+    for &c in &candidates {
+        let r = work.apply(&[c]);
+        let after = (r.verdict, r.ink);
+        if after == before {
+            let from = altered.len();
+            work.altered(&mut altered);
+            inert.push((c, work.moved(), work.delta(), from..altered.len()));
+            touched.extend_from_slice(work.touched());
+        } else if judge.acceptable(rb, &[c], after, &work.env(), work.rules()) {
+            found.push((vec![c], after));
+        }
+    }
+    nearest_first(rb, answers, &mut found);
+    let base = work.base_tally();
+    let footprint = |i: usize| Footprint {
+        change: inert[i].0,
+        altered: &altered[inert[i].3.clone()],
+        touched: &touched[i * words..(i + 1) * words],
+    };
+    let mut spent = 0;
+    'pairs: for (i, &(a, a_moves, a_delta, _)) in inert.iter().enumerate() {
+        for (j, &(b, b_moves, b_delta, _)) in inert.iter().enumerate().skip(i + 1) {
+            let together = reach.co_read(a.0, b.0);
+            if a.0 == b.0 || !(together || (a_moves && b_moves)) {
+                continue;
+            }
+            if spent == PAIR_BUDGET {
+                break 'pairs;
+            }
+            spent += 1;
+            let (fa, fb) = (footprint(i), footprint(j));
+            // Two changes that touched no step in common alter separate parts of the
+            // evaluation, so their tallies add: when the sum gives the result as it is,
+            // the pair changes nothing and needs no evaluation.
+            if fa.touched.iter().zip(fb.touched).all(|(x, y)| x & y == 0) {
+                let r = base.plus(a_delta).plus(b_delta).resolution();
+                if (r.verdict, r.ink) == before {
+                    continue;
+                }
+            }
+            let r = work.apply_both(fa, fb);
+            let after = (r.verdict, r.ink);
+            if judge.acceptable(rb, &[a, b], after, &work.env(), work.rules()) {
+                found.push((vec![a, b], after));
+            }
+        }
+    }
+    ranked(before, &mut found);
+    found
+}
+
+/// The changes worth trying: for each question that applies and has an answer (for a
+/// patient, only their choices), every other answer the person could give.
+fn candidates(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Audience) -> Vec<Edit> {
     let patient = audience == Audience::Patient;
-    let thresholds = thresholds(rb);
+    let reach = rb.influence();
     let mut candidates: Vec<(usize, Value)> = Vec::new();
     for (q, question) in rb.questions.iter().enumerate() {
         if (patient && !question.is_lever()) || eval.applies[q] != Tri::True {
             continue;
         }
         if let Slot::Given(current) = answers.slot(q) {
-            for alt in alternatives(question, *current, &thresholds[q]) {
+            for alt in alternatives(question, *current, reach.thresholds(q)) {
                 if check_value(question, alt).is_err() || (patient && reaches_fixed_option(question, alt)) {
                     continue;
                 }
@@ -81,49 +169,52 @@ pub fn what_if(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
             }
         }
     }
-    let changed = |changes: &[(usize, Value)]| {
-        let mut a = answers.clone();
-        for &(q, v) in changes {
-            a.set(q, Slot::Given(v));
+    candidates
+}
+
+/// Which outcomes of a change are shown to this reader.
+struct Judge {
+    before: Outcome,
+    patient: bool,
+    /// Rules that fired and keep the ink away from permanent: the person's wish for
+    /// fading ink, among others. A patient is never shown a change that removes one of
+    /// them and lets permanent ink in.
+    keeps_fading: Vec<usize>,
+}
+
+impl Judge {
+    fn new(rb: &Rulebook, eval: &Evaluation, audience: Audience) -> Judge {
+        Judge {
+            before: (eval.result.verdict, eval.result.ink),
+            patient: audience == Audience::Patient,
+            keeps_fading: eval
+                .fired()
+                .filter(|&r| rb.rules[r].forbids(InkKind::Permanent) || rb.rules[r].prefer == Some(InkKind::Temporary))
+                .collect(),
         }
-        let e = evaluate(rb, &a);
-        (a, e)
-    };
-    // Rules that fired and keep the ink away from permanent: the person's wish for fading
-    // ink, among others. A patient is never shown a change that removes one of them and
-    // lets permanent ink in.
-    let keeps_fading: Vec<usize> = eval
-        .fired()
-        .filter(|&r| rb.rules[r].forbids(InkKind::Permanent) || rb.rules[r].prefer == Some(InkKind::Temporary))
-        .collect();
-    let acceptable = |changes: &[(usize, Value)], a: &Answers, e: &Evaluation| {
-        let after = (e.result.verdict, e.result.ink);
-        if after == before || !offered(rb, a, e, changes) {
+    }
+
+    /// Whether `changes`, giving `after` with the evaluation `env` and rule states
+    /// `rules`, are worth showing.
+    fn acceptable(&self, rb: &Rulebook, changes: &[Edit], after: Outcome, env: &Env, rules: &[Tri]) -> bool {
+        let before = self.before;
+        if after == before || !offered(rb, env, changes) {
             return false;
         }
-        if patient {
+        if self.patient {
             let allows_permanent = matches!(after.1, Ink::Permanent | Ink::Either);
-            let fading_lost = before.1 == Ink::Temporary || keeps_fading.iter().any(|&r| e.rules[r] != Tri::True);
+            let fading_lost = before.1 == Ink::Temporary || self.keeps_fading.iter().any(|&r| rules[r] != Tri::True);
             if after.0 >= before.0 || (allows_permanent && fading_lost) {
                 return false;
             }
         }
         true
-    };
-    let mut found: Vec<(Vec<Edit>, Outcome)> = Vec::new();
-    // Changes that alone leave the result as it is, and whether each alters any rule.
-    let mut inert: Vec<((usize, Value), bool)> = Vec::new();
-    for &c in &candidates {
-        let (a, e) = changed(&[c]);
-        let after = (e.result.verdict, e.result.ink);
-        if after == before {
-            inert.push((c, e.rules != eval.rules));
-        } else if acceptable(&[c], &a, &e) {
-            found.push((vec![c], after));
-        }
     }
-    // Of several numbers giving the same outcome (18, 19 and 25 years), the one nearest the
-    // answer given says it all.
+}
+
+/// Of several numbers giving the same outcome (18, 19 and 25 years), keeps the one nearest
+/// the answer given, which says it all; single changes come sorted by question.
+fn nearest_first(rb: &Rulebook, answers: &Answers, found: &mut Vec<(Vec<Edit>, Outcome)>) {
     let distance = |&(q, v): &Edit| match (v, answers.slot(q)) {
         (Value::Number(x), Slot::Given(Value::Number(now))) => (x - now).abs(),
         _ => 0.0,
@@ -136,34 +227,26 @@ pub fn what_if(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
     found.dedup_by(|(later, o_later), (kept, o_kept)| {
         matches!(rb.questions[kept[0].0].kind, QuestionKind::Number) && later[0].0 == kept[0].0 && o_later == o_kept
     });
-    let co_read = co_read(rb);
-    let mut spent = 0;
-    'pairs: for (i, &(a, a_moves)) in inert.iter().enumerate() {
-        for &(b, b_moves) in &inert[i + 1..] {
-            let together = co_read.contains(&(a.0.min(b.0), a.0.max(b.0)));
-            if a.0 == b.0 || !(together || (a_moves && b_moves)) {
-                continue;
-            }
-            if spent == PAIR_BUDGET {
-                break 'pairs;
-            }
-            spent += 1;
-            let (answers_then, e) = changed(&[a, b]);
-            if acceptable(&[a, b], &answers_then, &e) {
-                found.push((vec![a, b], (e.result.verdict, e.result.ink)));
-            }
-        }
-    }
-    // Better verdicts first, then ink-only changes, then worse ones; single changes before
-    // pairs; then in asking order.
+}
+
+/// Better verdicts first, then ink-only changes, then worse ones; single changes before
+/// pairs; then in asking order.
+fn ranked(before: Outcome, found: &mut [(Vec<Edit>, Outcome)]) {
     found.sort_by_key(|(changes, (verdict, _))| {
         let rank = match verdict.cmp(&before.0) {
             std::cmp::Ordering::Less => (0, *verdict as i32),
             std::cmp::Ordering::Equal => (1, 0),
             std::cmp::Ordering::Greater => (2, *verdict as i32),
         };
-        (rank, changes.len(), changes.iter().map(|c| c.0).collect::<Vec<_>>())
+        // Lists of one or two questions, compared in order: the same as comparing the
+        // lists once their lengths are equal, without building one per comparison.
+        let second = changes.get(1).map_or(0, |c| c.0);
+        (rank, changes.len(), changes[0].0, second)
     });
+}
+
+/// The changes found, in words.
+fn worded(rb: &Rulebook, found: Vec<(Vec<Edit>, Outcome)>, audience: Audience) -> Vec<WhatIf> {
     found
         .into_iter()
         .map(|(changes, (verdict, ink))| {
@@ -183,17 +266,16 @@ pub fn what_if(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
 
 /// Whether every changed answer is one the interview would let this person give: its
 /// question still applies, and each option chosen is offered (its `show_if` is not false).
-fn offered(rb: &Rulebook, answers: &Answers, e: &Evaluation, changes: &[(usize, Value)]) -> bool {
-    let env = e.env(answers);
+fn offered(rb: &Rulebook, env: &Env, changes: &[(usize, Value)]) -> bool {
     changes.iter().all(|&(q, v)| {
         let question = &rb.questions[q];
         let shown = |i: usize| {
             question
                 .options
                 .get(i)
-                .is_some_and(|o| o.show_if.as_ref().is_none_or(|c| c.eval(&env) != Tri::False))
+                .is_some_and(|o| o.show_if.as_ref().is_none_or(|c| c.eval(env) != Tri::False))
         };
-        e.applies[q] != Tri::False
+        env.applies[q] != Tri::False
             && match v {
                 Value::Choice(i) => shown(usize::from(i)),
                 Value::Multi(m) => (0..question.options.len()).all(|i| m & (1u64 << i) == 0 || shown(i)),
@@ -270,74 +352,4 @@ fn alternatives(q: &Question, current: Value, thresholds: &[f64]) -> Vec<Value> 
         }
         _ => Vec::new(),
     }
-}
-
-/// For each question, the ends of every number range any condition compares it with.
-fn thresholds(rb: &Rulebook) -> Vec<Vec<f64>> {
-    let mut out = vec![Vec::new(); rb.questions.len()];
-    for c in rb
-        .rules
-        .iter()
-        .map(|r| &r.when)
-        .chain(rb.questions.iter().filter_map(|q| q.ask_if.as_ref()))
-    {
-        collect_thresholds(c, &mut out);
-    }
-    out
-}
-
-fn collect_thresholds(c: &Cond, out: &mut Vec<Vec<f64>>) {
-    match c {
-        Cond::All(parts) | Cond::Any(parts) | Cond::AtLeast(_, parts) => {
-            parts.iter().for_each(|p| collect_thresholds(p, out))
-        }
-        Cond::Not(inner) => collect_thresholds(inner, out),
-        Cond::Question(q, Test::Number(r)) => {
-            out[*q].extend([r.lo, r.hi].into_iter().filter(|x| x.is_finite()));
-        }
-        _ => {}
-    }
-}
-
-/// Pairs of questions (smaller index first) that some rule reads together, directly, through
-/// a score or through the facts it tests.
-fn co_read(rb: &Rulebook) -> HashSet<(usize, usize)> {
-    let mut fact_reads: Vec<Vec<usize>> = vec![Vec::new(); rb.facts.len()];
-    let mut rule_reads: Vec<Vec<usize>> = vec![Vec::new(); rb.rules.len()];
-    // In plan order a fact's deriving rules come before anything that reads the fact.
-    for step in &rb.plan {
-        match *step {
-            crate::rulebook::Step::Rule(r) => {
-                let mut reads = Vec::new();
-                rb.rules[r].when.visit_refs(&mut |x| match x {
-                    Ref::Question(q) => reads.push(q),
-                    Ref::Score(s) => reads.extend(&rb.scores[s].items),
-                    Ref::Fact(f) => reads.extend(&fact_reads[f]),
-                });
-                reads.sort_unstable();
-                reads.dedup();
-                rule_reads[r] = reads;
-            }
-            crate::rulebook::Step::Fact(f) => {
-                let mut reads: Vec<usize> = rb.facts[f]
-                    .derived_by
-                    .iter()
-                    .flat_map(|&r| rule_reads[r].iter().copied())
-                    .collect();
-                reads.sort_unstable();
-                reads.dedup();
-                fact_reads[f] = reads;
-            }
-            _ => {}
-        }
-    }
-    let mut pairs = HashSet::new();
-    for reads in &rule_reads {
-        for (i, &a) in reads.iter().enumerate() {
-            for &b in &reads[i + 1..] {
-                pairs.insert((a, b));
-            }
-        }
-    }
-    pairs
 }

@@ -5,6 +5,7 @@ pub mod code;
 mod compile;
 pub mod content_hash;
 pub mod diagnostic;
+mod influence;
 pub mod locale;
 pub mod model;
 mod plan;
@@ -14,6 +15,7 @@ pub mod texts;
 
 pub use code::Code;
 pub use diagnostic::{Diagnostic, Level, RulebookError};
+pub use influence::{Influence, Node};
 pub use model::{AnswerIs, Evidence, Identity, Ink, InkKind, QuestionKind, ReviewStatus, Severity, Verdict};
 pub use plan::Step;
 pub use source::{SourceFile, Sources};
@@ -73,6 +75,8 @@ pub struct Rulebook {
     /// [`locale::apply`]); the tool's own words follow it too.
     pub language: String,
     index: Index,
+    /// How far each answer reaches, worked out when first asked for (what-if needs it).
+    influence: std::sync::OnceLock<Influence>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -523,6 +527,12 @@ impl Rulebook {
     /// rule order: computed once when the rulebook is compiled.
     pub fn read_by(&self, q: usize) -> &[usize] {
         &self.read_by[q]
+    }
+
+    /// How far each question's answer reaches in the evaluation plan, worked out the
+    /// first time it is asked for and kept.
+    pub fn influence(&self) -> &Influence {
+        self.influence.get_or_init(|| Influence::of(self))
     }
 
     /// Index of the question with this id.

@@ -358,6 +358,7 @@ impl Compiler {
                 risks: std::mem::take(&mut self.risk_ids),
                 advice: std::mem::take(&mut self.advice_ids),
             },
+            influence: Default::default(),
         })
     }
 
