@@ -578,6 +578,47 @@ fn batch_reads_english_headers_and_labels_in_every_language() {
 }
 
 #[test]
+fn the_batch_summary_speaks_the_language_with_its_plurals() {
+    let summary = |lang: &str, rows: &str| {
+        let out = smp()
+            .args(["batch", "-", "--detail", "compact", "--lang", lang])
+            .write_stdin(rows)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stderr).unwrap().trim().to_owned()
+    };
+    let three = "{\"age\":40}\n{\"age\":30,\"sex\":\"male\"}\n{\"bad\":1}\n";
+    assert_eq!(
+        summary("en", three),
+        "3 rows: 2 screened, 1 failed; suitable 2, caution 0, refer 0, unsuitable 0; 2 not complete (failed lines: 3)"
+    );
+    assert_eq!(
+        summary("it", three),
+        "3 righe: 2 valutate, 1 non riuscita; idoneo 2, cautela 0, invio al medico 0, non idoneo 0; 2 non complete (righe non riuscite: 3)"
+    );
+    assert_eq!(
+        summary("es", three),
+        "3 filas: 2 evaluadas, 1 fallida; apto 2, precaución 0, derivar al médico 0, no apto 0; 2 incompletas (filas fallidas: 3)"
+    );
+    let one = "{\"age\":40}\n";
+    assert!(
+        summary("en", one).starts_with("1 row: 1 screened, 0 failed;"),
+        "{}",
+        summary("en", one)
+    );
+    assert!(
+        summary("it", one).starts_with("1 riga: 1 valutata, 0 non riuscite;"),
+        "{}",
+        summary("it", one)
+    );
+    assert!(
+        summary("es", one).starts_with("1 fila: 1 evaluada, 0 fallidas;"),
+        "{}",
+        summary("es", one)
+    );
+}
+
+#[test]
 fn a_broken_locale_file_is_a_located_error_never_a_panic() {
     let dir = fixture();
     let rb = dir.path().join("rulebook.json");

@@ -38,3 +38,23 @@ translate-unknown =
         [one] 1 entry names a text the rulebook no longer has; it is kept at the end of the file for you to move or delete.
        *[other] { $count } entries name texts the rulebook no longer has; they are kept at the end of the file for you to move or delete.
     }
+
+## batch: progress and the line that ends a batch, on standard error
+
+# The progress bar's count of rows read so far.
+batch-progress-rows = { $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+}
+# $rows: rows read; $screened: rows screened; $failed: rows that could not be screened;
+# $verdicts: each verdict's count so far, joined with ", " (each one batch-verdict-count).
+batch-summary = { $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+}: { $screened } screened, { $failed } failed; { $verdicts }
+# A verdict (lowercase word) and how many rows have it.
+batch-verdict-count = { $verdict } { $count }
+# After the summary when some results are not complete. $count: how many.
+batch-not-complete = { $count } not complete
+# In brackets after the summary: the first line numbers of failed rows. $lines: the list.
+batch-failed-lines = failed lines: { $lines }

@@ -29,3 +29,26 @@ translate-unknown =
         [one] 1 entrada corresponde a un texto que el reglamento ya no tiene; se conserva al final del archivo para moverla o borrarla.
        *[other] { $count } entradas corresponden a textos que el reglamento ya no tiene; se conservan al final del archivo para moverlas o borrarlas.
     }
+
+## batch
+
+batch-progress-rows = { $rows ->
+    [one] 1 fila
+   *[other] { $rows } filas
+}
+batch-summary = { $rows ->
+    [one] 1 fila
+   *[other] { $rows } filas
+}: { $screened ->
+    [one] 1 evaluada
+   *[other] { $screened } evaluadas
+}, { $failed ->
+    [one] 1 fallida
+   *[other] { $failed } fallidas
+}; { $verdicts }
+batch-verdict-count = { $verdict } { $count }
+batch-not-complete = { $count ->
+    [one] 1 incompleta
+   *[other] { $count } incompletas
+}
+batch-failed-lines = filas fallidas: { $lines }

@@ -29,3 +29,26 @@ translate-unknown =
         [one] 1 voce riguarda un testo che il regolamento non ha più; resta in fondo al file, da spostare o eliminare.
        *[other] { $count } voci riguardano testi che il regolamento non ha più; restano in fondo al file, da spostare o eliminare.
     }
+
+## batch
+
+batch-progress-rows = { $rows ->
+    [one] 1 riga
+   *[other] { $rows } righe
+}
+batch-summary = { $rows ->
+    [one] 1 riga
+   *[other] { $rows } righe
+}: { $screened ->
+    [one] 1 valutata
+   *[other] { $screened } valutate
+}, { $failed ->
+    [one] 1 non riuscita
+   *[other] { $failed } non riuscite
+}; { $verdicts }
+batch-verdict-count = { $verdict } { $count }
+batch-not-complete = { $count ->
+    [one] 1 non completa
+   *[other] { $count } non complete
+}
+batch-failed-lines = righe non riuscite: { $lines }

@@ -10,7 +10,9 @@ use clap::{Args, ValueEnum};
 use smp_screen::audience::Audience;
 use smp_screen::batch::pipeline::{self, Failure, Settings, Tally};
 use smp_screen::batch::{self, ColumnRules, Contents, CsvColumns, CsvSplitter, Input, Options};
+use smp_screen::i18n::Words;
 use smp_screen::rulebook::Verdict;
+use smp_screen::tr;
 use std::io::{BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -114,6 +116,7 @@ impl BatchArgs {
     /// Runs the command.
     pub fn run(self) -> anyhow::Result<u8> {
         let rulebook = self.rules.load()?;
+        let words = rulebook.words();
         let format = self
             .input_format
             .unwrap_or(match self.input.extension().and_then(|e| e.to_str()) {
@@ -193,7 +196,7 @@ impl BatchArgs {
         }
         let tally = pipeline::run(&rulebook, source, &settings, &mut sink, &mut |consumed, rows| {
             progress.set_position(consumed);
-            progress.set_message(format!("{rows} rows"));
+            progress.set_message(tr!(words, "batch-progress-rows", rows = rows as f64));
         });
         progress.finish_and_clear();
         let tally = tally.map_err(|e| match e {
@@ -205,7 +208,7 @@ impl BatchArgs {
         if let (Sink::File(file), Some(guard)) = (sink, guard) {
             guard.finish(|| file.commit())?;
         }
-        summary(&tally);
+        summary(words, &tally);
         Ok(if tally.failed.is_empty() {
             code::OK
         } else {
@@ -282,27 +285,42 @@ fn progress_bar(size: Option<u64>) -> indicatif::ProgressBar {
     bar
 }
 
-fn summary(t: &Tally) {
+/// The line that ends a batch on standard error, in the rulebook's language.
+fn summary(words: Words, t: &Tally) {
     let screened = t.rows - t.failed.len() as u64;
     let verdicts: Vec<String> = Verdict::ALL
         .iter()
         .zip(t.verdicts)
-        .map(|(v, n)| format!("{} {n}", v.as_str()))
+        .map(|(v, n)| {
+            tr!(
+                words,
+                "batch-verdict-count",
+                verdict = &smp_screen::words::verdict_word(words, *v),
+                count = n as f64
+            )
+        })
         .collect();
-    let mut line = format!(
-        "{} rows: {screened} screened, {} failed; {}",
-        t.rows,
-        t.failed.len(),
-        verdicts.join(", ")
+    let mut line = tr!(
+        words,
+        "batch-summary",
+        rows = t.rows as f64,
+        screened = screened as f64,
+        failed = t.failed.len(),
+        verdicts = &verdicts.join(", ")
     );
     if t.provisional > 0 {
         // Counted by the verdict so far; say how many of them are not complete.
-        line.push_str(&format!("; {} not complete", t.provisional));
+        line.push_str("; ");
+        line.push_str(&tr!(words, "batch-not-complete", count = t.provisional as f64));
     }
     if !t.failed.is_empty() {
-        let shown: Vec<String> = t.failed.iter().take(10).map(u64::to_string).collect();
-        let more = if t.failed.len() > 10 { ", …" } else { "" };
-        line.push_str(&format!(" (failed lines: {}{more})", shown.join(", ")));
+        let mut shown: Vec<String> = t.failed.iter().take(10).map(u64::to_string).collect();
+        if t.failed.len() > 10 {
+            shown.push("…".to_owned());
+        }
+        line.push_str(" (");
+        line.push_str(&tr!(words, "batch-failed-lines", lines = &shown.join(", ")));
+        line.push(')');
     }
     super::common::say(&line);
 }
