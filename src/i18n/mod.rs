@@ -48,35 +48,52 @@ impl From<f64> for Arg<'_> {
     }
 }
 
+/// One language's messages, parsed the first time they are needed: a run usually speaks
+/// one language, and parsing every language's files at start-up was a fifth of a whole
+/// `assess` process.
+struct Language {
+    code: &'static str,
+    text: &'static str,
+    /// Without isolation marks, then with them.
+    bundles: [OnceLock<FluentBundle<FluentResource>>; 2],
+}
+
+impl Language {
+    fn bundle(&self, isolating: bool) -> &FluentBundle<FluentResource> {
+        self.bundles[usize::from(isolating)].get_or_init(|| {
+            let id: unic_langid::LanguageIdentifier = self.code.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            bundle.set_use_isolating(isolating);
+            // A file with a syntax error still yields the messages around it; the tests
+            // fail on any error, so a shipped file has none.
+            let resource = FluentResource::try_new(self.text.to_owned()).unwrap_or_else(|(r, _)| r);
+            let _ = bundle.add_resource(resource);
+            bundle
+        })
+    }
+}
+
 struct Bundles {
-    /// (code, bundle without isolation marks, bundle with them).
-    all: Vec<(&'static str, FluentBundle<FluentResource>, FluentBundle<FluentResource>)>,
+    all: Vec<Language>,
 }
 
 fn bundles() -> &'static Bundles {
     static BUNDLES: OnceLock<Bundles> = OnceLock::new();
-    BUNDLES.get_or_init(|| {
-        let mut all = Vec::new();
-        for &(code, text) in crate::rulebook::source::embedded::MESSAGES {
-            let make = |isolating: bool| {
-                let id: unic_langid::LanguageIdentifier = code.parse().unwrap_or_default();
-                let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                bundle.set_use_isolating(isolating);
-                // A file with a syntax error still yields the messages around it; the
-                // tests fail on any error, so a shipped file has none.
-                let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
-                let _ = bundle.add_resource(resource);
-                bundle
-            };
-            all.push((code, make(false), make(true)));
-        }
-        Bundles { all }
+    BUNDLES.get_or_init(|| Bundles {
+        all: crate::rulebook::source::embedded::MESSAGES
+            .iter()
+            .map(|&(code, text)| Language {
+                code,
+                text,
+                bundles: [OnceLock::new(), OnceLock::new()],
+            })
+            .collect(),
     })
 }
 
 /// The languages the tool's own words are written in, by code, English first.
 pub fn languages() -> Vec<&'static str> {
-    let mut codes: Vec<&'static str> = bundles().all.iter().map(|(c, _, _)| *c).collect();
+    let mut codes: Vec<&'static str> = bundles().all.iter().map(|l| l.code).collect();
     codes.sort_by_key(|c| (*c != ENGLISH, *c));
     codes
 }
@@ -95,10 +112,10 @@ impl Words {
         let all = &bundles().all;
         let found = all
             .iter()
-            .position(|(c, _, _)| c.eq_ignore_ascii_case(code))
+            .position(|l| l.code.eq_ignore_ascii_case(code))
             .or_else(|| {
                 let base = code.split(['-', '_']).next().unwrap_or(code);
-                all.iter().position(|(c, _, _)| c.eq_ignore_ascii_case(base))
+                all.iter().position(|l| l.code.eq_ignore_ascii_case(base))
             });
         Words {
             index: found,
@@ -121,7 +138,7 @@ impl Words {
 
     /// The language whose words these are.
     pub fn code(self) -> &'static str {
-        self.index.map_or(ENGLISH, |i| bundles().all[i].0)
+        self.index.map_or(ENGLISH, |i| bundles().all[i].code)
     }
 
     /// The message `id` with `args`, in this language or else in English; the id itself
@@ -134,7 +151,7 @@ impl Words {
     /// not format cleanly with these arguments.
     pub fn try_get(self, id: &str, args: &[(&str, Arg)]) -> Option<String> {
         let all = &bundles().all;
-        let english = all.iter().position(|(c, _, _)| *c == ENGLISH);
+        let english = all.iter().position(|l| l.code == ENGLISH);
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             match value {
@@ -143,8 +160,7 @@ impl Words {
             }
         }
         for index in self.index.into_iter().chain(english) {
-            let (_, plain, isolated) = &all[index];
-            let bundle = if self.isolating { isolated } else { plain };
+            let bundle = all[index].bundle(self.isolating);
             let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
                 continue;
             };
@@ -160,7 +176,7 @@ impl Words {
     /// Whether this language itself (not English in its place) has message `id`.
     pub fn has(self, id: &str) -> bool {
         self.index
-            .is_some_and(|i| bundles().all[i].1.get_message(id).is_some_and(|m| m.value().is_some()))
+            .is_some_and(|i| bundles().all[i].bundle(false).get_message(id).is_some_and(|m| m.value().is_some()))
     }
 
     /// Every message id this language defines.
@@ -168,7 +184,7 @@ impl Words {
         let Some(i) = self.index else { return Vec::new() };
         let text = crate::rulebook::source::embedded::MESSAGES
             .iter()
-            .find(|(c, _)| *c == bundles().all[i].0)
+            .find(|(c, _)| *c == bundles().all[i].code)
             .map_or("", |(_, t)| t);
         let Ok(resource) = FluentResource::try_new(text.to_owned()) else {
             return Vec::new();
