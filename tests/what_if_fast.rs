@@ -5,12 +5,14 @@
 //! order, for both voices, over the golden cases and over generated answer sets with
 //! answers missing and "don't know".
 
+mod common;
+
 use proptest::prelude::*;
-use smp_screen::answers::{Answers, Slot, Value};
+use smp_screen::answers::Answers;
 use smp_screen::audience::Audience;
 use smp_screen::engine::evaluate;
 use smp_screen::explain::{what_if, what_if_by_full_evaluation};
-use smp_screen::rulebook::{QuestionKind, Rulebook};
+use smp_screen::rulebook::Rulebook;
 use std::sync::OnceLock;
 
 fn rulebook() -> &'static Rulebook {
@@ -18,40 +20,9 @@ fn rulebook() -> &'static Rulebook {
     RB.get_or_init(|| Rulebook::embedded().unwrap())
 }
 
-/// One answer per question from `seeds`; then, by `gaps`, some missing (0), some "don't
-/// know" (1), the rest given.
+/// One answer per question from `seeds`, then some missing or "don't know" by `gaps`.
 fn answers(rb: &Rulebook, seeds: &[u64], gaps: &[u8]) -> Answers {
-    let mut a = Answers::none_for(rb);
-    for (q, (question, &seed)) in rb.questions.iter().zip(seeds).enumerate() {
-        let n = question.options.len() as u64;
-        let value = match question.kind {
-            QuestionKind::Single => Value::Choice((seed % n) as u16),
-            QuestionKind::Multiple => {
-                let exclusive = question.exclusive_mask();
-                let others = !exclusive & ((1u64 << n) - 1);
-                let mask = (seed >> 3) & (seed >> 11) & others;
-                Value::Multi(if exclusive != 0 && (seed % 3 == 0 || mask == 0) {
-                    exclusive
-                } else if mask == 0 {
-                    1u64 << others.trailing_zeros()
-                } else {
-                    mask
-                })
-            }
-            QuestionKind::YesNo => Value::Bool(seed & 1 == 1),
-            QuestionKind::Number => {
-                let (lo, hi) = (question.min.unwrap_or(0.0), question.max.unwrap_or(120.0));
-                Value::Number(lo + (seed % ((hi - lo) as u64 + 1)) as f64)
-            }
-        };
-        let slot = match gaps.get(q).copied().unwrap_or(2) {
-            0 => Slot::Missing,
-            1 => Slot::DontKnow,
-            _ => Slot::Given(value),
-        };
-        a.set(q, slot);
-    }
-    a
+    common::generate::answers(rb, seeds, gaps, 2)
 }
 
 fn same(rb: &Rulebook, a: &Answers, audience: Audience) -> Result<usize, TestCaseError> {

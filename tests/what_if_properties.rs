@@ -7,12 +7,12 @@ mod common;
 
 use proptest::prelude::*;
 use serde_json::Value as Json;
-use smp_screen::answers::{Answers, Slot, Value};
+use smp_screen::answers::{Answers, Value};
 use smp_screen::audience::Audience;
 use smp_screen::engine::{Evaluation, Ink, Tri, evaluate};
 use smp_screen::explain::{WhatIf, what_if};
 use smp_screen::report::{Context, MAX_WHAT_IF_SHOWN, screen, what_if_words};
-use smp_screen::rulebook::{AnswerIs, QuestionKind, Rulebook};
+use smp_screen::rulebook::{AnswerIs, Rulebook};
 use smp_screen::style::Style;
 use std::sync::OnceLock;
 
@@ -21,39 +21,9 @@ fn rulebook() -> &'static Rulebook {
     RB.get_or_init(|| Rulebook::embedded().unwrap())
 }
 
-/// One answer per question from `seeds`, then some forgotten or "don't know" by `gaps`.
+/// One answer per question from `seeds`, then some missing or "don't know" by `gaps`.
 fn answers(rb: &Rulebook, seeds: &[u64], gaps: &[u8]) -> Answers {
-    let mut a = Answers::none_for(rb);
-    for (q, (question, &seed)) in rb.questions.iter().zip(seeds).enumerate() {
-        let n = question.options.len() as u64;
-        let value = match question.kind {
-            QuestionKind::Single => Value::Choice((seed % n) as u16),
-            QuestionKind::Multiple => {
-                let exclusive = question.exclusive_mask();
-                let others = !exclusive & ((1u64 << n) - 1);
-                let mask = (seed >> 3) & (seed >> 11) & others;
-                Value::Multi(if exclusive != 0 && (seed % 3 == 0 || mask == 0) {
-                    exclusive
-                } else if mask == 0 {
-                    1u64 << others.trailing_zeros()
-                } else {
-                    mask
-                })
-            }
-            QuestionKind::YesNo => Value::Bool(seed & 1 == 1),
-            QuestionKind::Number => {
-                let (lo, hi) = (question.min.unwrap_or(0.0), question.max.unwrap_or(120.0));
-                Value::Number(lo + (seed % ((hi - lo) as u64 + 1)) as f64)
-            }
-        };
-        let slot = match gaps.get(q).copied().unwrap_or(0) {
-            0 => Slot::Missing,
-            1 => Slot::DontKnow,
-            _ => Slot::Given(value),
-        };
-        a.set(q, slot);
-    }
-    a
+    common::generate::answers(rb, seeds, gaps, 0)
 }
 
 /// The answers with a what-if's changes made, read back through the JSON the result

@@ -1,8 +1,11 @@
 //! Random rulebook parts for the generated-rulebook tests (tests/generated_rulebooks.rs,
 //! tests/prove_enumeration.rs): a seeded generator, and conditions over generated
-//! questions. Each test builds its own rulebooks from these, in the shape it needs.
+//! questions. Each test builds its own rulebooks from these, in the shape it needs. And
+//! random answer sets for a given rulebook (tests/what_if_*.rs).
 
 use serde_json::{Value, json};
+use smp_screen::answers::{Answers, Slot, Value as Answer};
+use smp_screen::rulebook::{QuestionKind, Rulebook};
 
 /// splitmix64: the whole rulebook follows from one seed, so proptest reports a seed that
 /// reproduces it.
@@ -95,4 +98,40 @@ pub fn condition(rng: &mut Rng, qs: &[Q], facts: usize, scores: bool, depth: usi
             }
         }
     }
+}
+
+/// One valid answer per question of `rb` from `seeds`; then, by `gaps`, some missing (0),
+/// some "don't know" (1), the rest given. Questions past the end of `gaps` take `beyond`.
+pub fn answers(rb: &Rulebook, seeds: &[u64], gaps: &[u8], beyond: u8) -> Answers {
+    let mut a = Answers::none_for(rb);
+    for (q, (question, &seed)) in rb.questions.iter().zip(seeds).enumerate() {
+        let n = question.options.len() as u64;
+        let value = match question.kind {
+            QuestionKind::Single => Answer::Choice((seed % n) as u16),
+            QuestionKind::Multiple => {
+                let exclusive = question.exclusive_mask();
+                let others = !exclusive & ((1u64 << n) - 1);
+                let mask = (seed >> 3) & (seed >> 11) & others;
+                Answer::Multi(if exclusive != 0 && (seed % 3 == 0 || mask == 0) {
+                    exclusive
+                } else if mask == 0 {
+                    1u64 << others.trailing_zeros()
+                } else {
+                    mask
+                })
+            }
+            QuestionKind::YesNo => Answer::Bool(seed & 1 == 1),
+            QuestionKind::Number => {
+                let (lo, hi) = (question.min.unwrap_or(0.0), question.max.unwrap_or(120.0));
+                Answer::Number(lo + (seed % ((hi - lo) as u64 + 1)) as f64)
+            }
+        };
+        let slot = match gaps.get(q).copied().unwrap_or(beyond) {
+            0 => Slot::Missing,
+            1 => Slot::DontKnow,
+            _ => Slot::Given(value),
+        };
+        a.set(q, slot);
+    }
+    a
 }
