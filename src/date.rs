@@ -50,6 +50,12 @@ impl Date {
         Date::at(now(), &TimeZone::system())
     }
 
+    /// Today's date in UTC, which is at most a day from the local one and needs no time
+    /// zone database.
+    pub fn today_utc() -> Date {
+        Date::at(now(), &TimeZone::UTC)
+    }
+
     /// The date at instant `at` in time zone `zone`.
     pub fn at(at: Timestamp, zone: &TimeZone) -> Date {
         let date = at.to_zoned(zone.clone()).date();

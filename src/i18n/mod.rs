@@ -110,13 +110,10 @@ impl Words {
     /// language, or English when the tool has neither.
     pub fn new(code: &str) -> Words {
         let all = &bundles().all;
-        let found = all
-            .iter()
-            .position(|l| l.code.eq_ignore_ascii_case(code))
-            .or_else(|| {
-                let base = code.split(['-', '_']).next().unwrap_or(code);
-                all.iter().position(|l| l.code.eq_ignore_ascii_case(base))
-            });
+        let found = all.iter().position(|l| l.code.eq_ignore_ascii_case(code)).or_else(|| {
+            let base = code.split(['-', '_']).next().unwrap_or(code);
+            all.iter().position(|l| l.code.eq_ignore_ascii_case(base))
+        });
         Words {
             index: found,
             isolating: false,
@@ -175,8 +172,12 @@ impl Words {
 
     /// Whether this language itself (not English in its place) has message `id`.
     pub fn has(self, id: &str) -> bool {
-        self.index
-            .is_some_and(|i| bundles().all[i].bundle(false).get_message(id).is_some_and(|m| m.value().is_some()))
+        self.index.is_some_and(|i| {
+            bundles().all[i]
+                .bundle(false)
+                .get_message(id)
+                .is_some_and(|m| m.value().is_some())
+        })
     }
 
     /// Every message id this language defines.
