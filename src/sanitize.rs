@@ -77,18 +77,22 @@ pub fn html(text: &str) -> String {
 /// overrides and isolates that can reorder what is displayed, line and paragraph
 /// separators, and the zero-width characters that hide text (the byte-order mark too).
 pub fn is_hidden(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(
-            c,
-            '\u{200b}'..='\u{200f}'
+    // The controls (general category Cc) but line feed and tab, as ranges: this runs for
+    // every character of every text written.
+    matches!(
+        c,
+        '\0'..='\u{8}'
+            | '\u{b}'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{200b}'..='\u{200f}'
                 | '\u{202a}'..='\u{202e}'
                 | '\u{2066}'..='\u{2069}'
                 | '\u{2028}'
                 | '\u{2029}'
                 | '\u{2060}'..='\u{2064}'
-                | '\u{61c}'
-                | '\u{feff}'
-        )
+            | '\u{61c}'
+            | '\u{feff}'
+    )
 }
 
 fn is_unsafe(c: char) -> bool {
@@ -120,7 +124,9 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
             return w.write_all(fragment.as_bytes());
         }
         let mut start = 0;
-        for (i, c) in fragment.char_indices() {
+        // Printable ASCII is never hidden: only the other characters are looked at (serde
+        // escapes the controls below space itself, but a fragment is not relied on for that).
+        for (i, c) in fragment.char_indices().filter(|&(_, c)| !(' '..'\u{7f}').contains(&c)) {
             if is_hidden(c) {
                 w.write_all(&fragment.as_bytes()[start..i])?;
                 let mut units = [0u16; 2];
@@ -198,6 +204,24 @@ pub fn json_string_pretty<T: ?Sized + serde::Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_characters_are_the_controls_but_line_feed_and_tab_and_the_invisible_marks() {
+        let marks = [
+            '\u{200b}', '\u{200f}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{2028}', '\u{2029}',
+        ];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let expected = (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{61c}' | '\u{feff}'
+                );
+            assert_eq!(is_hidden(c), expected, "U+{:04X}", c as u32);
+        }
+        assert!(marks.iter().all(|&c| is_hidden(c)));
+        assert!(!is_hidden('é') && !is_hidden('—') && !is_hidden('\n'));
+    }
 
     #[test]
     fn escapes_and_bidi_overrides_become_visible() {
