@@ -4,7 +4,7 @@
 # Generates ROWS rows (default one million) of JSON Lines from the golden cases' answers,
 # then runs, RUNS times each (default 3, the best is kept: the machine may be shared):
 #   compact  `batch --detail compact --jobs 1`
-#   full     `batch --detail full --jobs 1`
+#   full     `batch --detail full --jobs 1`, to a file and again to /dev/null
 #   floor    benches/floor/batch_floor.rs: parse each line as batch does and write exactly the
 #            bytes of its compact record, with no rules (its output is checked to be the
 #            same bytes as compact's)
@@ -37,11 +37,11 @@ PY
 echo "$rows rows, $(du -h "$tmp/in.jsonl" | cut -f1) of JSON Lines; best of $runs runs; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 
 # best wall seconds, best CPU seconds (user + system) and peak RSS (KiB) of a command
-# writing to $tmp/out
+# writing to $to (a file, $tmp/out, unless set)
 measure() {
   local best="" cpu="" rss=0
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$tmp/out" 2>/dev/null || true
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"${to:-$tmp/out}" 2>/dev/null || true
     read -r wall user sys kib <"$tmp/time"
     local c
     c=$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')
@@ -58,7 +58,11 @@ read -r compact_s compact_cpu compact_kib < <(measure "$bin" batch "$tmp/in.json
 if cmp -s "$tmp/out" "$tmp/floor.jsonl"; then same="same bytes as compact"; else same="DIFFERS from compact"; fi
 rm -f "$tmp/floor.jsonl"
 read -r full_s full_cpu full_kib < <(measure "$bin" batch "$tmp/in.jsonl" --detail full --jobs 1)
+full_bytes=$(stat -c %s "$tmp/out")
 rm -f "$tmp/out"
+# Full records are about 13 KB each: writing them to a file costs the kernel more than
+# making them costs us, so they are also timed with the output thrown away.
+read -r fulln_s fulln_cpu fulln_kib < <(to=/dev/null measure "$bin" batch "$tmp/in.jsonl" --detail full --jobs 1)
 if [ -n "${BASE:-}" ]; then
   read -r base_compact_s base_compact_cpu base_compact_kib < <(measure "$BASE" batch "$tmp/in.jsonl" --detail compact --jobs 1)
   read -r base_full_s base_full_cpu base_full_kib < <(measure "$BASE" batch "$tmp/in.jsonl" --detail full --jobs 1)
@@ -73,7 +77,8 @@ printf '%-13s %27s %27s %11s\n' "" "wall (best)" "CPU (best)" "peak RSS"
 row floor "$floor_s" "$floor_cpu" "$floor_kib" "($same)"
 row compact "$compact_s" "$compact_cpu" "$compact_kib" \
   "$(ratio "$floor_s" "$compact_s")x the floor (wall), $(ratio "$floor_cpu" "$compact_cpu")x (CPU)"
-row full "$full_s" "$full_cpu" "$full_kib" ""
+row full "$full_s" "$full_cpu" "$full_kib" "$(awk -v b="$full_bytes" -v n="$rows" 'BEGIN{printf "%.1f GB written, %.1f KB a record", b/1e9, b/n/1e3}')"
+row "full, to /dev/null" "$fulln_s" "$fulln_cpu" "$fulln_kib" "output discarded (standard output is /dev/null)"
 if [ -n "${BASE:-}" ]; then
   row "base compact" "$base_compact_s" "$base_compact_cpu" "$base_compact_kib" \
     "compact is $(ratio "$base_compact_s" "$compact_s")x base (wall), $(ratio "$base_compact_cpu" "$compact_cpu")x (CPU)"

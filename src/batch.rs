@@ -7,7 +7,8 @@ use crate::answers::{AnswerError, AnswerErrors, Answers, parse_text};
 use crate::audience::Audience;
 use crate::engine::{Evaluation, evaluate_into};
 use crate::report::{
-    Detail, Headline, Outcome, Outline, OutlineScratch, Status, outline_into, pending_questions, screen_reusing,
+    Detail, Headline, JsonLine, Outcome, Outline, OutlineScratch, Status, outline_into, pending_questions,
+    screen_evaluated,
 };
 use crate::rulebook::{Rulebook, Verdict};
 use std::io::Write;
@@ -67,6 +68,8 @@ pub struct RowScreener<'a> {
     outline: Outline,
     scratch: OutlineScratch,
     ids: EscapedIds,
+    /// Full records, with the rulebook's texts escaped once.
+    full: JsonLine<'a>,
     /// Names of the columns (or JSON keys) carried into every record (`--id-column`).
     carry: Vec<String>,
     /// Their values in the row being written.
@@ -106,6 +109,7 @@ impl<'a> RowScreener<'a> {
             outline: Outline::default(),
             scratch: OutlineScratch::default(),
             ids: EscapedIds::new(rb),
+            full: JsonLine::default(),
             carry: Vec::new(),
             carried: Vec::new(),
             labels: Verdict::ALL.map(|v| crate::words::verdict_label(rb.words(), v)),
@@ -191,14 +195,14 @@ impl<'a> RowScreener<'a> {
         let rb = self.rb;
         if let (false, Contents::Full { explain }) = (self.opts.csv, self.opts.record) {
             let detail = if explain { Detail::FULL } else { Detail::BRIEF };
-            let s = screen_reusing(rb, answers, self.opts.audience, detail, &mut self.scratch);
-            // `{"line":N,` followed by the result without its opening brace.
-            let mut body = Vec::with_capacity(4096);
-            crate::sanitize::json_to_writer(&mut body, &s).expect("writing to memory");
-            let _ = write!(out, "{{\"line\":{line},");
+            evaluate_into(rb, answers, &mut self.eval);
+            let s = screen_evaluated(rb, answers, &self.eval, self.opts.audience, detail, &mut self.scratch);
+            out.extend_from_slice(b"{\"line\":");
+            push_u64(out, line);
+            out.push(b',');
             self.write_carried(out);
-            out.extend_from_slice(&body[1..]);
-            out.push(b'\n');
+            self.full.write_members(&s, out);
+            out.extend_from_slice(b"}\n");
             return RowStatus::Screened(s.verdict, s.status);
         }
         evaluate_into(rb, answers, &mut self.eval);

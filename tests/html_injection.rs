@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::hostile::replace_texts;
 use common::{edited_default_rulebook, repo, smp};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -11,64 +12,6 @@ use std::collections::BTreeSet;
 /// Markup, both quotes, an entity and a comment opener: anything that is not escaped
 /// shows as a tag, an attribute or a broken page.
 const HOSTILE: &str = r#"<script>alert("x")</script><img src=x onerror='y'> &amp; "q" <!-- <b>"#;
-
-/// Keys whose strings are identifiers, references, enumerations, colours, dates or the
-/// checked version number, not prose. Every other string in the rulebook (units too) is
-/// text and is replaced; if a new key holds an identifier, the hostile copy fails to load
-/// and this list needs it.
-const NOT_TEXT: [&str; 34] = [
-    "$schema",
-    "id",
-    "value",
-    "question",
-    "fact",
-    "score",
-    "derive",
-    "items",
-    "kind",
-    "in",
-    "equals",
-    "contains",
-    "advice",
-    "risks",
-    "severity",
-    "verdict",
-    "prefer",
-    "forbid",
-    "evidence",
-    "swatch",
-    "reviewed_on",
-    "review_due",
-    "reviewed_hash",
-    "status",
-    "answer_is",
-    "version",
-    "decided_by",
-    "verdict_at_least",
-    "verdict_at_most",
-    "worst_case_at_least",
-    "ink_not",
-    "unanswered",
-    "monotonic",
-    "languages",
-];
-
-/// Replaces every text string in `doc`, counting them.
-fn make_hostile(doc: &mut Value, key: Option<&str>, count: &mut usize) {
-    match doc {
-        Value::Object(map) => {
-            for (k, v) in map.iter_mut() {
-                make_hostile(v, Some(k), count);
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|v| make_hostile(v, key, count)),
-        Value::String(s) if key.is_some_and(|k| !NOT_TEXT.contains(&k)) => {
-            *count += 1;
-            *s = format!("{HOSTILE} #{count}");
-        }
-        _ => {}
-    }
-}
 
 /// The tag names in an HTML page (`<name` and `</name`).
 fn tags(html: &str) -> BTreeSet<String> {
@@ -100,7 +43,7 @@ fn hostile_rulebook_texts_and_label_are_escaped_in_the_handout() {
     let dir = tempfile::tempdir().unwrap();
     let mut replaced = 0;
     let rules = edited_default_rulebook(dir.path(), |mut doc| {
-        make_hostile(&mut doc, None, &mut 0);
+        replace_texts(&mut doc, &mut |n| format!("{HOSTILE} #{n}"));
         doc
     });
     // Count the fields replaced once, to show the copy is hostile throughout.
@@ -111,7 +54,7 @@ fn hostile_rulebook_texts_and_label_are_escaped_in_the_handout() {
             continue;
         }
         let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        make_hostile(&mut doc, None, &mut replaced);
+        replaced += replace_texts(&mut doc, &mut |_| String::new());
     }
     assert!(replaced > 1_000, "only {replaced} text fields were made hostile");
 

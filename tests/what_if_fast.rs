@@ -45,7 +45,7 @@ proptest! {
         gaps in proptest::collection::vec(0u8..100, 64),
     ) {
         let rb = rulebook();
-        let gaps: Vec<u8> = gaps.iter().map(|&g| if g < missing { 0 } else if g < missing + 8 { 1 } else { 2 }).collect();
+        let gaps = common::generate::gaps(&gaps, missing);
         let a = answers(rb, &seeds, &gaps);
         same(rb, &a, Audience::Patient)?;
         // The consultant's search is the costly one (every question, up to 4,000 pairs, all

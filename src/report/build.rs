@@ -48,13 +48,32 @@ pub fn screen_reusing<'a>(
     detail: Detail,
     scratch: &mut OutlineScratch,
 ) -> Screening<'a> {
-    let eval = evaluate(rulebook, answers);
-    let mut s = from_evaluation(rulebook, answers, &eval, audience, scratch);
+    screen_evaluated(
+        rulebook,
+        answers,
+        &evaluate(rulebook, answers),
+        audience,
+        detail,
+        scratch,
+    )
+}
+
+/// [`screen_reusing`] for an evaluation already made (batch evaluates into storage it keeps
+/// for every row).
+pub fn screen_evaluated<'a>(
+    rulebook: &'a Rulebook,
+    answers: &Answers,
+    eval: &Evaluation,
+    audience: Audience,
+    detail: Detail,
+    scratch: &mut OutlineScratch,
+) -> Screening<'a> {
+    let mut s = from_evaluation(rulebook, answers, eval, audience, scratch);
     if detail.explain {
-        s.explain = Some(crate::explain::explain(rulebook, answers, &eval, audience));
+        s.explain = Some(crate::explain::explain(rulebook, answers, eval, audience));
     }
     if detail.what_if {
-        s.what_if = Some(crate::explain::what_if(rulebook, answers, &eval, audience));
+        s.what_if = Some(crate::explain::what_if(rulebook, answers, eval, audience));
     }
     s
 }
@@ -96,6 +115,46 @@ pub struct OutlineScratch {
     order: Option<Order>,
     /// Advice with the strongest verdict behind it, before ordering.
     advice: Vec<(Option<Verdict>, usize, Range<usize>)>,
+    /// The outline of the result being built.
+    outline: Outline,
+    /// The verdict's meaning and a complete result's headline, by language, audience,
+    /// verdict and whether the result is provisional: worded once, not for every row.
+    worded: Vec<(WordedKey, (String, String))>,
+}
+
+/// Language, audience, verdict and whether the result is provisional.
+type WordedKey = (crate::i18n::Words, Audience, Verdict, bool);
+
+impl OutlineScratch {
+    /// What the verdict means, and the headline of a complete result with it.
+    fn worded(
+        &mut self,
+        words: crate::i18n::Words,
+        audience: Audience,
+        verdict: Verdict,
+        provisional: bool,
+    ) -> &(String, String) {
+        let key = (words, audience, verdict, provisional);
+        let at = match self.worded.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                let meaning = if provisional {
+                    words::verdict_meaning_so_far(words, verdict, audience)
+                } else {
+                    words::verdict_meaning(words, verdict, audience)
+                };
+                // Only the verdict counts in a complete result's headline.
+                let any = Outcome {
+                    verdict,
+                    ink: crate::engine::Ink::Either,
+                };
+                let headline = Headline::new(any, any, false, 0).text(words);
+                self.worded.push((key, (meaning, headline)));
+                self.worded.len() - 1
+            }
+        };
+        &self.worded[at].1
+    }
 }
 
 /// A rulebook's rules, risks and advice in the order outlines list them.
@@ -251,7 +310,7 @@ pub fn from_evaluation<'a>(
     audience: Audience,
     scratch: &mut OutlineScratch,
 ) -> Screening<'a> {
-    let mut o = Outline::default();
+    let mut o = std::mem::take(&mut scratch.outline);
     outline_into(rulebook, answers, eval, &mut o, scratch);
     let rule_id = |r: usize| rulebook.rules[r].id.as_str();
     let Outline {
@@ -262,7 +321,7 @@ pub fn from_evaluation<'a>(
         because,
         unanswered,
         ignored,
-    } = o;
+    } = &o;
     let rules_in = |range: std::ops::Range<usize>| because[range].iter().map(|&r| rule_id(r)).collect::<Vec<_>>();
 
     let result = eval.result;
@@ -276,7 +335,7 @@ pub fn from_evaluation<'a>(
     // Only the effects that point to the ink chosen: a preference that lost to a
     // prohibition, or to the other preference, did not shape it.
     let mut ink_because = Vec::new();
-    for &r in &fired {
+    for &r in fired {
         let rule = &rulebook.rules[r];
         for (forbid, kind) in rule.ink_effects() {
             if crate::explain::shaped(result.ink, result.ink_conflict, forbid, kind) {
@@ -296,54 +355,40 @@ pub fn from_evaluation<'a>(
     let ink_because: Vec<InkReason> = ink_because.into_iter().map(|(_, x)| x).collect();
 
     let risks = risks
-        .into_iter()
-        .map(|(i, severity, because_range)| {
+        .iter()
+        .map(|&(i, severity, ref because_range)| {
             let risk = &rulebook.risks[i];
             RiskItem {
                 id: &risk.id,
                 title: &risk.title,
                 severity,
                 text: audience.pick(&risk.text, risk.text_consultant.as_deref()),
-                because: rules_in(because_range),
+                because: rules_in(because_range.clone()),
             }
         })
         .collect();
     let advice = advice
-        .into_iter()
-        .map(|(i, urgent, because_range)| {
+        .iter()
+        .map(|&(i, urgent, ref because_range)| {
             let item = &rulebook.advice[i];
             AdviceItem {
                 id: &item.id,
                 title: &item.title,
                 text: audience.pick(&item.text, item.text_consultant.as_deref()),
                 urgent,
-                because: rules_in(because_range),
+                because: rules_in(because_range.clone()),
             }
         })
         .collect();
     let question_id = |q: usize| rulebook.questions[q].id.as_str();
-    let unanswered = unanswered.into_iter().map(question_id).collect();
+    let unanswered = unanswered.iter().map(|&q| question_id(q)).collect();
     let pending = eval.pending(rulebook);
-    let ignored = ignored.into_iter().map(question_id).collect();
-
-    Screening {
-        schema_version: SCHEMA_VERSION,
-        tool: ToolInfo::current(),
-        rulebook: RulebookInfo::of(rulebook),
-        audience,
-        verdict: result.verdict,
-        verdict_meaning: if eval.is_provisional() {
-            words::verdict_meaning_so_far(rulebook.words(), result.verdict, audience)
-        } else {
-            words::verdict_meaning(rulebook.words(), result.verdict, audience)
-        },
-        verdict_because,
-        ink: result.ink,
-        ink_because,
-        ink_conflict: result.ink_conflict,
-        provisional: eval.is_provisional(),
-        status: Status::of(eval.is_provisional()),
-        headline: Headline::new(
+    let ignored = ignored.iter().map(|&q| question_id(q)).collect();
+    let provisional = eval.is_provisional();
+    let (meaning, complete_headline) = scratch.worded(rulebook.words(), audience, result.verdict, provisional);
+    let verdict_meaning = meaning.clone();
+    let headline = if provisional {
+        Headline::new(
             Outcome {
                 verdict: result.verdict,
                 ink: result.ink,
@@ -352,10 +397,28 @@ pub fn from_evaluation<'a>(
                 verdict: eval.worst_case.verdict,
                 ink: eval.worst_case.ink,
             },
-            eval.is_provisional(),
+            true,
             pending_questions(rulebook, answers, eval, &pending).len(),
         )
-        .text(rulebook.words()),
+        .text(rulebook.words())
+    } else {
+        complete_headline.clone()
+    };
+
+    let screening = Screening {
+        schema_version: SCHEMA_VERSION,
+        tool: ToolInfo::current(),
+        rulebook: RulebookInfo::of(rulebook),
+        audience,
+        verdict: result.verdict,
+        verdict_meaning,
+        verdict_because,
+        ink: result.ink,
+        ink_because,
+        ink_conflict: result.ink_conflict,
+        provisional,
+        status: Status::of(provisional),
+        headline,
         worst_case: Outcome {
             verdict: eval.worst_case.verdict,
             ink: eval.worst_case.ink,
@@ -426,7 +489,9 @@ pub fn from_evaluation<'a>(
         disclaimer: &rulebook.identity.disclaimer,
         explain: None,
         what_if: None,
-    }
+    };
+    scratch.outline = o;
+    screening
 }
 
 /// A rule's reason worded for the audience.

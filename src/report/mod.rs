@@ -6,17 +6,19 @@ mod frame;
 mod headline;
 mod html;
 mod json;
+mod json_line;
 mod markdown;
 mod text;
 
 pub use build::{
-    Detail, Outline, OutlineScratch, decided_by, outline, outline_into, pending_questions, screen, screen_reusing,
-    screen_with,
+    Detail, Outline, OutlineScratch, decided_by, outline, outline_into, pending_questions, screen, screen_evaluated,
+    screen_reusing, screen_with,
 };
 pub use frame::{Frame, Framed, WithFrame};
 pub use headline::{Headline, MAX_PENDING_SHOWN, PendingWords, pending_words};
 pub use html::Html;
 pub use json::Json;
+pub use json_line::JsonLine;
 pub use markdown::Markdown;
 pub use text::{Text, wrap};
 

@@ -100,6 +100,23 @@ pub fn condition(rng: &mut Rng, qs: &[Q], facts: usize, scores: bool, depth: usi
     }
 }
 
+/// Gaps for [`answers`] from random draws in `0..100`: below `missing` an answer is
+/// missing, in the next 8 it is "don't know", above it is given.
+pub fn gaps(draws: &[u8], missing: u8) -> Vec<u8> {
+    draws
+        .iter()
+        .map(|&g| {
+            if g < missing {
+                0
+            } else if g < missing + 8 {
+                1
+            } else {
+                2
+            }
+        })
+        .collect()
+}
+
 /// One valid answer per question of `rb` from `seeds`; then, by `gaps`, some missing (0),
 /// some "don't know" (1), the rest given. Questions past the end of `gaps` take `beyond`.
 pub fn answers(rb: &Rulebook, seeds: &[u64], gaps: &[u8], beyond: u8) -> Answers {

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod generate;
+pub mod hostile;
 
 use assert_cmd::Command;
 use smp_screen::rulebook::{Rulebook, Sources};

@@ -1,0 +1,142 @@
+//! Batch writes full records with [`JsonLine`], which escapes each rulebook text once and
+//! copies it after that. Its bytes must be serde's, exactly: over every golden case in both
+//! voices and all three languages (with and without explanations), over generated answer
+//! sets, and over a rulebook whose every text is full of characters JSON must escape.
+
+mod common;
+
+use common::hostile::replace_texts;
+use common::{edited_default_rulebook, repo};
+use proptest::prelude::*;
+use smp_screen::answers::Answers;
+use smp_screen::audience::Audience;
+use smp_screen::report::{Detail, JsonLine, Screening, screen_with};
+use smp_screen::rulebook::locale::{self, Locales};
+use smp_screen::rulebook::{Rulebook, Sources};
+use smp_screen::sanitize;
+use std::sync::OnceLock;
+
+fn rulebook_in(code: &str) -> Rulebook {
+    let mut rb = Rulebook::embedded().unwrap();
+    if code != "en" {
+        let file = locale::parse(Locales::embedded().find(code).unwrap()).unwrap();
+        locale::apply(&mut rb, code, Some(&file));
+    }
+    rb
+}
+
+fn english() -> &'static Rulebook {
+    static RB: OnceLock<Rulebook> = OnceLock::new();
+    RB.get_or_init(|| rulebook_in("en"))
+}
+
+fn golden_answers(rb: &Rulebook) -> Vec<(String, Answers)> {
+    let mut paths: Vec<_> = std::fs::read_dir(repo("rules/cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    let cases: Vec<_> = paths
+        .iter()
+        .map(|p| {
+            let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+            let answers = Answers::from_json_value(rb, &doc["answers"]).unwrap();
+            (p.file_name().unwrap().to_string_lossy().into_owned(), answers)
+        })
+        .collect();
+    assert!(cases.len() > 100, "only {} golden cases", cases.len());
+    cases
+}
+
+/// Writes `s` with `writer` and asserts the bytes are serde's.
+fn same<'a>(writer: &mut JsonLine<'a>, s: &Screening<'a>, what: &str) {
+    let mut fast = Vec::new();
+    writer.write(s, &mut fast);
+    let slow = sanitize::json_string(s);
+    if fast != slow.as_bytes() {
+        let fast = String::from_utf8_lossy(&fast);
+        let at = fast.bytes().zip(slow.bytes()).take_while(|(a, b)| a == b).count();
+        let from = at.saturating_sub(60);
+        panic!(
+            "{what}: differs from serde at byte {at}\n  JsonLine: {}\n  serde:    {}",
+            &fast[from..(at + 60).min(fast.len())],
+            &slow[from..(at + 60).min(slow.len())]
+        );
+    }
+}
+
+#[test]
+fn every_golden_case_is_written_as_serde_writes_it() {
+    let mut rows = 0;
+    for code in ["en", "it", "es"] {
+        let rb = rulebook_in(code);
+        let cases = golden_answers(&rb);
+        for audience in [Audience::Patient, Audience::Consultant] {
+            // One writer for every row, as batch has: texts escaped for one row are
+            // copied into the next.
+            let mut writer = JsonLine::default();
+            for (name, answers) in &cases {
+                for detail in [Detail::BRIEF, Detail::FULL] {
+                    let s = screen_with(&rb, answers, audience, detail);
+                    same(&mut writer, &s, &format!("{name} ({code}, {audience:?})"));
+                    rows += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(rows % 12, 0);
+}
+
+/// Quotes, backslashes, controls, line and paragraph separators, bidirectional and
+/// zero-width marks, accents and an emoji in every text of the rulebook.
+#[test]
+fn texts_json_must_escape_are_written_as_serde_writes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = edited_default_rulebook(dir.path(), |mut doc| {
+        replace_texts(&mut doc, &mut |n| {
+            format!("\"q\" \\ back\u{1}\u{1b}[31m\t\u{7f}\u{85}\u{2028}\u{2029}\u{202e}\u{200b}\u{61c} é 😀 #{n}")
+        });
+        doc
+    });
+    let rb = Rulebook::from_sources(Sources::read(&rules).unwrap()).unwrap();
+    let mut writer = JsonLine::default();
+    for (name, answers) in golden_answers(&rb) {
+        for audience in [Audience::Patient, Audience::Consultant] {
+            let s = screen_with(&rb, &answers, audience, Detail::BRIEF);
+            assert!(s.disclaimer.contains('\u{202e}'), "the copy is not hostile");
+            same(&mut writer, &s, &name);
+        }
+    }
+}
+
+/// A writer reused for another rulebook's results writes that rulebook's identity.
+#[test]
+fn a_writer_reused_across_rulebooks_and_voices_writes_each_ones_identity() {
+    let (en, it) = (rulebook_in("en"), rulebook_in("it"));
+    let answers = Answers::from_json_value(&en, &serde_json::json!({"age": 40})).unwrap();
+    let mut writer = JsonLine::default();
+    for audience in [Audience::Patient, Audience::Consultant, Audience::Patient] {
+        same(&mut writer, &screen_with(&en, &answers, audience, Detail::BRIEF), "en");
+        same(&mut writer, &screen_with(&it, &answers, audience, Detail::BRIEF), "it");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn generated_answer_sets_are_written_as_serde_writes_them(
+        seeds in proptest::collection::vec(any::<u64>(), 64),
+        missing in 0u8..60,
+        gaps in proptest::collection::vec(0u8..100, 64),
+    ) {
+        let rb = english();
+        let gaps = common::generate::gaps(&gaps, missing);
+        let answers = common::generate::answers(rb, &seeds, &gaps, 2);
+        let mut writer = JsonLine::default();
+        for audience in [Audience::Patient, Audience::Consultant] {
+            same(&mut writer, &screen_with(rb, &answers, audience, Detail::BRIEF), "generated");
+        }
+    }
+}
