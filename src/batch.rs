@@ -7,8 +7,8 @@ use crate::answers::{AnswerError, AnswerErrors, Answers, parse_text};
 use crate::audience::Audience;
 use crate::engine::{Evaluation, evaluate_into};
 use crate::report::{
-    Detail, Headline, JsonLine, Outcome, Outline, OutlineScratch, Status, outline_into, pending_questions,
-    screen_evaluated,
+    Detail, Headline, JsonLine, Outcome, Outline, OutlineScratch, Screening, Status, outline_into, pending_questions,
+    screen_evaluated_into,
 };
 use crate::rulebook::{Rulebook, Verdict};
 use std::io::Write;
@@ -68,6 +68,8 @@ pub struct RowScreener<'a> {
     outline: Outline,
     scratch: OutlineScratch,
     ids: EscapedIds,
+    /// The full result of the row, refilled for every row.
+    screening: Screening<'a>,
     /// Full records, with the rulebook's texts escaped once.
     full: JsonLine<'a>,
     /// Names of the columns (or JSON keys) carried into every record (`--id-column`).
@@ -109,6 +111,7 @@ impl<'a> RowScreener<'a> {
             outline: Outline::default(),
             scratch: OutlineScratch::default(),
             ids: EscapedIds::new(rb),
+            screening: Screening::blank(rb, opts.audience),
             full: JsonLine::default(),
             carry: Vec::new(),
             carried: Vec::new(),
@@ -196,14 +199,23 @@ impl<'a> RowScreener<'a> {
         if let (false, Contents::Full { explain }) = (self.opts.csv, self.opts.record) {
             let detail = if explain { Detail::FULL } else { Detail::BRIEF };
             evaluate_into(rb, answers, &mut self.eval);
-            let s = screen_evaluated(rb, answers, &self.eval, self.opts.audience, detail, &mut self.scratch);
+            let s = &mut self.screening;
+            screen_evaluated_into(
+                s,
+                rb,
+                answers,
+                &self.eval,
+                self.opts.audience,
+                detail,
+                &mut self.scratch,
+            );
             out.extend_from_slice(b"{\"line\":");
             push_u64(out, line);
             out.push(b',');
             self.write_carried(out);
-            self.full.write_members(&s, out);
+            self.full.write_members(&self.screening, out);
             out.extend_from_slice(b"}\n");
-            return RowStatus::Screened(s.verdict, s.status);
+            return RowStatus::Screened(self.screening.verdict, self.screening.status);
         }
         evaluate_into(rb, answers, &mut self.eval);
         outline_into(rb, answers, &self.eval, &mut self.outline, &mut self.scratch);

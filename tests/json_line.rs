@@ -2,6 +2,8 @@
 //! copies it after that. Its bytes must be serde's, exactly: over every golden case in both
 //! voices and all three languages (with and without explanations), over generated answer
 //! sets, and over a rulebook whose every text is full of characters JSON must escape.
+//! And batch refills one result row after row (`screen_evaluated_into`): whatever the row
+//! before held, the result must be the one built afresh.
 
 mod common;
 
@@ -10,7 +12,8 @@ use common::{edited_default_rulebook, repo};
 use proptest::prelude::*;
 use smp_screen::answers::Answers;
 use smp_screen::audience::Audience;
-use smp_screen::report::{Detail, JsonLine, Screening, screen_with};
+use smp_screen::engine::evaluate;
+use smp_screen::report::{Detail, JsonLine, OutlineScratch, Screening, screen_evaluated_into, screen_with};
 use smp_screen::rulebook::locale::{self, Locales};
 use smp_screen::rulebook::{Rulebook, Sources};
 use smp_screen::sanitize;
@@ -122,8 +125,64 @@ fn a_writer_reused_across_rulebooks_and_voices_writes_each_ones_identity() {
     }
 }
 
+/// Refills `kept` with the result of `answers` and asserts it is the one built afresh.
+fn refilled<'a>(
+    kept: &mut Screening<'a>,
+    scratch: &mut OutlineScratch,
+    rb: &'a Rulebook,
+    answers: &Answers,
+    audience: Audience,
+    detail: Detail,
+) -> Result<(), TestCaseError> {
+    let eval = evaluate(rb, answers);
+    screen_evaluated_into(kept, rb, answers, &eval, audience, detail, scratch);
+    let fresh = screen_with(rb, answers, audience, detail);
+    prop_assert_eq!(&*kept, &fresh);
+    Ok(())
+}
+
+#[test]
+fn a_result_refilled_row_after_row_is_the_one_built_afresh() {
+    for code in ["en", "it"] {
+        let rb = rulebook_in(code);
+        let mut cases = golden_answers(&rb);
+        // Forwards, then backwards: each case follows a different one.
+        let backwards: Vec<_> = cases.iter().rev().cloned().collect();
+        cases.extend(backwards);
+        for audience in [Audience::Patient, Audience::Consultant] {
+            let mut kept = Screening::blank(&rb, audience);
+            let mut scratch = OutlineScratch::default();
+            for (n, (name, answers)) in cases.iter().enumerate() {
+                let detail = if n % 7 == 0 { Detail::FULL } else { Detail::BRIEF };
+                if let Err(e) = refilled(&mut kept, &mut scratch, &rb, answers, audience, detail) {
+                    panic!("{name} ({code}, {audience:?}): {e}");
+                }
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn generated_answer_sets_one_after_another_refill_a_result_as_built_afresh(
+        seeds in proptest::collection::vec(any::<u64>(), 64),
+        missing in 0u8..60,
+        gaps in proptest::collection::vec(0u8..100, 64),
+        more in proptest::collection::vec(0u8..100, 64),
+    ) {
+        let rb = english();
+        let first = common::generate::answers(rb, &seeds, &common::generate::gaps(&gaps, missing), 2);
+        let second = common::generate::answers(rb, &seeds[1..], &common::generate::gaps(&more, 60 - missing), 2);
+        for audience in [Audience::Patient, Audience::Consultant] {
+            let mut kept = Screening::blank(rb, audience);
+            let mut scratch = OutlineScratch::default();
+            for answers in [&first, &second, &first] {
+                refilled(&mut kept, &mut scratch, rb, answers, audience, Detail::BRIEF)?;
+            }
+        }
+    }
 
     #[test]
     fn generated_answer_sets_are_written_as_serde_writes_them(

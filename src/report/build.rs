@@ -310,9 +310,81 @@ pub fn from_evaluation<'a>(
     audience: Audience,
     scratch: &mut OutlineScratch,
 ) -> Screening<'a> {
+    let mut s = Screening::blank(rulebook, audience);
+    fill(&mut s, rulebook, answers, eval, audience, scratch);
+    s
+}
+
+/// [`screen_evaluated`] into a result kept from the row before: its lists, and the lists in
+/// its risks and advice, are refilled instead of allocated for every row of a batch.
+pub fn screen_evaluated_into<'a>(
+    s: &mut Screening<'a>,
+    rulebook: &'a Rulebook,
+    answers: &Answers,
+    eval: &Evaluation,
+    audience: Audience,
+    detail: Detail,
+    scratch: &mut OutlineScratch,
+) {
+    fill(s, rulebook, answers, eval, audience, scratch);
+    s.explain = detail
+        .explain
+        .then(|| crate::explain::explain(rulebook, answers, eval, audience));
+    s.what_if = detail
+        .what_if
+        .then(|| crate::explain::what_if(rulebook, answers, eval, audience));
+}
+
+impl<'a> Screening<'a> {
+    /// A result with nothing decided yet, for [`screen_evaluated_into`] to fill.
+    pub fn blank(rulebook: &'a Rulebook, audience: Audience) -> Screening<'a> {
+        let nothing = Outcome {
+            verdict: Verdict::Suitable,
+            ink: crate::engine::Ink::Either,
+        };
+        Screening {
+            schema_version: SCHEMA_VERSION,
+            tool: ToolInfo::current(),
+            rulebook: RulebookInfo::of(rulebook),
+            audience,
+            verdict: nothing.verdict,
+            verdict_meaning: String::new(),
+            verdict_because: Vec::new(),
+            ink: nothing.ink,
+            ink_because: Vec::new(),
+            ink_conflict: false,
+            provisional: false,
+            status: Status::Complete,
+            headline: String::new(),
+            worst_case: nothing,
+            pending: Vec::new(),
+            recheck_after: None,
+            risks: Vec::new(),
+            advice: Vec::new(),
+            fired: Vec::new(),
+            possible: Vec::new(),
+            unanswered: Vec::new(),
+            ignored: Vec::new(),
+            disclaimer: &rulebook.identity.disclaimer,
+            explain: None,
+            what_if: None,
+        }
+    }
+}
+
+/// Makes `s` the result of `eval`, without explanations, reusing the storage it has.
+fn fill<'a>(
+    s: &mut Screening<'a>,
+    rulebook: &'a Rulebook,
+    answers: &Answers,
+    eval: &Evaluation,
+    audience: Audience,
+    scratch: &mut OutlineScratch,
+) {
     let mut o = std::mem::take(&mut scratch.outline);
     outline_into(rulebook, answers, eval, &mut o, scratch);
     let rule_id = |r: usize| rulebook.rules[r].id.as_str();
+    let question_id = |q: usize| rulebook.questions[q].id.as_str();
     let Outline {
         fired,
         possible,
@@ -322,176 +394,175 @@ pub fn from_evaluation<'a>(
         unanswered,
         ignored,
     } = &o;
-    let rules_in = |range: std::ops::Range<usize>| because[range].iter().map(|&r| rule_id(r)).collect::<Vec<_>>();
+    let rules_in = |list: &mut Vec<&'a str>, range: Range<usize>| {
+        list.clear();
+        list.extend(because[range].iter().map(|&r| rule_id(r)));
+    };
+
+    // The rulebook's identity is the same for every row of the same rulebook; in another
+    // language than English it is worded, so it is made again only for another rulebook.
+    if !std::ptr::eq(s.rulebook.sha256, rulebook.sha256.as_str()) {
+        s.rulebook = RulebookInfo::of(rulebook);
+    }
+    s.schema_version = SCHEMA_VERSION;
+    s.audience = audience;
+    s.disclaimer = &rulebook.identity.disclaimer;
 
     let result = eval.result;
-    let mut verdict_because: Vec<&str> = fired
-        .iter()
-        .filter(|&&r| rulebook.rules[r].verdict == Some(result.verdict))
-        .map(|&r| rule_id(r))
-        .collect();
-    verdict_because.sort();
+    s.verdict = result.verdict;
+    s.verdict_because.clear();
+    s.verdict_because.extend(
+        fired
+            .iter()
+            .filter(|&&r| rulebook.rules[r].verdict == Some(result.verdict))
+            .map(|&r| rule_id(r)),
+    );
+    s.verdict_because.sort();
 
     // Only the effects that point to the ink chosen: a preference that lost to a
     // prohibition, or to the other preference, did not shape it.
-    let mut ink_because = Vec::new();
+    s.ink = result.ink;
+    s.ink_conflict = result.ink_conflict;
+    s.ink_because.clear();
     for &r in fired {
         let rule = &rulebook.rules[r];
         for (forbid, kind) in rule.ink_effects() {
             if crate::explain::shaped(result.ink, result.ink_conflict, forbid, kind) {
-                ink_because.push((
-                    !forbid,
-                    InkReason {
-                        rule: &rule.id,
-                        effect: words::effect_key(forbid, kind),
-                        text: rule_text(rule, audience),
-                    },
-                ));
+                s.ink_because.push(InkReason {
+                    rule: &rule.id,
+                    effect: words::effect_key(forbid, kind),
+                    text: rule_text(rule, audience),
+                });
             }
         }
     }
-    // Forbids before preferences, each group by rule id.
-    ink_because.sort_by_key(|(preference, x)| (*preference, x.rule));
-    let ink_because: Vec<InkReason> = ink_because.into_iter().map(|(_, x)| x).collect();
+    // Forbids before preferences, each group by rule id (a stable sort: one rule's effects
+    // stay in the order it gives them).
+    let preference = |effect: &str| words::effect_of_key(effect).is_none_or(|(forbid, _)| !forbid);
+    s.ink_because.sort_by_key(|x| (preference(x.effect), x.rule));
 
-    let risks = risks
-        .iter()
-        .map(|&(i, severity, ref because_range)| {
-            let risk = &rulebook.risks[i];
-            RiskItem {
+    s.risks.truncate(risks.len());
+    for (k, &(i, severity, ref range)) in risks.iter().enumerate() {
+        let risk = &rulebook.risks[i];
+        let text = audience.pick(&risk.text, risk.text_consultant.as_deref());
+        if k == s.risks.len() {
+            s.risks.push(RiskItem {
                 id: &risk.id,
                 title: &risk.title,
                 severity,
-                text: audience.pick(&risk.text, risk.text_consultant.as_deref()),
-                because: rules_in(because_range.clone()),
-            }
-        })
-        .collect();
-    let advice = advice
-        .iter()
-        .map(|&(i, urgent, ref because_range)| {
-            let item = &rulebook.advice[i];
-            AdviceItem {
-                id: &item.id,
-                title: &item.title,
-                text: audience.pick(&item.text, item.text_consultant.as_deref()),
+                text,
+                because: Vec::new(),
+            });
+        }
+        let item = &mut s.risks[k];
+        (item.id, item.title, item.severity, item.text) = (&risk.id, &risk.title, severity, text);
+        rules_in(&mut item.because, range.clone());
+    }
+    s.advice.truncate(advice.len());
+    for (k, &(i, urgent, ref range)) in advice.iter().enumerate() {
+        let entry = &rulebook.advice[i];
+        let text = audience.pick(&entry.text, entry.text_consultant.as_deref());
+        if k == s.advice.len() {
+            s.advice.push(AdviceItem {
+                id: &entry.id,
+                title: &entry.title,
+                text,
                 urgent,
-                because: rules_in(because_range.clone()),
-            }
-        })
-        .collect();
-    let question_id = |q: usize| rulebook.questions[q].id.as_str();
-    let unanswered = unanswered.iter().map(|&q| question_id(q)).collect();
+                because: Vec::new(),
+            });
+        }
+        let item = &mut s.advice[k];
+        (item.id, item.title, item.text, item.urgent) = (&entry.id, &entry.title, text, urgent);
+        rules_in(&mut item.because, range.clone());
+    }
+    s.unanswered.clear();
+    s.unanswered.extend(unanswered.iter().map(|&q| question_id(q)));
+    s.ignored.clear();
+    s.ignored.extend(ignored.iter().map(|&q| question_id(q)));
+
     let pending = eval.pending(rulebook);
-    let ignored = ignored.iter().map(|&q| question_id(q)).collect();
     let provisional = eval.is_provisional();
+    s.provisional = provisional;
+    s.status = Status::of(provisional);
+    s.worst_case = Outcome {
+        verdict: eval.worst_case.verdict,
+        ink: eval.worst_case.ink,
+    };
     let (meaning, complete_headline) = scratch.worded(rulebook.words(), audience, result.verdict, provisional);
-    let verdict_meaning = meaning.clone();
-    let headline = if provisional {
-        Headline::new(
+    s.verdict_meaning.clear();
+    s.verdict_meaning.push_str(meaning);
+    s.headline.clear();
+    if provisional {
+        let headline = Headline::new(
             Outcome {
                 verdict: result.verdict,
                 ink: result.ink,
             },
-            Outcome {
-                verdict: eval.worst_case.verdict,
-                ink: eval.worst_case.ink,
-            },
+            s.worst_case,
             true,
             pending_questions(rulebook, answers, eval, &pending).len(),
-        )
-        .text(rulebook.words())
+        );
+        s.headline.push_str(&headline.text(rulebook.words()));
     } else {
-        complete_headline.clone()
-    };
+        s.headline.push_str(complete_headline);
+    }
 
-    let screening = Screening {
-        schema_version: SCHEMA_VERSION,
-        tool: ToolInfo::current(),
-        rulebook: RulebookInfo::of(rulebook),
-        audience,
-        verdict: result.verdict,
-        verdict_meaning,
-        verdict_because,
-        ink: result.ink,
-        ink_because,
-        ink_conflict: result.ink_conflict,
-        provisional,
-        status: Status::of(provisional),
-        headline,
-        worst_case: Outcome {
-            verdict: eval.worst_case.verdict,
-            ink: eval.worst_case.ink,
-        },
-        pending: pending
-            .iter()
-            .map(|p| {
-                let rule = &rulebook.rules[p.rule];
-                PendingRule {
-                    rule: &rule.id,
-                    title: &rule.title,
-                    verdict: rule.verdict,
-                    ink: rule.ink_effects().map(|(f, k)| words::effect_key(f, k)).collect(),
-                    decided_by: decided_by(rulebook, answers, eval, &rule.when)
-                        .into_iter()
-                        .map(question_id)
-                        .collect(),
-                    would_give: Outcome {
-                        verdict: p.would_give.verdict,
-                        ink: p.would_give.ink,
-                    },
-                }
-            })
-            .collect(),
-        risks,
-        advice,
-        fired: fired
-            .iter()
-            .map(|&r| {
-                let rule = &rulebook.rules[r];
-                FiredRule {
-                    rule: &rule.id,
-                    title: &rule.title,
-                    summary: rule.summary_or_title(),
-                    verdict: rule.verdict,
-                    rationale: rule.rationale.as_deref(),
-                    source: rule.source.as_deref(),
-                    evidence: rule.evidence,
-                }
-            })
-            .collect(),
-        possible: possible
-            .iter()
-            .map(|&r| {
-                let rule = &rulebook.rules[r];
-                PossibleRule {
-                    rule: &rule.id,
-                    title: &rule.title,
-                    verdict: rule.verdict,
-                    decided_by: decided_by(rulebook, answers, eval, &rule.when)
-                        .into_iter()
-                        .map(question_id)
-                        .collect(),
-                }
-            })
-            .collect(),
-        recheck_after: eval.recheck_after(rulebook).map(|(wait, rules)| {
-            let (months, weeks) = match wait {
-                crate::rulebook::Recheck::Months(m) => (Some(m), None),
-                crate::rulebook::Recheck::Weeks(w) => (None, Some(w)),
-            };
-            let mut because: Vec<&str> = rules.into_iter().map(rule_id).collect();
-            because.sort();
-            RecheckAfter { months, weeks, because }
-        }),
-        unanswered,
-        ignored,
-        disclaimer: &rulebook.identity.disclaimer,
-        explain: None,
-        what_if: None,
-    };
+    s.pending.clear();
+    s.pending.extend(pending.iter().map(|p| {
+        let rule = &rulebook.rules[p.rule];
+        PendingRule {
+            rule: &rule.id,
+            title: &rule.title,
+            verdict: rule.verdict,
+            ink: rule.ink_effects().map(|(f, k)| words::effect_key(f, k)).collect(),
+            decided_by: decided_by(rulebook, answers, eval, &rule.when)
+                .into_iter()
+                .map(question_id)
+                .collect(),
+            would_give: Outcome {
+                verdict: p.would_give.verdict,
+                ink: p.would_give.ink,
+            },
+        }
+    }));
+    s.fired.clear();
+    s.fired.extend(fired.iter().map(|&r| {
+        let rule = &rulebook.rules[r];
+        FiredRule {
+            rule: &rule.id,
+            title: &rule.title,
+            summary: rule.summary_or_title(),
+            verdict: rule.verdict,
+            rationale: rule.rationale.as_deref(),
+            source: rule.source.as_deref(),
+            evidence: rule.evidence,
+        }
+    }));
+    s.possible.clear();
+    s.possible.extend(possible.iter().map(|&r| {
+        let rule = &rulebook.rules[r];
+        PossibleRule {
+            rule: &rule.id,
+            title: &rule.title,
+            verdict: rule.verdict,
+            decided_by: decided_by(rulebook, answers, eval, &rule.when)
+                .into_iter()
+                .map(question_id)
+                .collect(),
+        }
+    }));
+    s.recheck_after = eval.recheck_after(rulebook).map(|(wait, rules)| {
+        let (months, weeks) = match wait {
+            crate::rulebook::Recheck::Months(m) => (Some(m), None),
+            crate::rulebook::Recheck::Weeks(w) => (None, Some(w)),
+        };
+        let mut because: Vec<&str> = rules.into_iter().map(rule_id).collect();
+        because.sort();
+        RecheckAfter { months, weeks, because }
+    });
+    s.explain = None;
+    s.what_if = None;
     scratch.outline = o;
-    screening
 }
 
 /// A rule's reason worded for the audience.

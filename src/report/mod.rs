@@ -12,7 +12,7 @@ mod text;
 
 pub use build::{
     Detail, Outline, OutlineScratch, decided_by, outline, outline_into, pending_questions, screen, screen_evaluated,
-    screen_reusing, screen_with,
+    screen_evaluated_into, screen_reusing, screen_with,
 };
 pub use frame::{Frame, Framed, WithFrame};
 pub use headline::{Headline, MAX_PENDING_SHOWN, PendingWords, pending_words};
