@@ -33,6 +33,7 @@ pub fn rulebook(data: &[u8]) {
     let none = Answers::none_for(&rb);
     let s = screen_with(&rb, &none, Audience::Consultant, Detail::FULL);
     json_is_escaped(&s);
+    refills_as_fresh(&rb, &none, &s, Detail::FULL);
     let out = render(&rb, &none, &s);
     assert!(
         !out.chars().any(|c| c != '\n' && crate::sanitize::is_hidden(c)),
@@ -52,6 +53,7 @@ pub fn answers(data: &[u8]) {
         Ok(answers) => {
             let s = screen_with(rb, &answers, Audience::Patient, Detail::BRIEF);
             json_is_escaped(&s);
+            refills_as_fresh(rb, &answers, &s, Detail::BRIEF);
             render(rb, &answers, &s);
             let saved = serde_json::to_string(&answers.to_json(rb)).expect("answers serialise");
             let again = Answers::from_json(rb, &saved).expect("saved answers read back");
@@ -165,6 +167,26 @@ fn json_is_escaped(s: &crate::report::Screening) {
     let ours: serde_json::Value = serde_json::from_str(&text).expect("our JSON parses");
     let plain = serde_json::to_value(s).expect("a result serialises");
     assert_eq!(ours, plain, "escaped JSON decodes to other text");
+    // Batch's full records copy texts escaped once: the same bytes, whatever the texts.
+    let mut line = Vec::new();
+    crate::report::JsonLine::default().write(s, &mut line);
+    assert_eq!(
+        String::from_utf8_lossy(&line),
+        text,
+        "a full record differs from serde's JSON"
+    );
+}
+
+/// Batch refills one result row after row: refilled after another row's result (no
+/// answers at all), `s` must come out the same.
+fn refills_as_fresh(rb: &Rulebook, answers: &Answers, s: &crate::report::Screening, detail: Detail) {
+    let mut kept = crate::report::Screening::blank(rb, s.audience);
+    let mut scratch = crate::report::OutlineScratch::default();
+    for a in [&Answers::none_for(rb), answers] {
+        let eval = crate::engine::evaluate(rb, a);
+        crate::report::screen_evaluated_into(&mut kept, rb, a, &eval, s.audience, detail, &mut scratch);
+    }
+    assert_eq!(&kept, s, "a refilled result differs from one built afresh");
 }
 
 fn render(rb: &Rulebook, answers: &Answers, s: &crate::report::Screening) -> String {
