@@ -55,11 +55,21 @@ impl Cond {
     /// Evaluates the condition in three-valued logic.
     pub fn eval(&self, env: &Env) -> Tri {
         match self {
+            Cond::All(parts) => condition::all(parts.iter().map(|p| p.eval_part(env))),
+            Cond::Any(parts) => condition::any(parts.iter().map(|p| p.eval_part(env))),
+            Cond::AtLeast(n, parts) => condition::at_least(*n, parts.iter().map(|p| p.eval_part(env))),
+            Cond::Not(inner) => inner.eval_part(env).not(),
+            leaf => leaf.eval_part(env),
+        }
+    }
+
+    /// [`Cond::eval`] with the leaves (most parts of a condition) evaluated in place: a
+    /// rulebook's conditions are evaluated for every row, and a call for each leaf was a
+    /// third of the work.
+    #[inline(always)]
+    fn eval_part(&self, env: &Env) -> Tri {
+        match self {
             Cond::Always => Tri::True,
-            Cond::All(parts) => condition::all(parts.iter().map(|p| p.eval(env))),
-            Cond::Any(parts) => condition::any(parts.iter().map(|p| p.eval(env))),
-            Cond::AtLeast(n, parts) => condition::at_least(*n, parts.iter().map(|p| p.eval(env))),
-            Cond::Not(inner) => inner.eval(env).not(),
             Cond::Question(q, test) => {
                 let applies = env.applies[*q];
                 if applies == Tri::False {
@@ -72,6 +82,7 @@ impl Cond {
                 let st = &env.scores[*s];
                 st.applies.and(range.test_interval(st.min, st.max))
             }
+            composite => composite.eval(env),
         }
     }
 }
