@@ -49,19 +49,24 @@ impl Evaluation {
     /// The longest wait before screening again among the rules that fired, with the rules
     /// that ask for exactly that wait (in rule order); `None` when no fired rule asks.
     pub fn recheck_after(&self, rulebook: &Rulebook) -> Option<(Recheck, Vec<usize>)> {
-        let longest = self
-            .fired()
-            .filter_map(|r| rulebook.rules[r].recheck_after)
-            .max_by(|a, b| a.mean_days().total_cmp(&b.mean_days()))?;
-        let rules = self
-            .fired()
-            .filter(|&r| {
-                rulebook.rules[r]
-                    .recheck_after
-                    .is_some_and(|x| x.mean_days() == longest.mean_days())
-            })
-            .collect();
-        Some((longest, rules))
+        // One pass over the rules (this runs for every row of a batch): the longest wait
+        // so far and the rules asking for it.
+        let mut longest: Option<(Recheck, Vec<usize>)> = None;
+        for r in self.fired() {
+            let Some(wait) = rulebook.rules[r].recheck_after else {
+                continue;
+            };
+            match &mut longest {
+                // As long as the longest, the last such rule's wait is the one told.
+                Some((best, rules)) if wait.mean_days() == best.mean_days() => {
+                    *best = wait;
+                    rules.push(r);
+                }
+                Some((best, _)) if wait.mean_days() < best.mean_days() => {}
+                _ => longest = Some((wait, vec![r])),
+            }
+        }
+        longest
     }
 
     /// The environment conditions read, for re-evaluating parts of conditions.

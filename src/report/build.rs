@@ -235,15 +235,14 @@ pub fn outline_into(
     };
     let fired = |r: usize| eval.rules[r] == Tri::True;
     o.fired.clear();
-    o.fired.extend(order.by_weight.iter().copied().filter(|&r| fired(r)));
     o.possible.clear();
-    o.possible.extend(
-        order
-            .by_weight
-            .iter()
-            .copied()
-            .filter(|&r| eval.rules[r] == Tri::Unknown),
-    );
+    for &r in &order.by_weight {
+        match eval.rules[r] {
+            Tri::True => o.fired.push(r),
+            Tri::Unknown => o.possible.push(r),
+            Tri::False => {}
+        }
+    }
 
     // Each risk and advice with the fired rules behind it, in id order, as a range of
     // `because`.

@@ -19,6 +19,8 @@ pub struct JsonLine<'a> {
     escaped: Escaped<TextKey>,
     /// The fired rules met so far, as JSON objects.
     rules: Escaped<RuleKey>,
+    /// The fixed parts of risks, advice and ink reasons met so far, as JSON.
+    parts: Escaped<PartKey>,
     /// Texts made for each row (the verdict's meaning, the headline), escaped.
     recent: Recent,
     /// `"schema_version":…,"tool":…,"rulebook":…,"audience":…,` and what it was made from.
@@ -31,6 +33,7 @@ impl Default for JsonLine<'_> {
         JsonLine {
             escaped: Escaped::default(),
             rules: Escaped::default(),
+            parts: Escaped::default(),
             recent: Recent::default(),
             prefix: None,
             _texts: PhantomData,
@@ -188,38 +191,62 @@ impl<'a> JsonLine<'a> {
         out.push(b']');
     }
 
+    /// One of the fixed parts of an item, made by `make` from up to three of its texts.
+    fn part(&mut self, out: &mut Vec<u8>, kind: Part, texts: [&'a str; 3], make: fn(&mut Vec<u8>, [&str; 3])) {
+        let key = (texts.map(address), kind as u8);
+        out.extend_from_slice(self.parts.get(key, |bytes| make(bytes, texts)));
+    }
+
     fn ink_reason(&mut self, r: &InkReason<'a>, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"rule\":");
-        self.text(out, r.rule);
-        out.extend_from_slice(b",\"effect\":");
-        self.text(out, r.effect);
-        out.extend_from_slice(b",\"text\":");
-        self.text(out, r.text);
-        out.push(b'}');
+        self.part(
+            out,
+            Part::InkReason,
+            [r.rule, r.effect, r.text],
+            |bytes, [rule, effect, text]| {
+                bytes.extend_from_slice(b"{\"rule\":");
+                serde(bytes, rule);
+                bytes.extend_from_slice(b",\"effect\":");
+                serde(bytes, effect);
+                bytes.extend_from_slice(b",\"text\":");
+                serde(bytes, text);
+                bytes.push(b'}');
+            },
+        );
     }
 
     fn risk(&mut self, r: &RiskItem<'a>, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"id\":");
-        self.text(out, r.id);
-        out.extend_from_slice(b",\"title\":");
-        self.text(out, r.title);
-        out.extend_from_slice(b",\"severity\":\"");
+        self.part(out, Part::RiskHead, [r.id, r.title, ""], |bytes, [id, title, _]| {
+            bytes.extend_from_slice(b"{\"id\":");
+            serde(bytes, id);
+            bytes.extend_from_slice(b",\"title\":");
+            serde(bytes, title);
+            bytes.extend_from_slice(b",\"severity\":\"");
+        });
         out.extend_from_slice(r.severity.as_str().as_bytes());
-        out.extend_from_slice(b"\",\"text\":");
-        self.text(out, r.text);
-        out.extend_from_slice(b",\"because\":");
+        self.part(out, Part::RiskText, [r.text, "", ""], |bytes, [text, ..]| {
+            bytes.extend_from_slice(b"\",\"text\":");
+            serde(bytes, text);
+            bytes.extend_from_slice(b",\"because\":");
+        });
         self.ids(out, &r.because);
         out.push(b'}');
     }
 
     fn advice(&mut self, a: &AdviceItem<'a>, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"id\":");
-        self.text(out, a.id);
-        out.extend_from_slice(b",\"title\":");
-        self.text(out, a.title);
-        out.extend_from_slice(b",\"text\":");
-        self.text(out, a.text);
-        out.extend_from_slice(b",\"urgent\":");
+        self.part(
+            out,
+            Part::AdviceHead,
+            [a.id, a.title, a.text],
+            |bytes, [id, title, text]| {
+                bytes.extend_from_slice(b"{\"id\":");
+                serde(bytes, id);
+                bytes.extend_from_slice(b",\"title\":");
+                serde(bytes, title);
+                bytes.extend_from_slice(b",\"text\":");
+                serde(bytes, text);
+                bytes.extend_from_slice(b",\"urgent\":");
+            },
+        );
         out.extend_from_slice(bool_str(a.urgent));
         out.extend_from_slice(b",\"because\":");
         self.ids(out, &a.because);
@@ -326,6 +353,28 @@ impl Key for TextKey {
 type RuleKey = ([TextKey; 5], u16);
 
 impl Key for RuleKey {
+    fn text(&self) -> (usize, usize) {
+        self.0[0]
+    }
+}
+
+/// Which fixed part of an item a [`PartKey`] stands for.
+#[derive(Clone, Copy)]
+enum Part {
+    /// A whole ink reason.
+    InkReason = 1,
+    /// A risk up to its severity.
+    RiskHead,
+    /// A risk's text, between its severity and its rules.
+    RiskText,
+    /// An advice up to its urgency.
+    AdviceHead,
+}
+
+/// Up to three texts of an item (unused ones empty) and which [`Part`] they make.
+type PartKey = ([TextKey; 3], u8);
+
+impl Key for PartKey {
     fn text(&self) -> (usize, usize) {
         self.0[0]
     }
