@@ -378,8 +378,8 @@ impl<'a> Incremental<'a> {
     }
 
     /// The plan positions the current changes touched, as bits: the steps that read an
-    /// answer, a score, a fact or a rule they altered (and, for [`apply_both`]
-    /// (Self::apply_both), the steps given a recorded value).
+    /// answer, a score, a fact or a rule they altered (and, for
+    /// [`apply_both`](Self::apply_both), the steps given a recorded value).
     ///
     /// When two changes made one at a time touch no step in common, no step reads
     /// something both alter, so making both gives each one's values where it altered
