@@ -83,12 +83,16 @@ fn every_golden_case_is_written_as_serde_writes_it() {
                 for detail in [Detail::BRIEF, Detail::FULL] {
                     let s = screen_with(&rb, answers, audience, detail);
                     same(&mut writer, &s, &format!("{name} ({code}, {audience:?})"));
-                    rows += 1;
+                    // Texts beyond ASCII (accents, dashes, quotes) go through the
+                    // formatter's slow path: the comparison covers them.
+                    if !sanitize::json_string(&s).is_ascii() {
+                        rows += 1;
+                    }
                 }
             }
         }
     }
-    assert_eq!(rows % 12, 0);
+    assert!(rows > 1_000, "only {rows} records with text beyond ASCII");
 }
 
 /// Quotes, backslashes, controls, line and paragraph separators, bidirectional and
@@ -111,6 +115,23 @@ fn texts_json_must_escape_are_written_as_serde_writes_them() {
             same(&mut writer, &s, &name);
         }
     }
+}
+
+/// One result refilled with another rulebook's results (the same rulebook in another
+/// language has the same content hash) carries that rulebook's identity and words.
+#[test]
+fn a_result_refilled_across_rulebooks_is_the_one_built_afresh() {
+    let (en, it) = (rulebook_in("en"), rulebook_in("it"));
+    let answers = Answers::from_json_value(&en, &serde_json::json!({"age": 40})).unwrap();
+    let mut kept = Screening::blank(&en, Audience::Patient);
+    let mut scratch = OutlineScratch::default();
+    for rb in [&en, &it, &en] {
+        refilled(&mut kept, &mut scratch, rb, &answers, Audience::Patient, Detail::BRIEF).unwrap();
+    }
+    assert_eq!(
+        kept.rulebook.sha256, it.sha256,
+        "the test needs two rulebooks of one content"
+    );
 }
 
 /// A writer reused for another rulebook's results writes that rulebook's identity.

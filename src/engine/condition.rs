@@ -59,7 +59,9 @@ impl Cond {
             Cond::Any(parts) => condition::any(parts.iter().map(|p| p.eval_part(env))),
             Cond::AtLeast(n, parts) => condition::at_least(*n, parts.iter().map(|p| p.eval_part(env))),
             Cond::Not(inner) => inner.eval_part(env).not(),
-            leaf => leaf.eval_part(env),
+            // Every variant is named, so that a new one cannot fall between the two
+            // functions and recurse for ever.
+            Cond::Always | Cond::Question(..) | Cond::Fact(_) | Cond::Score(..) => self.eval_part(env),
         }
     }
 
@@ -82,7 +84,7 @@ impl Cond {
                 let st = &env.scores[*s];
                 st.applies.and(range.test_interval(st.min, st.max))
             }
-            composite => composite.eval(env),
+            Cond::All(_) | Cond::Any(_) | Cond::AtLeast(..) | Cond::Not(_) => self.eval(env),
         }
     }
 }

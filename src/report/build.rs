@@ -400,10 +400,12 @@ fn fill<'a>(
 
     // The rulebook's identity is the same for every row of the same rulebook; in another
     // language than English it is worded, so it is made again only for another rulebook.
-    if !std::ptr::eq(s.rulebook.sha256, rulebook.sha256.as_str()) {
+    // (Its content hash is never empty, so its address is this rulebook's alone.)
+    if rulebook.sha256.is_empty() || !std::ptr::eq(s.rulebook.sha256, rulebook.sha256.as_str()) {
         s.rulebook = RulebookInfo::of(rulebook);
     }
     s.schema_version = SCHEMA_VERSION;
+    s.tool = ToolInfo::current();
     s.audience = audience;
     s.disclaimer = &rulebook.identity.disclaimer;
 
