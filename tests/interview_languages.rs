@@ -10,16 +10,15 @@
 
 mod common;
 
+use common::keys::{ENTER, down, drawn_keys, plain_lines};
 use common::{repo, smp};
 use rexpect::session::PtySession;
-use smp_screen::answers::{Answers, Slot, Value};
+use smp_screen::answers::{Answers, Slot};
 use smp_screen::i18n::Words;
 use smp_screen::interview::{Next, Session};
-use smp_screen::rulebook::{QuestionKind, Rulebook, Verdict};
+use smp_screen::rulebook::Rulebook;
 use std::process::Command;
 
-const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
 const TIMEOUT_MS: u64 = 20_000;
 
 /// The binary in a pseudo-terminal of 80 × 24, in an empty folder, with no language
@@ -92,87 +91,6 @@ fn decoded(seen: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-fn down(n: usize) -> String {
-    DOWN.repeat(n) + ENTER
-}
-
-/// The keys that give `answers` in the drawn interview ("?" for a missing answer),
-/// continuing past an offer to stop early.
-fn keys_for(rulebook: &Rulebook, answers: &Answers) -> Vec<String> {
-    let mut session = Session::new(rulebook);
-    let mut keys = Vec::new();
-    let mut offered = false;
-    while let Next::Ask(prompt) = session.step() {
-        let q = prompt.question;
-        let question = &rulebook.questions[q];
-        let slot = match answers.slot(q) {
-            Slot::Missing => Slot::DontKnow,
-            s => *s,
-        };
-        let pos = |o: usize| prompt.options.iter().position(|&x| x == o).unwrap();
-        keys.push(match slot {
-            Slot::DontKnow | Slot::Missing => "?".to_owned(),
-            Slot::Given(Value::Number(x)) => format!("{x}\r"),
-            Slot::Given(Value::Bool(b)) => down(if b { 1 } else { 2 }),
-            Slot::Given(Value::Choice(c)) => down(pos(usize::from(c)) + 1),
-            Slot::Given(Value::Multi(m)) => {
-                let mut k = String::new();
-                let mut at: Option<usize> = None;
-                for i in (0..question.options.len()).filter(|i| m & (1u64 << i) != 0) {
-                    let p = pos(i);
-                    k += &DOWN.repeat(match at {
-                        None => p + 1,
-                        Some(a) => p - a,
-                    });
-                    k += " ";
-                    at = Some(p);
-                }
-                k + ENTER
-            }
-        });
-        session.answer(q, slot);
-        if !offered && session.evaluation().result.verdict == Verdict::Unsuitable {
-            offered = true;
-            keys.push(down(2)); // continue, for a complete record
-        }
-    }
-    keys
-}
-
-/// The lines typed in plain mode to give `answers`, continuing past an early stop.
-fn lines_for(rulebook: &Rulebook, answers: &Answers) -> Vec<String> {
-    let mut session = Session::new(rulebook);
-    let mut lines = Vec::new();
-    let mut offered = false;
-    while let Next::Ask(prompt) = session.step() {
-        let q = prompt.question;
-        let question = &rulebook.questions[q];
-        let slot = match answers.slot(q) {
-            Slot::Missing => Slot::DontKnow,
-            s => *s,
-        };
-        let number = |o: usize| prompt.options.iter().position(|&x| x == o).unwrap() + 1;
-        lines.push(match slot {
-            Slot::DontKnow | Slot::Missing => "?".to_owned(),
-            Slot::Given(Value::Choice(c)) => number(usize::from(c)).to_string(),
-            Slot::Given(Value::Bool(b)) => if b { "1" } else { "2" }.to_owned(),
-            Slot::Given(Value::Multi(m)) => (0..question.options.len())
-                .filter(|i| m & (1u64 << i) != 0)
-                .map(|i| number(i).to_string())
-                .collect::<Vec<_>>()
-                .join(" "),
-            Slot::Given(Value::Number(x)) => x.to_string(),
-        });
-        assert!(question.kind != QuestionKind::Number || !lines.last().unwrap().contains(' '));
-        session.answer(q, slot);
-        if !offered && session.evaluation().result.verdict == Verdict::Unsuitable {
-            offered = true;
-            lines.push("2".to_owned());
-        }
-    }
-    lines
-}
-
 /// A golden case with a verdict and a number question answered, by file name order.
 fn golden() -> serde_json::Value {
     let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(repo("rules/cases"))
@@ -227,7 +145,7 @@ fn italian_to_a_verdict(r: &mut Run, case: &serde_json::Value) -> String {
     // The whole frame (its key hints come last) before a key.
     seen += &r.expect("Esc esce");
     r.keys(ENTER);
-    for (i, keys) in keys_for(&rulebook, &answers).iter().enumerate() {
+    for (i, keys) in drawn_keys(&rulebook, &answers).iter().enumerate() {
         seen += &r.expect(&format!("Domanda {} di circa ", i + 1));
         if i == 0 {
             seen += &r.expect("Quanti anni ha?");
@@ -329,7 +247,7 @@ fn plain_mode_in_spanish_chosen_at_the_first_screen_reaches_a_verdict() {
             typed.extend(["L".to_owned(), "2".to_owned()]);
         }
         typed.push("1".to_owned()); // consent
-        typed.extend(lines_for(&rulebook, &answers));
+        typed.extend(plain_lines(&rulebook, &answers, " ").into_iter().map(|l| l.text));
         typed.push("0".to_owned()); // the review: all correct
         let mut cmd = smp();
         cmd.current_dir(dir.path()).args(["--plain", "--save", "rec.json"]);
@@ -604,7 +522,7 @@ fn golden_cases_through_the_italian_and_spanish_interview_decide_as_in_english()
         let code = if n % 16 == 0 { "it" } else { "es" };
         let dir = tempfile::tempdir().unwrap();
         let mut typed = vec!["1".to_owned()];
-        typed.extend(lines_for(&rulebook, &answers));
+        typed.extend(plain_lines(&rulebook, &answers, " ").into_iter().map(|l| l.text));
         typed.push("0".to_owned());
         let out = smp()
             .current_dir(dir.path())

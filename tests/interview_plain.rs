@@ -6,10 +6,11 @@
 
 mod common;
 
+use common::keys::plain_lines;
 use common::{repo, smp};
-use smp_screen::answers::{Answers, Slot, Value};
+use smp_screen::answers::Answers;
 use smp_screen::interview::{Next, Session};
-use smp_screen::rulebook::{QuestionKind, Rulebook, Verdict};
+use smp_screen::rulebook::Rulebook;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -49,52 +50,6 @@ fn cases() -> Vec<(String, serde_json::Value)> {
     out
 }
 
-/// One line to type, and whether it answers a question (so a draft holds one more).
-struct Line {
-    text: String,
-    answers: bool,
-}
-
-/// The lines a person types in plain mode to give `answers` (a question without an
-/// answer gets "?"), continuing past an offer to stop early; without the consent, the
-/// review and the save offer.
-fn script(rulebook: &Rulebook, answers: &Answers) -> Vec<Line> {
-    let mut session = Session::new(rulebook);
-    let mut lines = Vec::new();
-    let mut offered = false;
-    while let Next::Ask(prompt) = session.step() {
-        let q = prompt.question;
-        let question = &rulebook.questions[q];
-        let slot = match answers.slot(q) {
-            Slot::Missing => Slot::DontKnow,
-            s => *s,
-        };
-        let number = |option: usize| prompt.options.iter().position(|&o| o == option).unwrap() + 1;
-        let text = match slot {
-            Slot::DontKnow | Slot::Missing => "?".to_owned(),
-            Slot::Given(Value::Choice(c)) => number(usize::from(c)).to_string(),
-            Slot::Given(Value::Bool(b)) => if b { "1" } else { "2" }.to_owned(),
-            Slot::Given(Value::Multi(m)) => (0..question.options.len())
-                .filter(|i| m & (1u64 << i) != 0)
-                .map(|i| number(i).to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            Slot::Given(Value::Number(x)) => x.to_string(),
-        };
-        assert!(question.kind != QuestionKind::Number || !text.contains(','));
-        lines.push(Line { text, answers: true });
-        session.answer(q, slot);
-        if !offered && session.evaluation().result.verdict == Verdict::Unsuitable {
-            offered = true;
-            lines.push(Line {
-                text: "2".to_owned(), // continue, for a complete record
-                answers: false,
-            });
-        }
-    }
-    lines
-}
-
 fn case_answers(rulebook: &Rulebook, case: &serde_json::Value) -> Answers {
     Answers::from_json_value(rulebook, &case["answers"]).unwrap()
 }
@@ -115,7 +70,7 @@ fn every_golden_case_through_a_pipe_with_numbers_only_and_no_escape_byte() {
     for (name, case) in cases() {
         let answers = case_answers(&rulebook, &case);
         let mut typed = vec!["1".to_owned()]; // consent
-        typed.extend(script(&rulebook, &answers).into_iter().map(|l| l.text));
+        typed.extend(plain_lines(&rulebook, &answers, ", ").into_iter().map(|l| l.text));
         typed.push("0".to_owned()); // the review: all correct
         typed.push("1".to_owned()); // no file, thank you
         let input = typed.join("\n") + "\n";
@@ -214,7 +169,7 @@ fn a_sigkill_at_random_points_loses_nothing_and_resume_reaches_the_same_result()
     for round in 0..3 {
         let (name, case) = &all[(seed / 7 + round * 5) % all.len()];
         let answers = case_answers(&rulebook, case);
-        let lines = script(&rulebook, &answers);
+        let lines = plain_lines(&rulebook, &answers, ", ");
         let questions = lines.iter().filter(|l| l.answers).count();
         let kill_after = 1 + (seed / 13 + round * 11) % (questions - 1);
         let dir = tempfile::tempdir().unwrap();

@@ -2,19 +2,18 @@
 
 mod common;
 
+use common::keys::{DOWN, ENTER, down, drawn_keys};
 use common::{repo, smp};
 use predicates::prelude::*;
 use rexpect::process::Signal;
 use rexpect::session::PtySession;
-use smp_screen::answers::{Answers, Slot, Value};
+use smp_screen::answers::{Answers, Slot};
 use smp_screen::audience::Audience;
 use smp_screen::interview::{Next, Session};
-use smp_screen::rulebook::{QuestionKind, Rulebook, Verdict};
+use smp_screen::rulebook::{QuestionKind, Rulebook};
 use std::process::Command;
 
-const DOWN: &str = "\x1b[B";
 const ESC: &str = "\x1b";
-const ENTER: &str = "\r";
 const TIMEOUT_MS: u64 = 15_000;
 
 /// A small rulebook that exercises every widget and the skip logic quickly.
@@ -135,10 +134,6 @@ impl Run {
     }
 }
 
-fn down(n: usize) -> String {
-    DOWN.repeat(n) + ENTER
-}
-
 /// The output as text: rexpect hands each byte over as one char.
 fn text(seen: &str) -> String {
     let bytes: Vec<u8> = seen.chars().map(|c| c as u32 as u8).collect();
@@ -183,53 +178,6 @@ fn folded(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The keys that give `answers` in the drawn interview (a missing answer is "?"), and
-/// continue past an offer to stop early.
-fn keys_for(rulebook: &Rulebook, answers: &Answers) -> Vec<String> {
-    let mut session = Session::new(rulebook);
-    let mut keys = Vec::new();
-    let mut offered = false;
-    while let Next::Ask(prompt) = session.step() {
-        let q = prompt.question;
-        let question = &rulebook.questions[q];
-        let slot = match answers.slot(q) {
-            Slot::Missing => Slot::DontKnow,
-            s => *s,
-        };
-        let pos = |o: usize| prompt.options.iter().position(|&x| x == o).unwrap();
-        keys.push(match slot {
-            Slot::DontKnow | Slot::Missing => "?".to_owned(),
-            Slot::Given(Value::Number(x)) => format!("{x}\r"),
-            Slot::Given(Value::Bool(b)) => down(if b { 1 } else { 2 }),
-            Slot::Given(Value::Choice(c)) => down(pos(usize::from(c)) + 1),
-            Slot::Given(Value::Multi(m)) => {
-                let mut k = String::new();
-                let mut at: Option<usize> = None;
-                for i in (0..question.options.len()).filter(|i| m & (1u64 << i) != 0) {
-                    let p = pos(i);
-                    let moves = match at {
-                        None => p + 1,
-                        Some(a) => p - a,
-                    };
-                    k += &DOWN.repeat(moves);
-                    k += " ";
-                    at = Some(p);
-                }
-                k + ENTER
-            }
-        });
-        assert!(
-            question.kind != QuestionKind::Number || matches!(slot, Slot::Given(Value::Number(_)) | Slot::DontKnow)
-        );
-        session.answer(q, slot);
-        if !offered && session.evaluation().result.verdict == Verdict::Unsuitable {
-            offered = true;
-            keys.push(down(1)); // continue
-        }
-    }
-    keys
-}
-
 /// The first golden case (in file-name order), whatever the rulebook's authors call it.
 fn first_golden() -> serde_json::Value {
     let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(repo("rules/cases"))
@@ -250,7 +198,7 @@ fn a_golden_patient_reaches_the_verdict_and_saves_a_record() {
     r.expect("screening aid, not medical advice");
     r.expect("Nothing you type is sent anywhere");
     r.keys(ENTER); // consent
-    for (i, keys) in keys_for(&rulebook, &answers).iter().enumerate() {
+    for (i, keys) in drawn_keys(&rulebook, &answers).iter().enumerate() {
         r.expect("Question ");
         r.expect(" of about ");
         let _ = i;

@@ -3,6 +3,7 @@
 
 pub mod generate;
 pub mod hostile;
+pub mod keys;
 
 use assert_cmd::Command;
 use smp_screen::rulebook::{Rulebook, Sources};
