@@ -75,17 +75,8 @@ impl<R: BufRead, W: Write> PlainAsker<R, W> {
             return Ok(Intro::Start);
         }
         self.say(&tr!(words, "interview-plain-intro"), "", "")?;
-        let yes = tr!(words, "interview-start-yes");
-        let no = tr!(words, "interview-start-no");
-        let current = languages
-            .iter()
-            .find(|(c, _)| c.eq_ignore_ascii_case(&rulebook.language))
-            .map_or_else(|| rulebook.language.clone(), |(_, n)| n.clone());
-        let language = tr!(words, "interview-language-entry", language = current.as_str());
-        let mut items = vec![yes.as_str(), no.as_str()];
-        if switch {
-            items.push(&language);
-        }
+        let choices = questions::start_choices(words, rulebook, languages, switch);
+        let items: Vec<&str> = choices.iter().map(String::as_str).collect();
         loop {
             match self.pick_keyed(&tr!(words, "interview-start-question"), &items, switch)? {
                 Some(0) => return Ok(Intro::Start),

@@ -181,6 +181,25 @@ pub enum Intro {
     Language(String),
 }
 
+/// The choices of the first screen's consent question: start, leave, and, when there
+/// are languages to switch to (`switch`), the entry naming the one shown now.
+pub fn start_choices(
+    words: Words,
+    rulebook: &smp_screen::rulebook::Rulebook,
+    languages: &[(String, String)],
+    switch: bool,
+) -> Vec<String> {
+    let mut choices = vec![tr!(words, "interview-start-yes"), tr!(words, "interview-start-no")];
+    if switch {
+        let current = languages
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(&rulebook.language))
+            .map_or_else(|| rulebook.language.clone(), |(_, n)| n.clone());
+        choices.push(tr!(words, "interview-language-entry", language = current.as_str()));
+    }
+    choices
+}
+
 /// The line under the title: the rulebook's name, version and review status.
 pub fn rulebook_line(words: Words, rulebook: &smp_screen::rulebook::Rulebook) -> String {
     use smp_screen::rulebook::Review;

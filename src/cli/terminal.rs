@@ -490,17 +490,8 @@ impl TerminalAsker {
         };
         self.screen.print(&keeping, "", "", |l| st.dim(l))?;
         self.screen.blank()?;
-        let yes = tr!(words, "interview-start-yes");
-        let no = tr!(words, "interview-start-no");
-        let current = languages
-            .iter()
-            .find(|(c, _)| c.eq_ignore_ascii_case(&rulebook.language))
-            .map_or_else(|| rulebook.language.clone(), |(_, n)| n.clone());
-        let language = tr!(words, "interview-language-entry", language = current.as_str());
-        let mut items = vec![yes.as_str(), no.as_str()];
-        if switch {
-            items.push(&language);
-        }
+        let choices = questions::start_choices(words, rulebook, languages, switch);
+        let items: Vec<&str> = choices.iter().map(String::as_str).collect();
         let title = tr!(words, "interview-start-question");
         let entries: Vec<Entry> = items.iter().map(|s| plain_entry(s)).collect();
         let keys = tr!(words, "interview-keys-choose");
