@@ -3,7 +3,7 @@
 //! order, on one thread or several. Files, progress bars and messages belong to the
 //! command line.
 
-use crate::answers::{AnswerError, AnswerErrors, Answers, parse_text};
+use crate::answers::{AnswerError, AnswerErrors, Answers, KeyHints, parse_text};
 use crate::audience::Audience;
 use crate::engine::{Evaluation, evaluate_into};
 use crate::report::{
@@ -64,6 +64,8 @@ pub struct RowScreener<'a> {
     opts: Options,
     /// The row's answers, read into the same storage every row.
     answers: Answers,
+    /// The order of the keys in the rows read so far.
+    hints: KeyHints,
     eval: Evaluation,
     outline: Outline,
     scratch: OutlineScratch,
@@ -107,6 +109,7 @@ impl<'a> RowScreener<'a> {
             rb,
             opts,
             answers: Answers::none_for(rb),
+            hints: KeyHints::default(),
             eval: Evaluation::empty(),
             outline: Outline::default(),
             scratch: OutlineScratch::default(),
@@ -137,7 +140,7 @@ impl<'a> RowScreener<'a> {
             Err(e) => return self.row_error(line, &format!("not UTF-8 text (byte {})", e.valid_up_to() + 1), out),
         };
         let mut answers = std::mem::replace(&mut self.answers, Answers::empty(0));
-        let status = match answers.read_json(self.rb, text, &self.carry, &mut self.carried) {
+        let status = match answers.read_json_hinted(self.rb, text, &self.carry, &mut self.carried, &mut self.hints) {
             Ok(()) => self.result(line, &answers, out),
             Err(e) => self.error(line, &one_line(&e), out),
         };

@@ -4,7 +4,7 @@
 //!
 //! Hidden from the documentation and not part of the public API: no stability promise.
 
-use crate::answers::{Answers, Value};
+use crate::answers::{Answers, KeyHints, Value};
 use crate::audience::Audience;
 use crate::batch::{Contents, CsvColumns, CsvSplitter, Options, RowScreener};
 use crate::report::{Context, Detail, Report, Text, screen_with};
@@ -65,14 +65,31 @@ pub fn answers(data: &[u8]) {
 
 /// The fast reading of plain rows gives exactly what the general parser gives: the same
 /// answers, the same errors, the same carried values (with and without keys to carry).
+///
+/// It also reads the row with key-order hints learnt from the row itself (so every key is
+/// guessed right) and kept across both sets of keys to carry (so a guessed question id is
+/// also a carried key): hints may only ever make reading faster.
 pub fn same_as_general_parser(rb: &Rulebook, text: &str) {
     let carry = ["id".to_owned(), "age".to_owned()];
-    for carry in [&carry[..0], &carry[..]] {
+    let mut hints = KeyHints::default();
+    for carry in [&carry[..0], &carry[..], &carry[..0]] {
         let (mut fast, mut general) = (Vec::new(), Vec::new());
         let mut answers = Answers::none_for(rb);
         let read = answers.read_json(rb, text, carry, &mut fast).map(|()| answers);
         let reference = Answers::from_json_general(rb, text, carry, &mut general);
         assert_eq!(read, reference, "the two answer parsers differ on {text:?}");
+        for round in 0..2 {
+            let mut hinted = Vec::new();
+            let mut answers = Answers::none_for(rb);
+            let again = answers
+                .read_json_hinted(rb, text, carry, &mut hinted, &mut hints)
+                .map(|()| answers);
+            assert_eq!(
+                again, reference,
+                "reading with hints differs on {text:?} (round {round})"
+            );
+            assert_eq!(hinted, general, "carried values with hints differ on {text:?}");
+        }
         if let Ok(a) = &read {
             // -0 and 0 compare equal; the sign of a zero must be the same too.
             for q in 0..a.len() {

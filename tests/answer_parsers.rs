@@ -4,6 +4,7 @@
 //! (`smp_screen::fuzz_checks::same_as_general_parser`, also run by the `answers` fuzz target).
 
 use proptest::prelude::*;
+use smp_screen::answers::{Answers, KeyHints};
 use smp_screen::rulebook::Rulebook;
 use std::sync::LazyLock;
 
@@ -19,6 +20,42 @@ static ROWS: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 fn check(text: &str) {
     smp_screen::fuzz_checks::same_as_general_parser(&RB, text);
+}
+
+/// Reads `text` with `hints` (as batch does, with hints learnt on the rows before) and
+/// checks it gives what the general parser gives, with and without a carried key that is
+/// also a question's id.
+fn check_after(hints: &mut KeyHints, text: &str) {
+    for carry in [vec![], vec!["age".to_owned()]] {
+        let (mut hinted, mut general) = (Vec::new(), Vec::new());
+        let mut answers = Answers::none_for(&RB);
+        let read = answers
+            .read_json_hinted(&RB, text, &carry, &mut hinted, hints)
+            .map(|()| answers);
+        let reference = Answers::from_json_carrying(&RB, text, &carry, &mut general);
+        assert_eq!(read, reference, "reading with hints differs on {text:?}");
+        assert_eq!(hinted, general, "carried values with hints differ on {text:?}");
+    }
+}
+
+#[test]
+fn hints_learnt_on_earlier_rows_never_change_a_reading() {
+    let mut hints = KeyHints::default();
+    let mut rows: Vec<String> = ROWS.clone();
+    // Keys in another order, a key that is only the start of an id, one that runs on past
+    // it, spacing around the colon, and a repeated key, each after rows that taught the
+    // usual order.
+    let first = &ROWS[0];
+    let keys: serde_json::Map<String, serde_json::Value> = serde_json::from_str(first).unwrap();
+    let reversed: serde_json::Map<String, serde_json::Value> = keys.clone().into_iter().rev().collect();
+    rows.push(serde_json::Value::Object(reversed).to_string());
+    rows.push(first.replacen("\"age\"", "\"ag\"", 1));
+    rows.push(first.replacen("\"age\"", "\"age_\"", 1));
+    rows.push(first.replace("\":", "\" :"));
+    rows.push(first.replacen("{", "{\"age\":30,", 1));
+    for row in rows.iter().chain(ROWS.iter()) {
+        check_after(&mut hints, row);
+    }
 }
 
 #[test]
@@ -138,6 +175,10 @@ proptest! {
             }
         }
         check(&text);
+        // And after the row it was made from, whose key order the hints then guess.
+        let mut hints = KeyHints::default();
+        check_after(&mut hints, &ROWS[row % ROWS.len()]);
+        check_after(&mut hints, &text);
     }
 
     #[test]

@@ -14,8 +14,38 @@
 //! digits (so the digits are an exact integer) and a power of ten of at most 22 (exact
 //! too), where one multiplication or division is correctly rounded however it is done.
 
-use super::{Answers, Slot, Value, check_number, check_ticks, option_index, tick};
+use super::{Answers, Slot, Value, check_number, option_index, tick};
 use crate::rulebook::{QuestionKind, Rulebook};
+
+/// What the fast reader keeps from one row to read the next faster. Batch rows nearly
+/// always give their keys in the same order, so the key after a question's is looked for
+/// first where it was in the row before: a byte comparison instead of scanning the key and
+/// hashing it. A guess is only ever compared, never trusted: a wrong one costs the
+/// comparison, and the key is then read as usual.
+#[derive(Debug, Default, Clone)]
+pub struct KeyHints {
+    /// The rulebook these hints were learnt on (the address of its questions).
+    questions_at: usize,
+    /// For each question, and last for the start of a row, the question whose key came
+    /// next in the last row read (`u32::MAX` when none has been seen).
+    next: Vec<u32>,
+    /// Each question's options that must stand alone (`Question::exclusive_mask`), worked
+    /// out once: every row with ticks checks them.
+    exclusive: Vec<u64>,
+}
+
+impl KeyHints {
+    /// Fits the hints to `rulebook`, forgetting what was learnt on another.
+    fn fit(&mut self, rulebook: &Rulebook) {
+        let at = rulebook.questions.as_ptr() as usize;
+        if self.questions_at != at || self.exclusive.len() != rulebook.questions.len() {
+            self.questions_at = at;
+            self.next.clear();
+            self.next.resize(rulebook.questions.len() + 1, u32::MAX);
+            self.exclusive = rulebook.questions.iter().map(|q| q.exclusive_mask()).collect();
+        }
+    }
+}
 
 /// Why the fast reading stopped: the row needs the full parser.
 pub(super) struct GiveUp;
@@ -31,7 +61,9 @@ pub(super) fn parse_into(
     answers: &mut Answers,
     carry: &[String],
     carried: &mut [Option<String>],
+    hints: &mut KeyHints,
 ) -> Step<()> {
+    hints.fit(rulebook);
     let mut p = Cursor {
         bytes: text.as_bytes(),
         text,
@@ -40,26 +72,42 @@ pub(super) fn parse_into(
     p.skip_space();
     p.expect(b'{')?;
     p.skip_space();
+    // Where the last key was (the row's start at first), for the hint of the next.
+    let mut last = rulebook.questions.len();
     if p.peek() == Some(b'}') {
         p.at += 1;
     } else {
         loop {
             p.skip_space();
-            let key = p.string()?;
-            p.skip_space();
-            p.expect(b':')?;
-            p.skip_space();
-            if let Some(c) = carry.iter().position(|k| k == key) {
-                carried[c] = p.carried_value()?;
-            } else {
-                let q = rulebook.question_index(key).ok_or(GiveUp)?;
-                // Only an answer read whole fills a slot, so a filled slot is a repeat.
-                if !matches!(answers.slot(q), Slot::Missing) {
-                    return Err(GiveUp);
+            let guess = hints.next[last];
+            let q = match p.key_is(rulebook, guess, carry)? {
+                Some(q) => q,
+                None => {
+                    let key = p.string()?;
+                    p.skip_space();
+                    p.expect(b':')?;
+                    p.skip_space();
+                    if let Some(c) = carry.iter().position(|k| k == key) {
+                        carried[c] = p.carried_value()?;
+                        p.skip_space();
+                        match p.next() {
+                            Some(b',') => continue,
+                            Some(b'}') => break,
+                            _ => return Err(GiveUp),
+                        }
+                    }
+                    let q = rulebook.question_index(key).ok_or(GiveUp)?;
+                    hints.next[last] = q as u32;
+                    q
                 }
-                let slot = p.answer(rulebook, q)?;
-                answers.set(q, slot);
+            };
+            last = q;
+            // Only an answer read whole fills a slot, so a filled slot is a repeat.
+            if !matches!(answers.slot(q), Slot::Missing) {
+                return Err(GiveUp);
             }
+            let slot = p.answer(rulebook, q, hints.exclusive[q])?;
+            answers.set(q, slot);
             p.skip_space();
             match p.next() {
                 Some(b',') => continue,
@@ -76,6 +124,34 @@ struct Cursor<'t> {
     bytes: &'t [u8],
     text: &'t str,
     at: usize,
+}
+
+/// Where the first quote, backslash or control character is, looked for eight bytes at a
+/// time: most of a row's bytes are inside strings.
+#[inline]
+fn first_special(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let special = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        // A byte's high bit is set in each of these where that byte is zero (the two
+        // above) or below 0x20 (`x` itself); bytes of 0x80 and over never set it.
+        let found = (quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | x.wrapping_sub(ONES * 0x20) & !x)
+            & HIGHS;
+        if found != 0 {
+            // The lowest flagged byte is exact (a borrow only runs upwards from it).
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    words.remainder().iter().position(|&b| special(b)).map(|i| at + i)
 }
 
 /// Exact powers of ten as doubles: 10^22 is the largest a double holds exactly.
@@ -115,16 +191,37 @@ impl<'t> Cursor<'t> {
     fn string(&mut self) -> Step<&'t str> {
         self.expect(b'"')?;
         let start = self.at;
-        loop {
-            match self.next() {
-                Some(b'"') => break,
-                Some(b'\\') | None => return Err(GiveUp),
-                Some(b) if b < 0x20 => return Err(GiveUp),
-                Some(_) => {}
-            }
+        let end = start + first_special(&self.bytes[start..]).ok_or(GiveUp)?;
+        if self.bytes[end] != b'"' {
+            return Err(GiveUp);
         }
+        self.at = end + 1;
         // Both ends are ASCII quotes, so the slice is on character boundaries.
-        Ok(&self.text[start..self.at - 1])
+        Ok(&self.text[start..end])
+    }
+
+    /// Whether the key here is question `guess`'s id, followed by its colon: then the
+    /// cursor moves past the colon. The id was learnt from a key read whole (so it has no
+    /// quote, backslash or control character, and the bytes compared are the whole key),
+    /// and a key that is also a carried column's is left to the usual reading, which
+    /// carries it.
+    #[inline]
+    fn key_is(&mut self, rulebook: &Rulebook, guess: u32, carry: &[String]) -> Step<Option<usize>> {
+        let Some(question) = rulebook.questions.get(guess as usize) else {
+            return Ok(None);
+        };
+        let id = question.id.as_bytes();
+        let rest = &self.bytes[self.at..];
+        let whole =
+            rest.len() > id.len() + 1 && rest[0] == b'"' && rest[1..=id.len()] == *id && rest[id.len() + 1] == b'"';
+        if !whole || carry.iter().any(|k| k.as_bytes() == id) {
+            return Ok(None);
+        }
+        self.at += id.len() + 2;
+        self.skip_space();
+        self.expect(b':')?;
+        self.skip_space();
+        Ok(Some(guess as usize))
     }
 
     /// `true`, `false` or `null`, spelt out whole.
@@ -229,7 +326,7 @@ impl<'t> Cursor<'t> {
     }
 
     /// The answer to question `q`, if it is one and fits the question.
-    fn answer(&mut self, rulebook: &Rulebook, q: usize) -> Step<Slot> {
+    fn answer(&mut self, rulebook: &Rulebook, q: usize, exclusive: u64) -> Step<Slot> {
         let question = &rulebook.questions[q];
         let value = match (self.peek().ok_or(GiveUp)?, question.kind) {
             (b'n', _) => {
@@ -272,7 +369,12 @@ impl<'t> Cursor<'t> {
                         }
                     }
                 }
-                Value::Multi(check_ticks(question, mask).map_err(|_| GiveUp)?)
+                // `check_ticks`, with the question's lone options worked out once.
+                let lone_combined = mask & exclusive != 0 && mask.count_ones() > 1;
+                if lone_combined || (mask == 0 && exclusive != 0) {
+                    return Err(GiveUp);
+                }
+                Value::Multi(mask)
             }
             _ => return Err(GiveUp),
         };
@@ -299,5 +401,28 @@ impl<'t> Cursor<'t> {
             b'-' | b'0'..=b'9' => super::raw::Raw::Number(self.number()?).as_text(),
             _ => return Err(GiveUp),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_special;
+
+    #[test]
+    fn the_first_special_byte_is_found_wherever_it_is_and_whatever_surrounds_it() {
+        let slow = |b: &[u8]| b.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20);
+        // Every byte value at every position of strings up to 20 bytes long, among
+        // neighbours that are plain, high (UTF-8) or special themselves.
+        for fill in [b'a', 0x80, 0xff, 0x21, 0x5b, 0x1f, b'"'] {
+            for len in 0..20 {
+                for at in 0..len {
+                    for byte in 0..=255u8 {
+                        let mut s = vec![fill; len];
+                        s[at] = byte;
+                        assert_eq!(first_special(&s), slow(&s), "{s:?}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ mod json;
 mod raw;
 
 pub use error::{AnswerError, AnswerErrors};
+pub use fast::KeyHints;
 
 use crate::rulebook::{Question, QuestionKind, Rulebook};
 use raw::Raw;
@@ -108,12 +109,25 @@ impl Answers {
         carry: &[String],
         carried: &mut Vec<Option<String>>,
     ) -> Result<(), AnswerErrors> {
+        self.read_json_hinted(rulebook, text, carry, carried, &mut KeyHints::default())
+    }
+
+    /// [`Answers::read_json`] with what earlier rows taught about the order of their keys,
+    /// for reading many rows (the result is the same with any hints).
+    pub fn read_json_hinted(
+        &mut self,
+        rulebook: &Rulebook,
+        text: &str,
+        carry: &[String],
+        carried: &mut Vec<Option<String>>,
+        hints: &mut KeyHints,
+    ) -> Result<(), AnswerErrors> {
         self.clear_for(rulebook);
         carried.clear();
         carried.resize(carry.len(), None);
         // Most rows are plain and valid: read those without the general parser. Any other
         // row is read again from the start by the parser that words its problems.
-        if fast::parse_into(rulebook, text, self, carry, carried).is_ok() {
+        if fast::parse_into(rulebook, text, self, carry, carried, hints).is_ok() {
             return Ok(());
         }
         *self = json::parse_carrying(rulebook, text, carry, carried)?;
