@@ -53,23 +53,12 @@ impl Test {
 
 impl Cond {
     /// Evaluates the condition in three-valued logic.
-    pub fn eval(&self, env: &Env) -> Tri {
-        match self {
-            Cond::All(parts) => condition::all(parts.iter().map(|p| p.eval_part(env))),
-            Cond::Any(parts) => condition::any(parts.iter().map(|p| p.eval_part(env))),
-            Cond::AtLeast(n, parts) => condition::at_least(*n, parts.iter().map(|p| p.eval_part(env))),
-            Cond::Not(inner) => inner.eval_part(env).not(),
-            // Every variant is named, so that a new one cannot fall between the two
-            // functions and recurse for ever.
-            Cond::Always | Cond::Question(..) | Cond::Fact(_) | Cond::Score(..) => self.eval_part(env),
-        }
-    }
-
-    /// [`Cond::eval`] with the leaves (most parts of a condition) evaluated in place: a
-    /// rulebook's conditions are evaluated for every row, and a call for each leaf was a
-    /// third of the work.
+    ///
+    /// Leaves (question tests, facts, scores) are evaluated in place, wherever this is
+    /// called: a rulebook's conditions are evaluated for every row, most of them (and most
+    /// parts of the others) are leaves, and a call for each leaf was a third of the work.
     #[inline(always)]
-    fn eval_part(&self, env: &Env) -> Tri {
+    pub fn eval(&self, env: &Env) -> Tri {
         match self {
             Cond::Always => Tri::True,
             Cond::Question(q, test) => {
@@ -84,7 +73,21 @@ impl Cond {
                 let st = &env.scores[*s];
                 st.applies.and(range.test_interval(st.min, st.max))
             }
-            Cond::All(_) | Cond::Any(_) | Cond::AtLeast(..) | Cond::Not(_) => self.eval(env),
+            Cond::All(_) | Cond::Any(_) | Cond::AtLeast(..) | Cond::Not(_) => self.eval_composite(env),
+        }
+    }
+
+    /// [`Cond::eval`] of a condition made of parts.
+    fn eval_composite(&self, env: &Env) -> Tri {
+        match self {
+            Cond::All(parts) => condition::all(parts.iter().map(|p| p.eval(env))),
+            Cond::Any(parts) => condition::any(parts.iter().map(|p| p.eval(env))),
+            Cond::AtLeast(n, parts) => condition::at_least(*n, parts.iter().map(|p| p.eval(env))),
+            Cond::Not(inner) => inner.eval(env).not(),
+            // Every variant is named, so that a new one cannot fall between the two
+            // functions unnoticed; a leaf here is evaluated by `eval`, which never comes
+            // back for it.
+            Cond::Always | Cond::Question(..) | Cond::Fact(_) | Cond::Score(..) => self.eval(env),
         }
     }
 }

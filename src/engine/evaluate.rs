@@ -133,24 +133,31 @@ pub fn evaluate_into(rulebook: &Rulebook, answers: &Answers, eval: &mut Evaluati
         rules,
         ..
     } = eval;
-    for step in &rulebook.plan {
+    let plan = &rulebook.plan;
+    let mut i = 0;
+    while i < plan.len() {
         let env = Env {
             answers,
             applies,
             facts,
             scores,
         };
-        match *step {
+        match plan[i] {
+            Step::Rule(_) => {
+                // A rule reads no rule, so a run of rules is evaluated in one environment:
+                // most of the plan is such runs.
+                while let Some(&Step::Rule(r)) = plan.get(i) {
+                    rules[r] = rulebook.rules[r].when.eval(&env);
+                    i += 1;
+                }
+                continue;
+            }
             Step::Applies(q) => {
                 let t = rulebook.questions[q]
                     .ask_if
                     .as_ref()
                     .map_or(Tri::True, |c| c.eval(&env));
                 applies[q] = t;
-            }
-            Step::Rule(r) => {
-                let t = rulebook.rules[r].when.eval(&env);
-                rules[r] = t;
             }
             Step::Fact(f) => {
                 let t = rulebook.facts[f]
@@ -164,6 +171,7 @@ pub fn evaluate_into(rulebook: &Rulebook, answers: &Answers, eval: &mut Evaluati
                 scores[s] = st;
             }
         }
+        i += 1;
     }
     eval.result = resolve(rulebook, &eval.rules, false);
     // With nothing undecided the worst case is the result; most complete rows skip a pass.

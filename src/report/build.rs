@@ -115,6 +115,8 @@ pub struct OutlineScratch {
     order: Option<Order>,
     /// Advice with the strongest verdict behind it, before ordering.
     advice: Vec<(Option<Verdict>, usize, Range<usize>)>,
+    /// One bit for each risk, then for each advice: whether a fired rule gives it.
+    marks: Vec<u64>,
     /// The outline of the result being built.
     outline: Outline,
     /// The verdict's meaning and a complete result's headline, by language, audience,
@@ -248,7 +250,25 @@ pub fn outline_into(
     // `because`.
     o.because.clear();
     o.risks.clear();
-    for (risk, bounds) in order.risk_start.windows(2).enumerate() {
+    // The entries a fired rule gives, marked from the fired rules (a handful a row) rather
+    // than found by looking through every rule's mentions; read in ascending order, as the
+    // catalogue lists them.
+    let marks = &mut scratch.marks;
+    let risk_words = rulebook.risks.len().div_ceil(64);
+    marks.clear();
+    marks.resize(risk_words + rulebook.advice.len().div_ceil(64), 0);
+    for &r in &o.fired {
+        let rule = &rulebook.rules[r];
+        for x in &rule.risks {
+            marks[x.risk / 64] |= 1 << (x.risk % 64);
+        }
+        for &a in &rule.advice {
+            marks[risk_words + a / 64] |= 1 << (a % 64);
+        }
+    }
+    let (risk_marks, advice_marks) = marks.split_at(risk_words);
+    for risk in marked(risk_marks) {
+        let bounds = &order.risk_start[risk..risk + 2];
         let start = o.because.len();
         let mut severity = Severity::Low;
         for &(r, given) in &order.risk_rules[bounds[0]..bounds[1]] {
@@ -266,7 +286,8 @@ pub fn outline_into(
     // Most urgent first: by the strongest verdict behind each advice, then catalogue order.
     let ranked = &mut scratch.advice;
     ranked.clear();
-    for (advice, bounds) in order.advice_start.windows(2).enumerate() {
+    for advice in marked(advice_marks) {
+        let bounds = &order.advice_start[advice..advice + 2];
         let start = o.because.len();
         let mut top = None;
         for &r in &order.advice_rules[bounds[0]..bounds[1]] {
@@ -298,6 +319,20 @@ pub fn outline_into(
             _ => {}
         }
     }
+}
+
+/// The indices of the set bits, in ascending order.
+fn marked(words: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    words.iter().enumerate().flat_map(|(w, &word)| {
+        let mut bits = word;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let bit = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                w * 64 + bit
+            })
+        })
+    })
 }
 
 /// Builds the result of an evaluation already made, without explanations, with working
