@@ -120,7 +120,7 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
     fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
         // Every hidden character serde_json leaves raw is DEL or beyond ASCII: plain ASCII
         // text, most of what batch writes, is copied at once.
-        if fragment.bytes().all(|b| b < 0x7f) {
+        if plain_ascii(fragment.as_bytes()) {
             return w.write_all(fragment.as_bytes());
         }
         let mut start = 0;
@@ -170,6 +170,106 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
     }
 }
 
+/// Whether every byte is below DEL, looked at eight bytes at a time: explanations are
+/// tens of kilobytes of mostly plain text in over a thousand strings a record.
+#[inline]
+fn plain_ascii(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    // A byte's high bit is set in `x` when it is 0x80 or more, and in `x + 1` when it is
+    // DEL; a carry out of 0xff only moves into a byte above one already flagged.
+    let any = (&mut words)
+        .map(|w| u64::from_le_bytes(w.try_into().expect("eight bytes")))
+        .fold(0, |acc, x| acc | ((x | x.wrapping_add(ONES)) & HIGHS));
+    any == 0 && words.remainder().iter().all(|&b| b < 0x7f)
+}
+
+/// Appends `text` as a JSON string: exactly the bytes [`json_to_writer`] writes for it
+/// (serde's escapes, and hidden characters as `\\u` escapes), found eight bytes at a time
+/// instead of one. Explanations write over a thousand strings a record.
+pub fn write_json_str(out: &mut Vec<u8>, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    out.push(b'"');
+    let (mut start, mut at) = (0, 0);
+    while let Some(found) = first_json_special::<true>(&bytes[at..]) {
+        let i = at + found;
+        let b = bytes[i];
+        if b >= 0x7f {
+            // DEL or the first byte of a character beyond ASCII: escaped only if hidden.
+            let c = text[i..].chars().next().expect("a character starts here");
+            at = i + c.len_utf8();
+            if is_hidden(c) {
+                out.extend_from_slice(&bytes[start..i]);
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.extend_from_slice(b"\\u");
+                    out.extend([12, 8, 4, 0].map(|shift| HEX[usize::from(*u >> shift & 0xf)]));
+                }
+                start = at;
+            }
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xf)],
+            ]),
+        }
+        at = i + 1;
+        start = at;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+/// Where the first byte is that a JSON string may not hold as it is (a control, a quote or
+/// a backslash), and with `BEYOND_ASCII` also DEL or any byte beyond ASCII (which may
+/// start a hidden character), looked for eight bytes at a time: most of what batch reads
+/// and writes is inside strings. The fast answer reader uses it too.
+#[inline]
+pub(crate) fn first_json_special<const BEYOND_ASCII: bool>(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let special = |b: u8| b < 0x20 || b == b'"' || b == b'\\' || (BEYOND_ASCII && b >= 0x7f);
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        // High bits: a zero byte in `quote` or `backslash`, a byte under 0x20, and (in `x`
+        // and `x + 1`) a byte of DEL or more; bytes of 0x80 and over set none of the first
+        // three. Only bytes above a flagged one can be flagged wrongly (a borrow or carry
+        // runs upwards from it), so the lowest flag is exact.
+        let mut found = quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | x.wrapping_sub(ONES * 0x20) & !x;
+        if BEYOND_ASCII {
+            found |= x | x.wrapping_add(ONES);
+        }
+        found &= HIGHS;
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    words.remainder().iter().position(|&b| special(b)).map(|i| at + i)
+}
+
 /// Writes `value` as compact JSON with hidden characters escaped (see [`JsonFormatter`]).
 pub fn json_to_writer<W: std::io::Write, T: ?Sized + serde::Serialize>(w: W, value: &T) -> serde_json::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(w, JsonFormatter(serde_json::ser::CompactFormatter));
@@ -199,6 +299,104 @@ pub fn json_string_pretty<T: ?Sized + serde::Serialize>(value: &T) -> String {
     let mut out = Vec::new();
     let _ = json_to_writer_pretty(&mut out, value);
     String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod plain_ascii_tests {
+    use super::{first_json_special, json_to_writer, plain_ascii, write_json_str};
+
+    #[test]
+    fn the_first_special_byte_is_found_wherever_it_is_and_whatever_surrounds_it() {
+        let slow = |b: &[u8], high: bool| {
+            b.iter()
+                .position(|&c| c == b'"' || c == b'\\' || c < 0x20 || (high && c >= 0x7f))
+        };
+        // Every byte value at every position of strings up to 20 bytes long, among
+        // neighbours that are plain, high (UTF-8) or special themselves.
+        for fill in [b'a', 0x7e, 0x7f, 0x80, 0xff, 0x21, 0x5b, 0x1f, b'"'] {
+            for len in 0..20 {
+                for at in 0..len {
+                    for byte in 0..=255u8 {
+                        let mut s = vec![fill; len];
+                        s[at] = byte;
+                        assert_eq!(first_json_special::<false>(&s), slow(&s, false), "{s:?}");
+                        assert_eq!(first_json_special::<true>(&s), slow(&s, true), "{s:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn json_strings_are_written_as_serde_writes_them() {
+        let pieces = [
+            "a",
+            "plain words",
+            "\"",
+            "\\",
+            "\n",
+            "\r",
+            "\t",
+            "\u{8}",
+            "\u{c}",
+            "\u{0}",
+            "\u{1f}",
+            "\u{7f}",
+            "\u{80}",
+            "\u{9b}",
+            "é",
+            "—",
+            "’",
+            "\u{200b}",
+            "\u{200f}",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{202e}",
+            "\u{2066}",
+            "\u{61c}",
+            "\u{feff}",
+            "\u{2060}",
+            "😀",
+            "\u{10ffff}",
+            "<b>&'",
+            "/",
+        ];
+        let mut texts: Vec<String> = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                for pad in ["", "1234567", "12345678"] {
+                    texts.push(format!("{pad}{a}{pad}{b}"));
+                    texts.push(format!("{a}{pad}{b}{pad}{a}"));
+                }
+            }
+        }
+        for text in &texts {
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            write_json_str(&mut ours, text);
+            json_to_writer(&mut theirs, text).unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&ours),
+                String::from_utf8_lossy(&theirs),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_ascii_is_below_del_at_every_position() {
+        for len in 0..20 {
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    let mut s = vec![b'a'; len];
+                    s[at] = byte;
+                    assert_eq!(plain_ascii(&s), s.iter().all(|&b| b < 0x7f), "{s:?}");
+                    s.iter_mut().for_each(|b| *b = 0x7e);
+                    s[at] = byte;
+                    assert_eq!(plain_ascii(&s), s.iter().all(|&b| b < 0x7f), "{s:?}");
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

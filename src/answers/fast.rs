@@ -16,6 +16,7 @@
 
 use super::{Answers, Slot, Value, check_number, option_index};
 use crate::rulebook::{QuestionKind, Rulebook};
+use crate::sanitize::first_json_special;
 
 /// What the fast reader keeps from one row to read the next faster. Batch rows nearly
 /// always give their keys in the same order, so the key after a question's is looked for
@@ -157,34 +158,6 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
 }
 
-/// Where the first quote, backslash or control character is, looked for eight bytes at a
-/// time: most of a row's bytes are inside strings.
-#[inline]
-fn first_special(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let special = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for word in &mut words {
-        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        let quote = x ^ (ONES * u64::from(b'"'));
-        let backslash = x ^ (ONES * u64::from(b'\\'));
-        // A byte's high bit is set in each of these where that byte is zero (the two
-        // above) or below 0x20 (`x` itself); bytes of 0x80 and over never set it.
-        let found = (quote.wrapping_sub(ONES) & !quote
-            | backslash.wrapping_sub(ONES) & !backslash
-            | x.wrapping_sub(ONES * 0x20) & !x)
-            & HIGHS;
-        if found != 0 {
-            // The lowest flagged byte is exact (a borrow only runs upwards from it).
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    words.remainder().iter().position(|&b| special(b)).map(|i| at + i)
-}
-
 /// Exact powers of ten as doubles: 10^22 is the largest a double holds exactly.
 const POW10: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
@@ -222,7 +195,7 @@ impl<'t> Cursor<'t> {
     fn string(&mut self) -> Step<&'t str> {
         self.expect(b'"')?;
         let start = self.at;
-        let end = start + first_special(&self.bytes[start..]).ok_or(GiveUp)?;
+        let end = start + first_json_special::<false>(&self.bytes[start..]).ok_or(GiveUp)?;
         if self.bytes[end] != b'"' {
             return Err(GiveUp);
         }
@@ -244,7 +217,7 @@ impl<'t> Cursor<'t> {
         let id = question.id.as_bytes();
         let rest = &self.bytes[self.at..];
         let whole =
-            rest.len() > id.len() + 1 && rest[0] == b'"' && rest[1..=id.len()] == *id && rest[id.len() + 1] == b'"';
+            rest.len() > id.len() + 1 && rest[0] == b'"' && same(&rest[1..=id.len()], id) && rest[id.len() + 1] == b'"';
         if !whole || carry.iter().any(|k| k.as_bytes() == id) {
             return Ok(None);
         }
@@ -442,7 +415,7 @@ impl<'t> Cursor<'t> {
 
 #[cfg(test)]
 mod tests {
-    use super::{first_special, same};
+    use super::same;
 
     #[test]
     fn short_strings_compare_as_slices_do() {
@@ -462,24 +435,6 @@ mod tests {
                     let mut c = b.clone();
                     c[at] ^= 1;
                     assert_eq!(same(a, &c), *a == c, "{a:?} {c:?}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_first_special_byte_is_found_wherever_it_is_and_whatever_surrounds_it() {
-        let slow = |b: &[u8]| b.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20);
-        // Every byte value at every position of strings up to 20 bytes long, among
-        // neighbours that are plain, high (UTF-8) or special themselves.
-        for fill in [b'a', 0x80, 0xff, 0x21, 0x5b, 0x1f, b'"'] {
-            for len in 0..20 {
-                for at in 0..len {
-                    for byte in 0..=255u8 {
-                        let mut s = vec![fill; len];
-                        s[at] = byte;
-                        assert_eq!(first_special(&s), slow(&s), "{s:?}");
-                    }
                 }
             }
         }
