@@ -77,6 +77,115 @@ fn same_prefix<'a>((version, tool, rulebook, audience): &Prefix<'a>, s: &Screeni
         && same(r.review_due, o.review_due)
 }
 
+/// serde's JSON of an explanation (made for every row, so nothing is cached), written
+/// member by member: serde spent most of an explained row escaping its thousand-odd short
+/// strings a byte at a time. The field names and order are the structs'; a test compares
+/// the bytes with serde's on every golden case.
+fn explanation(out: &mut Vec<u8>, e: &crate::explain::Explanation) {
+    use crate::sanitize::write_json_str as text;
+    let v = &e.verdict;
+    out.extend_from_slice(b"{\"verdict\":{\"value\":\"");
+    out.extend_from_slice(v.value.as_str().as_bytes());
+    out.extend_from_slice(b"\",\"set_by\":");
+    list(out, &v.set_by, |out, s| text(out, s));
+    out.extend_from_slice(b",\"overrode\":");
+    list(out, &v.overrode, |out, o| {
+        out.extend_from_slice(b"{\"rule\":");
+        text(out, &o.rule);
+        out.extend_from_slice(b",\"verdict\":\"");
+        out.extend_from_slice(o.verdict.as_str().as_bytes());
+        out.extend_from_slice(b"\"}");
+    });
+    let ink = &e.ink;
+    out.extend_from_slice(b"},\"ink\":{\"value\":\"");
+    out.extend_from_slice(ink.value.as_str().as_bytes());
+    out.extend_from_slice(b"\"");
+    for (key, effects) in [(&b",\"set_by\":"[..], &ink.set_by), (b",\"overrode\":", &ink.overrode)] {
+        out.extend_from_slice(key);
+        list(out, effects, |out, effect| {
+            fields(out, &[(b"{\"rule\":", &effect.rule), (b",\"effect\":", &effect.effect)]);
+            out.push(b'}');
+        });
+    }
+    out.extend_from_slice(b"},\"rules\":");
+    list(out, &e.rules, |out, r| {
+        fields(
+            out,
+            &[
+                (b"{\"rule\":", &r.rule),
+                (b",\"title\":", &r.title),
+                (b",\"state\":", r.state),
+            ],
+        );
+        out.extend_from_slice(b",\"trace\":");
+        trace_node(out, &r.trace);
+        out.extend_from_slice(b",\"would_need\":");
+        list(out, &r.would_need, |out, s| text(out, s));
+        out.push(b'}');
+    });
+    out.extend_from_slice(b",\"questions\":");
+    list(out, &e.questions, |out, q| {
+        fields(
+            out,
+            &[
+                (b"{\"question\":", &q.question),
+                (b",\"short\":", &q.short),
+                (b",\"why\":", &q.why),
+            ],
+        );
+        out.extend_from_slice(b",\"read_by\":");
+        list(out, &q.read_by, |out, r| {
+            fields(out, &[(b"{\"rule\":", &r.rule), (b",\"title\":", &r.title)]);
+            out.push(b'}');
+        });
+        out.push(b'}');
+    });
+    out.push(b'}');
+}
+
+/// Each key (with what comes before it) and its text.
+fn fields(out: &mut Vec<u8>, members: &[(&[u8], &str)]) {
+    for (key, value) in members {
+        out.extend_from_slice(key);
+        crate::sanitize::write_json_str(out, value);
+    }
+}
+
+/// A JSON array of `items`, each written by `item`.
+fn list<T>(out: &mut Vec<u8>, items: &[T], mut item: impl FnMut(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, x) in items.iter().enumerate() {
+        comma(out, i);
+        item(out, x);
+    }
+    out.push(b']');
+}
+
+/// serde's JSON of one traced node and its parts (absent members left out as serde's
+/// `skip_serializing_if` leaves them out).
+fn trace_node(out: &mut Vec<u8>, n: &crate::explain::TraceNode) {
+    use crate::sanitize::write_json_str as text;
+    out.extend_from_slice(b"{\"value\":\"");
+    out.extend_from_slice(n.value.as_str().as_bytes());
+    out.extend_from_slice(b"\",\"text\":");
+    text(out, &n.text);
+    for (key, value) in [
+        (&b",\"question\":"[..], &n.question),
+        (b",\"saw\":", &n.saw),
+        (b",\"needed\":", &n.needed),
+    ] {
+        if let Some(value) = value {
+            out.extend_from_slice(key);
+            text(out, value);
+        }
+    }
+    if !n.children.is_empty() {
+        out.extend_from_slice(b",\"children\":");
+        list(out, &n.children, trace_node);
+    }
+    out.push(b'}');
+}
+
 /// serde's compact JSON of one value, hidden characters escaped as everywhere else.
 fn serde(out: &mut Vec<u8>, value: &(impl serde::Serialize + ?Sized)) {
     crate::sanitize::json_to_writer(&mut *out, value).expect("writing to memory");
@@ -150,7 +259,7 @@ impl<'a> JsonLine<'a> {
         self.text(out, s.disclaimer);
         if let Some(explain) = &s.explain {
             out.extend_from_slice(b",\"explain\":");
-            serde(out, explain);
+            explanation(out, explain);
         }
         if let Some(what_if) = &s.what_if {
             out.extend_from_slice(b",\"what_if\":");
