@@ -6,7 +6,7 @@
 mod trace;
 mod what_if;
 
-pub use trace::{TraceNode, trace};
+pub use trace::{Memo, TraceNode, trace};
 #[doc(hidden)]
 pub use what_if::what_if_by_full_evaluation;
 pub use what_if::{AnswerChange, WhatIf, what_if};
@@ -111,6 +111,59 @@ pub struct RuleRef {
 
 /// Explains one evaluation for an audience.
 pub fn explain(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Audience) -> Explanation {
+    explain_with(rb, answers, eval, audience, None, Vec::new())
+}
+
+/// [`explain`], with the tests already traced for earlier explanations (of the same
+/// rulebook, language and audience) kept in `memo`: batch keeps one for all its rows.
+pub fn explain_reusing(
+    rb: &Rulebook,
+    answers: &Answers,
+    eval: &Evaluation,
+    audience: Audience,
+    memo: &mut Memo,
+) -> Explanation {
+    reuse(rb, answers, eval, audience, memo, Vec::new())
+}
+
+/// [`explain_with`] with `memo` lent to the tracer.
+fn reuse(
+    rb: &Rulebook,
+    answers: &Answers,
+    eval: &Evaluation,
+    audience: Audience,
+    memo: &mut Memo,
+    questions: Vec<QuestionWhy>,
+) -> Explanation {
+    let cell = std::cell::RefCell::new(std::mem::take(memo));
+    let explanation = explain_with(rb, answers, eval, audience, Some(&cell), questions);
+    *memo = cell.into_inner();
+    explanation
+}
+
+/// [`explain_reusing`] into an explanation kept from an earlier one, whose lists of
+/// questions are refilled rather than allocated again; the result is the one
+/// [`explain`] builds.
+pub fn explain_into(
+    e: &mut Explanation,
+    rb: &Rulebook,
+    answers: &Answers,
+    eval: &Evaluation,
+    audience: Audience,
+    memo: &mut Memo,
+) {
+    let questions = std::mem::take(&mut e.questions);
+    *e = reuse(rb, answers, eval, audience, memo, questions);
+}
+
+fn explain_with(
+    rb: &Rulebook,
+    answers: &Answers,
+    eval: &Evaluation,
+    audience: Audience,
+    memo: Option<&std::cell::RefCell<Memo>>,
+    mut questions: Vec<QuestionWhy>,
+) -> Explanation {
     let result = eval.result;
     let mut set_by = Vec::new();
     let mut overrode = Vec::new();
@@ -153,7 +206,10 @@ pub fn explain(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
         .filter(|(_, t)| **t != Tri::False)
         .map(|(r, &t)| {
             let rule = &rb.rules[r];
-            let node = trace(rb, answers, eval, &rule.when, audience);
+            let node = match memo {
+                Some(memo) => trace::trace_reusing(rb, answers, eval, &rule.when, audience, memo),
+                None => trace(rb, answers, eval, &rule.when, audience),
+            };
             let would_need = if t == Tri::Unknown {
                 node.undecided()
             } else {
@@ -180,30 +236,7 @@ pub fn explain(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
         ))
     });
 
-    let questions = rb
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|(q, _)| eval.applies[*q] != Tri::False)
-        .map(|(q, question)| {
-            let mut readers: Vec<RuleRef> = rb
-                .read_by(q)
-                .iter()
-                .map(|&r| RuleRef {
-                    rule: rb.rules[r].id.clone(),
-                    title: rb.rules[r].title.clone(),
-                })
-                .collect();
-            // By id, so the explanation never depends on the order of rules in the files.
-            readers.sort_by(|a, b| a.rule.cmp(&b.rule));
-            QuestionWhy {
-                question: question.id.clone(),
-                short: question.short.clone(),
-                why: question.help_for(audience).to_owned(),
-                read_by: readers,
-            }
-        })
-        .collect();
+    questions_into(rb, eval, audience, &mut questions);
 
     Explanation {
         verdict: VerdictHow {
@@ -219,6 +252,53 @@ pub fn explain(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
         rules: rules.into_iter().map(|(_, t)| t).collect(),
         questions,
     }
+}
+
+/// For each question asked, why it is asked and which rules read it, into `out`: a list
+/// kept from an earlier explanation is refilled in place (its strings reused), as batch
+/// refills one explanation for every row; the list is the same as one built afresh.
+fn questions_into(rb: &Rulebook, eval: &Evaluation, audience: Audience, out: &mut Vec<QuestionWhy>) {
+    let mut n = 0;
+    let mut by_id = Vec::new();
+    for (q, question) in rb.questions.iter().enumerate() {
+        if eval.applies[q] == Tri::False {
+            continue;
+        }
+        if n == out.len() {
+            out.push(QuestionWhy {
+                question: String::new(),
+                short: String::new(),
+                why: String::new(),
+                read_by: Vec::new(),
+            });
+        }
+        let why = &mut out[n];
+        why.question.clone_from(&question.id);
+        why.short.clone_from(&question.short);
+        why.why.clear();
+        why.why.push_str(question.help_for(audience));
+        // By id (their rank among ids, worked out once), so the explanation never depends
+        // on the order of rules in the files.
+        by_id.clear();
+        by_id.extend_from_slice(rb.read_by(q));
+        by_id.sort_unstable_by_key(|&r| rb.rule_rank[r]);
+        why.read_by.truncate(by_id.len());
+        for (i, &r) in by_id.iter().enumerate() {
+            let rule = &rb.rules[r];
+            match why.read_by.get_mut(i) {
+                Some(reader) => {
+                    reader.rule.clone_from(&rule.id);
+                    reader.title.clone_from(&rule.title);
+                }
+                None => why.read_by.push(RuleRef {
+                    rule: rule.id.clone(),
+                    title: rule.title.clone(),
+                }),
+            }
+        }
+        n += 1;
+    }
+    out.truncate(n);
 }
 
 /// Whether an ink effect (a prohibition when `forbid`, else a preference, of `kind`) points

@@ -10,6 +10,8 @@ use crate::rulebook::{Question, Rulebook};
 use crate::sanitize;
 use crate::tr;
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// One node of a traced condition.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -79,8 +81,75 @@ pub fn trace(rb: &Rulebook, answers: &Answers, eval: &Evaluation, cond: &Cond, a
         eval,
         audience,
         words: rb.words(),
+        memo: None,
     }
     .node(cond, 0)
+}
+
+/// [`trace`], taking the traced tests from `memo` where they have been worded before.
+pub(super) fn trace_reusing(
+    rb: &Rulebook,
+    answers: &Answers,
+    eval: &Evaluation,
+    cond: &Cond,
+    audience: Audience,
+    memo: &RefCell<Memo>,
+) -> TraceNode {
+    let words = rb.words();
+    memo.borrow_mut().fit(rb, words, audience);
+    Tracer {
+        rb,
+        answers,
+        eval,
+        audience,
+        words,
+        memo: Some(memo),
+    }
+    .node(cond, 0)
+}
+
+/// Traced tests kept from one explanation to the next: a test's node depends only on the
+/// test, whether its question applies and the answer in its slot, and wording it (through
+/// the language's messages, for every test of every fired or possible rule) was most of
+/// the cost of explaining a batch row.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// What the nodes were worded for: the rulebook (the address of its questions), its
+    /// language and the audience.
+    owner: Option<(usize, Words, Audience)>,
+    /// Nodes by test (its address in the rulebook), applicability and answer.
+    tests: HashMap<TestKey, TraceNode>,
+}
+
+/// A test, whether its question applies, and the answer's kind and value.
+type TestKey = (usize, Tri, u8, u64);
+
+/// Nodes kept at most, so numbers answered in many ways cannot grow the memo without end.
+const MEMO_LIMIT: usize = 20_000;
+
+impl Memo {
+    /// Forgets everything unless the memo was filled for this rulebook, language and
+    /// audience.
+    fn fit(&mut self, rb: &Rulebook, words: Words, audience: Audience) {
+        let owner = Some((rb.questions.as_ptr() as usize, words, audience));
+        if self.owner != owner || self.tests.len() >= MEMO_LIMIT {
+            self.tests.clear();
+            self.owner = owner;
+        }
+    }
+}
+
+/// The memo's key of test `t` on a question whose applicability is `applies`.
+fn test_key(t: &Test, applies: Tri, slot: &Slot) -> TestKey {
+    let (kind, bits) = match *slot {
+        Slot::Missing => (0, 0),
+        Slot::DontKnow => (1, 0),
+        Slot::Given(Value::Choice(i)) => (2, u64::from(i)),
+        Slot::Given(Value::Multi(m)) => (3, m),
+        Slot::Given(Value::Bool(b)) => (4, u64::from(b)),
+        Slot::Given(Value::Number(x)) => (5, x.to_bits()),
+    };
+    (std::ptr::from_ref(t) as usize, applies, kind, bits)
 }
 
 /// Facts nest no deeper than this in a trace (the plan has no cycles; this keeps a
@@ -93,6 +162,7 @@ struct Tracer<'a> {
     eval: &'a Evaluation,
     audience: Audience,
     words: Words,
+    memo: Option<&'a RefCell<Memo>>,
 }
 
 impl Tracer<'_> {
@@ -135,7 +205,18 @@ impl Tracer<'_> {
                 plain(text, children)
             }
             Cond::Not(inner) => plain(tr!(words, "explain-trace-not"), vec![self.node(inner, fact_depth)]),
-            Cond::Question(q, t) => self.test(*q, t, value),
+            Cond::Question(q, t) => match self.memo {
+                Some(memo) => {
+                    let key = test_key(t, self.eval.applies[*q], self.answers.slot(*q));
+                    if let Some(node) = memo.borrow().tests.get(&key) {
+                        return node.clone();
+                    }
+                    let node = self.test(*q, t, value);
+                    memo.borrow_mut().tests.insert(key, node.clone());
+                    node
+                }
+                None => self.test(*q, t, value),
+            },
             Cond::Fact(f) => {
                 let fact = &self.rb.facts[*f];
                 let children = if fact_depth < MAX_FACT_DEPTH && value != Tri::False {

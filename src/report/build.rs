@@ -70,7 +70,13 @@ pub fn screen_evaluated<'a>(
 ) -> Screening<'a> {
     let mut s = from_evaluation(rulebook, answers, eval, audience, scratch);
     if detail.explain {
-        s.explain = Some(crate::explain::explain(rulebook, answers, eval, audience));
+        s.explain = Some(crate::explain::explain_reusing(
+            rulebook,
+            answers,
+            eval,
+            audience,
+            &mut scratch.explain,
+        ));
     }
     if detail.what_if {
         s.what_if = Some(crate::explain::what_if(rulebook, answers, eval, audience));
@@ -117,6 +123,8 @@ pub struct OutlineScratch {
     advice: Vec<(Option<Verdict>, usize, Range<usize>)>,
     /// One bit for each risk, then for each advice: whether a fired rule gives it.
     marks: Vec<u64>,
+    /// Tests traced for earlier explanations.
+    explain: crate::explain::Memo,
     /// The outline of the result being built.
     outline: Outline,
     /// The verdict's meaning and a complete result's headline, by language, audience,
@@ -360,10 +368,18 @@ pub fn screen_evaluated_into<'a>(
     detail: Detail,
     scratch: &mut OutlineScratch,
 ) {
+    // The explanation kept from the row before is refilled where it can be.
+    let kept = s.explain.take();
     fill(s, rulebook, answers, eval, audience, scratch);
-    s.explain = detail
-        .explain
-        .then(|| crate::explain::explain(rulebook, answers, eval, audience));
+    if detail.explain {
+        s.explain = Some(match kept {
+            Some(mut e) => {
+                crate::explain::explain_into(&mut e, rulebook, answers, eval, audience, &mut scratch.explain);
+                e
+            }
+            None => crate::explain::explain_reusing(rulebook, answers, eval, audience, &mut scratch.explain),
+        });
+    }
     s.what_if = detail
         .what_if
         .then(|| crate::explain::what_if(rulebook, answers, eval, audience));
