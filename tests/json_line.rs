@@ -136,15 +136,20 @@ fn a_result_refilled_across_rulebooks_is_the_one_built_afresh() {
     );
 }
 
-/// A writer reused for another rulebook's results writes that rulebook's identity.
+/// A writer reused for another rulebook's results writes that rulebook's identity and
+/// words.
 #[test]
 fn a_writer_reused_across_rulebooks_and_voices_writes_each_ones_identity() {
     let (en, it) = (rulebook_in("en"), rulebook_in("it"));
     let answers = Answers::from_json_value(&en, &serde_json::json!({"age": 40})).unwrap();
     let mut writer = JsonLine::default();
     for audience in [Audience::Patient, Audience::Consultant, Audience::Patient] {
-        same(&mut writer, &screen_with(&en, &answers, audience, Detail::BRIEF), "en");
-        same(&mut writer, &screen_with(&it, &answers, audience, Detail::BRIEF), "it");
+        // Explained too: the parts of explanations the writer keeps (each question's, by
+        // id) differ between languages and voices.
+        for detail in [Detail::BRIEF, Detail::FULL] {
+            same(&mut writer, &screen_with(&en, &answers, audience, detail), "en");
+            same(&mut writer, &screen_with(&it, &answers, audience, detail), "it");
+        }
     }
 }
 

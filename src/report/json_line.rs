@@ -23,6 +23,8 @@ pub struct JsonLine<'a> {
     parts: Escaped<PartKey>,
     /// Texts made for each row (the verdict's meaning, the headline), escaped.
     recent: Recent,
+    /// Explanations' questions, as JSON.
+    questions: QuestionsWritten,
     /// `"schema_version":…,"tool":…,"rulebook":…,"audience":…,` and what it was made from.
     prefix: Option<(Prefix<'a>, Vec<u8>)>,
     _texts: PhantomData<&'a str>,
@@ -35,6 +37,7 @@ impl Default for JsonLine<'_> {
             rules: Escaped::default(),
             parts: Escaped::default(),
             recent: Recent::default(),
+            questions: QuestionsWritten::default(),
             prefix: None,
             _texts: PhantomData,
         }
@@ -81,7 +84,7 @@ fn same_prefix<'a>((version, tool, rulebook, audience): &Prefix<'a>, s: &Screeni
 /// member by member: serde spent most of an explained row escaping its thousand-odd short
 /// strings a byte at a time. The field names and order are the structs'; a test compares
 /// the bytes with serde's on every golden case.
-fn explanation(out: &mut Vec<u8>, e: &crate::explain::Explanation) {
+fn explanation(out: &mut Vec<u8>, e: &crate::explain::Explanation, kept: &mut QuestionsWritten) {
     use crate::sanitize::write_json_str as text;
     let v = &e.verdict;
     out.extend_from_slice(b"{\"verdict\":{\"value\":\"");
@@ -124,23 +127,46 @@ fn explanation(out: &mut Vec<u8>, e: &crate::explain::Explanation) {
         out.push(b'}');
     });
     out.extend_from_slice(b",\"questions\":");
-    list(out, &e.questions, |out, q| {
-        fields(
-            out,
-            &[
-                (b"{\"question\":", &q.question),
-                (b",\"short\":", &q.short),
-                (b",\"why\":", &q.why),
-            ],
-        );
-        out.extend_from_slice(b",\"read_by\":");
-        list(out, &q.read_by, |out, r| {
-            fields(out, &[(b"{\"rule\":", &r.rule), (b",\"title\":", &r.title)]);
-            out.push(b'}');
-        });
-        out.push(b'}');
-    });
+    list(out, &e.questions, |out, q| out.extend_from_slice(kept.get(q)));
     out.push(b'}');
+}
+
+/// Each question's part of an explanation, as JSON, by question id: the same for every
+/// row of a batch (it changes only with the language and voice), and about half of the
+/// strings an explanation holds. An entry is used only when its question's part is equal
+/// to the one being written, so it can never go stale.
+#[derive(Default)]
+struct QuestionsWritten(std::collections::HashMap<String, (crate::explain::QuestionWhy, Vec<u8>)>);
+
+/// Questions whose parts are kept at most.
+const QUESTIONS_KEPT: usize = 10_000;
+
+impl QuestionsWritten {
+    /// The JSON of `q`, written now unless an equal part was written before.
+    fn get(&mut self, q: &crate::explain::QuestionWhy) -> &[u8] {
+        if self.0.get(&q.question).is_none_or(|(kept, _)| kept != q) {
+            if self.0.len() >= QUESTIONS_KEPT {
+                self.0.clear();
+            }
+            let mut bytes = Vec::new();
+            fields(
+                &mut bytes,
+                &[
+                    (b"{\"question\":", &q.question),
+                    (b",\"short\":", &q.short),
+                    (b",\"why\":", &q.why),
+                ],
+            );
+            bytes.extend_from_slice(b",\"read_by\":");
+            list(&mut bytes, &q.read_by, |out, r| {
+                fields(out, &[(b"{\"rule\":", &r.rule), (b",\"title\":", &r.title)]);
+                out.push(b'}');
+            });
+            bytes.push(b'}');
+            self.0.insert(q.question.clone(), (q.clone(), bytes));
+        }
+        &self.0[&q.question].1
+    }
 }
 
 /// Each key (with what comes before it) and its text.
@@ -259,7 +285,7 @@ impl<'a> JsonLine<'a> {
         self.text(out, s.disclaimer);
         if let Some(explain) = &s.explain {
             out.extend_from_slice(b",\"explain\":");
-            explanation(out, explain);
+            explanation(out, explain, &mut self.questions);
         }
         if let Some(what_if) = &s.what_if {
             out.extend_from_slice(b",\"what_if\":");
