@@ -9,7 +9,7 @@
 //!
 //! Usage: `cargo run --release --example batch_floor -- INPUT.jsonl > OUT.jsonl`
 
-use smp_screen::answers::Answers;
+use smp_screen::answers::{Answers, KeyHints};
 use smp_screen::batch::{Contents, Options, RowScreener};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -47,6 +47,7 @@ fn run(path: &std::path::Path) -> anyhow::Result<()> {
     let mut parsed = 0usize;
     let mut answers = Answers::none_for(&rb);
     let mut carried = Vec::new();
+    let mut hints = KeyHints::default();
     loop {
         buf.clear();
         if reader.read_until(b'\n', &mut buf)? == 0 {
@@ -62,10 +63,13 @@ fn run(path: &std::path::Path) -> anyhow::Result<()> {
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        // The parse `batch` does for every row, into storage reused the same way; its
-        // result is not needed here.
+        // The parse `batch` does for every row, into storage reused the same way and with
+        // the key order learnt from the rows before; its result is not needed here.
         let text = std::str::from_utf8(&buf)?;
-        if answers.read_json(&rb, text, &[], &mut carried).is_ok() {
+        if answers
+            .read_json_hinted(&rb, text, &[], &mut carried, &mut hints)
+            .is_ok()
+        {
             parsed += answers.len();
         }
         let tail = match records.get(buf.as_slice()) {
