@@ -173,12 +173,12 @@ fn refilled<'a>(
 /// before, is the one built from nothing (`explain`, which keeps nothing).
 #[test]
 fn explanations_reusing_earlier_ones_are_the_ones_built_from_nothing() {
-    use smp_screen::explain::{Memo, explain, explain_into, explain_reusing};
+    use smp_screen::explain::{TraceMemo, explain, explain_into, explain_reusing};
     for code in ["en", "it"] {
         let rb = rulebook_in(code);
         let cases = golden_answers(&rb);
         for audience in [Audience::Patient, Audience::Consultant] {
-            let (mut memo, mut kept) = (Memo::default(), None);
+            let (mut memo, mut kept) = (TraceMemo::default(), None);
             for (name, answers) in cases.iter().chain(cases.iter().rev()) {
                 let eval = evaluate(&rb, answers);
                 let fresh = explain(&rb, answers, &eval, audience);
@@ -189,6 +189,29 @@ fn explanations_reusing_earlier_ones_are_the_ones_built_from_nothing() {
                 assert_eq!(*kept, fresh, "{name} ({code}, {audience:?}): refilled");
             }
         }
+    }
+}
+
+/// A memo kept while a translation is applied to its rulebook in place (same address, same
+/// content hash) forgets what it worded before, even when the language stays the same
+/// (here Italian texts applied as an English rewording, so the code and the tool's own
+/// words stay English).
+#[test]
+fn a_trace_memo_forgets_its_wording_when_the_rulebook_is_translated_in_place() {
+    use smp_screen::explain::{TraceMemo, explain, explain_reusing};
+    let mut rb = rulebook_in("en");
+    let cases = golden_answers(&rb);
+    let mut memo = TraceMemo::default();
+    for (_, answers) in &cases {
+        explain_reusing(&rb, answers, &evaluate(&rb, answers), Audience::Patient, &mut memo);
+    }
+    let file = locale::parse(Locales::embedded().find("it").unwrap()).unwrap();
+    locale::apply(&mut rb, "en", Some(&file));
+    for (name, answers) in &cases {
+        let eval = evaluate(&rb, answers);
+        let fresh = explain(&rb, answers, &eval, Audience::Patient);
+        let reused = explain_reusing(&rb, answers, &eval, Audience::Patient, &mut memo);
+        assert_eq!(reused, fresh, "{name}: English wording kept after the translation");
     }
 }
 

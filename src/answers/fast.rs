@@ -30,20 +30,18 @@ pub struct KeyHints {
     /// For each question, and last for the start of a row, the question whose key came
     /// next in the last row read (`u32::MAX` when none has been seen).
     next: Vec<u32>,
-    /// Each question's options that must stand alone (`Question::exclusive_mask`), worked
-    /// out once: every row with ticks checks them.
-    exclusive: Vec<u64>,
 }
 
 impl KeyHints {
     /// Fits the hints to `rulebook`, forgetting what was learnt on another.
     fn fit(&mut self, rulebook: &Rulebook) {
         let at = rulebook.questions.as_ptr() as usize;
-        if self.questions_at != at || self.exclusive.len() != rulebook.questions.len() {
+        // Only a guess depends on these, and a guess is checked against the key's bytes,
+        // so a rulebook met at another's address costs at most some wrong guesses.
+        if self.questions_at != at || self.next.len() != rulebook.questions.len() + 1 {
             self.questions_at = at;
             self.next.clear();
             self.next.resize(rulebook.questions.len() + 1, u32::MAX);
-            self.exclusive = rulebook.questions.iter().map(|q| q.exclusive_mask()).collect();
         }
     }
 }
@@ -107,7 +105,7 @@ pub(super) fn parse_into(
             if !matches!(answers.slot(q), Slot::Missing) {
                 return Err(GiveUp);
             }
-            let slot = p.answer(rulebook, q, hints.exclusive[q])?;
+            let slot = p.answer(rulebook, q)?;
             answers.set(q, slot);
             p.skip_space();
             match p.next() {
@@ -135,7 +133,7 @@ fn option(question: &crate::rulebook::Question, value: &str) -> Step<usize> {
     match question
         .options
         .iter()
-        .position(|o| same(o.value.as_bytes(), value.as_bytes()))
+        .position(|o| same_bytes(o.value.as_bytes(), value.as_bytes()))
     {
         Some(i) => Ok(i),
         None => option_index(question, value).map_err(|_| GiveUp),
@@ -146,7 +144,7 @@ fn option(question: &crate::rulebook::Question, value: &str) -> Step<usize> {
 /// and option values are short, and the C library's `memcmp` called for each comparison
 /// was a tenth of a batch row's time.
 #[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -216,8 +214,10 @@ impl<'t> Cursor<'t> {
         };
         let id = question.id.as_bytes();
         let rest = &self.bytes[self.at..];
-        let whole =
-            rest.len() > id.len() + 1 && rest[0] == b'"' && same(&rest[1..=id.len()], id) && rest[id.len() + 1] == b'"';
+        let whole = rest.len() > id.len() + 1
+            && rest[0] == b'"'
+            && same_bytes(&rest[1..=id.len()], id)
+            && rest[id.len() + 1] == b'"';
         if !whole || carry.iter().any(|k| k.as_bytes() == id) {
             return Ok(None);
         }
@@ -330,7 +330,7 @@ impl<'t> Cursor<'t> {
     }
 
     /// The answer to question `q`, if it is one and fits the question.
-    fn answer(&mut self, rulebook: &Rulebook, q: usize, exclusive: u64) -> Step<Slot> {
+    fn answer(&mut self, rulebook: &Rulebook, q: usize) -> Step<Slot> {
         let question = &rulebook.questions[q];
         let value = match (self.peek().ok_or(GiveUp)?, question.kind) {
             (b'n', _) => {
@@ -378,7 +378,8 @@ impl<'t> Cursor<'t> {
                         }
                     }
                 }
-                // `check_ticks`, with the question's lone options worked out once.
+                // `check_ticks`, which the general parser words the errors of.
+                let exclusive = question.exclusive_mask();
                 let lone_combined = mask & exclusive != 0 && mask.count_ones() > 1;
                 if lone_combined || (mask == 0 && exclusive != 0) {
                     return Err(GiveUp);
@@ -415,7 +416,7 @@ impl<'t> Cursor<'t> {
 
 #[cfg(test)]
 mod tests {
-    use super::same;
+    use super::same_bytes;
 
     #[test]
     fn short_strings_compare_as_slices_do() {
@@ -430,11 +431,11 @@ mod tests {
             .collect();
         for a in &texts {
             for b in &texts {
-                assert_eq!(same(a, b), a == b, "{a:?} {b:?}");
+                assert_eq!(same_bytes(a, b), a == b, "{a:?} {b:?}");
                 for at in 0..b.len() {
                     let mut c = b.clone();
                     c[at] ^= 1;
-                    assert_eq!(same(a, &c), *a == c, "{a:?} {c:?}");
+                    assert_eq!(same_bytes(a, &c), *a == c, "{a:?} {c:?}");
                 }
             }
         }

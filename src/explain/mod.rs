@@ -6,7 +6,7 @@
 mod trace;
 mod what_if;
 
-pub use trace::{Memo, TraceNode, trace};
+pub use trace::{TraceMemo, TraceNode, trace};
 #[doc(hidden)]
 pub use what_if::what_if_by_full_evaluation;
 pub use what_if::{AnswerChange, WhatIf, what_if};
@@ -114,14 +114,15 @@ pub fn explain(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Au
     explain_with(rb, answers, eval, audience, None, Vec::new())
 }
 
-/// [`explain`], with the tests already traced for earlier explanations (of the same
-/// rulebook, language and audience) kept in `memo`: batch keeps one for all its rows.
+/// [`explain`], taking tests traced for earlier explanations from `memo` (which forgets
+/// them when the rulebook, language or audience differs): batch keeps one for all its
+/// rows. The explanation is the one [`explain`] gives.
 pub fn explain_reusing(
     rb: &Rulebook,
     answers: &Answers,
     eval: &Evaluation,
     audience: Audience,
-    memo: &mut Memo,
+    memo: &mut TraceMemo,
 ) -> Explanation {
     reuse(rb, answers, eval, audience, memo, Vec::new())
 }
@@ -132,9 +133,10 @@ fn reuse(
     answers: &Answers,
     eval: &Evaluation,
     audience: Audience,
-    memo: &mut Memo,
+    memo: &mut TraceMemo,
     questions: Vec<QuestionWhy>,
 ) -> Explanation {
+    memo.fit(rb, audience);
     let cell = std::cell::RefCell::new(std::mem::take(memo));
     let explanation = explain_with(rb, answers, eval, audience, Some(&cell), questions);
     *memo = cell.into_inner();
@@ -150,7 +152,7 @@ pub fn explain_into(
     answers: &Answers,
     eval: &Evaluation,
     audience: Audience,
-    memo: &mut Memo,
+    memo: &mut TraceMemo,
 ) {
     let questions = std::mem::take(&mut e.questions);
     *e = reuse(rb, answers, eval, audience, memo, questions);
@@ -161,7 +163,7 @@ fn explain_with(
     answers: &Answers,
     eval: &Evaluation,
     audience: Audience,
-    memo: Option<&std::cell::RefCell<Memo>>,
+    memo: Option<&std::cell::RefCell<TraceMemo>>,
     mut questions: Vec<QuestionWhy>,
 ) -> Explanation {
     let result = eval.result;

@@ -86,23 +86,22 @@ pub fn trace(rb: &Rulebook, answers: &Answers, eval: &Evaluation, cond: &Cond, a
     .node(cond, 0)
 }
 
-/// [`trace`], taking the traced tests from `memo` where they have been worded before.
+/// [`trace`], taking the traced tests from `memo` (fitted to this rulebook and audience)
+/// where they have been worded before.
 pub(super) fn trace_reusing(
     rb: &Rulebook,
     answers: &Answers,
     eval: &Evaluation,
     cond: &Cond,
     audience: Audience,
-    memo: &RefCell<Memo>,
+    memo: &RefCell<TraceMemo>,
 ) -> TraceNode {
-    let words = rb.words();
-    memo.borrow_mut().fit(rb, words, audience);
     Tracer {
         rb,
         answers,
         eval,
         audience,
-        words,
+        words: rb.words(),
         memo: Some(memo),
     }
     .node(cond, 0)
@@ -112,11 +111,16 @@ pub(super) fn trace_reusing(
 /// test, whether its question applies and the answer in its slot, and wording it (through
 /// the language's messages, for every test of every fired or possible rule) was most of
 /// the cost of explaining a batch row.
+///
+/// A memo holds nodes for one rulebook, language and audience, and forgets them when
+/// used with another: the rulebook is told by its edition (unique to each load and each
+/// translation applied in the process). Editing a rulebook's texts through its public
+/// fields calls for a new memo.
 #[derive(Debug, Default)]
-pub struct Memo {
-    /// What the nodes were worded for: the rulebook (the address of its questions), its
-    /// language and the audience.
-    owner: Option<(usize, Words, Audience)>,
+pub struct TraceMemo {
+    /// What the nodes were worded for: the rulebook's edition, the tool's language and
+    /// the audience.
+    owner: Option<(u64, Words, Audience)>,
     /// Nodes by test (its address in the rulebook), applicability and answer.
     tests: HashMap<TestKey, TraceNode>,
 }
@@ -127,11 +131,11 @@ type TestKey = (usize, Tri, u8, u64);
 /// Nodes kept at most, so numbers answered in many ways cannot grow the memo without end.
 const MEMO_LIMIT: usize = 20_000;
 
-impl Memo {
+impl TraceMemo {
     /// Forgets everything unless the memo was filled for this rulebook, language and
-    /// audience.
-    fn fit(&mut self, rb: &Rulebook, words: Words, audience: Audience) {
-        let owner = Some((rb.questions.as_ptr() as usize, words, audience));
+    /// audience (or has grown to its limit).
+    pub(super) fn fit(&mut self, rb: &Rulebook, audience: Audience) {
+        let owner = Some((rb.edition(), rb.words(), audience));
         if self.owner != owner || self.tests.len() >= MEMO_LIMIT {
             self.tests.clear();
             self.owner = owner;
@@ -162,7 +166,7 @@ struct Tracer<'a> {
     eval: &'a Evaluation,
     audience: Audience,
     words: Words,
-    memo: Option<&'a RefCell<Memo>>,
+    memo: Option<&'a RefCell<TraceMemo>>,
 }
 
 impl Tracer<'_> {

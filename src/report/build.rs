@@ -124,7 +124,7 @@ pub struct OutlineScratch {
     /// One bit for each risk, then for each advice: whether a fired rule gives it.
     marks: Vec<u64>,
     /// Tests traced for earlier explanations.
-    explain: crate::explain::Memo,
+    explain: crate::explain::TraceMemo,
     /// The outline of the result being built.
     outline: Outline,
     /// The verdict's meaning and a complete result's headline, by language, audience,

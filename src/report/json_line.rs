@@ -80,9 +80,9 @@ fn same_prefix<'a>((version, tool, rulebook, audience): &Prefix<'a>, s: &Screeni
         && same(r.review_due, o.review_due)
 }
 
-/// serde's JSON of an explanation (made for every row, so nothing is cached), written
-/// member by member: serde spent most of an explained row escaping its thousand-odd short
-/// strings a byte at a time. The field names and order are the structs'; a test compares
+/// serde's JSON of an explanation (made for every row), written member by member: serde
+/// spent most of an explained row escaping its thousand-odd short strings a byte at a
+/// time. Only each question's part, the same on every row, is kept (`QuestionsWritten`). The field names and order are the structs'; a test compares
 /// the bytes with serde's on every golden case.
 fn explanation(out: &mut Vec<u8>, e: &crate::explain::Explanation, kept: &mut QuestionsWritten) {
     use crate::sanitize::write_json_str as text;

@@ -235,6 +235,7 @@ pub fn apply(rb: &mut Rulebook, code: &str, locale: Option<&LocaleFile>) -> Appl
         }
     });
     rb.language = code.to_owned();
+    rb.edition = super::new_edition();
     applied
 }
 

@@ -77,6 +77,16 @@ pub struct Rulebook {
     index: Index,
     /// How far each answer reaches, worked out when first asked for (what-if needs it).
     influence: std::sync::OnceLock<Influence>,
+    /// Which load or translation of a rulebook this is, unique in the process: what keeps
+    /// wording made from its texts (an explanation's traced tests) tells it from another
+    /// rulebook at the same address, or from itself before a translation.
+    edition: u64,
+}
+
+/// A number no rulebook loaded or translated in this process had before.
+pub(crate) fn new_edition() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 #[derive(Debug, Default, Clone)]
@@ -200,11 +210,12 @@ impl Question {
 
     /// Bits of the options that must stand alone (such as `none`).
     pub fn exclusive_mask(&self) -> u64 {
+        // Without a branch per option: the fast answer reader works this out for every
+        // multiple-choice answer it reads.
         self.options
             .iter()
             .enumerate()
-            .filter(|(_, o)| o.exclusive)
-            .fold(0, |m, (i, _)| m | 1u64 << i)
+            .fold(0, |m, (i, o)| m | u64::from(o.exclusive) << i)
     }
 
     /// The wording for this reader.
@@ -531,6 +542,12 @@ impl Rulebook {
 
     /// How far each question's answer reaches in the evaluation plan, worked out the
     /// first time it is asked for and kept.
+    /// Which load or translation of a rulebook this is (see [`new_edition`]).
+    pub(crate) fn edition(&self) -> u64 {
+        self.edition
+    }
+
+    /// How far each answer reaches (what-if needs it).
     pub fn influence(&self) -> &Influence {
         self.influence.get_or_init(|| Influence::of(self))
     }

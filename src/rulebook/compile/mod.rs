@@ -376,6 +376,7 @@ impl Compiler {
                 advice: std::mem::take(&mut self.advice_ids),
             },
             influence: Default::default(),
+            edition: super::new_edition(),
         })
     }
 
