@@ -131,7 +131,7 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
                 w.write_all(&fragment.as_bytes()[start..i])?;
                 let mut units = [0u16; 2];
                 for u in c.encode_utf16(&mut units) {
-                    write!(w, "\\u{:04x}", u)?;
+                    w.write_all(&u_escape(*u))?;
                 }
                 start = i + c.len_utf8();
             }
@@ -189,7 +189,6 @@ fn plain_ascii(bytes: &[u8]) -> bool {
 /// (serde's escapes, and hidden characters as `\\u` escapes), found eight bytes at a time
 /// instead of one. Explanations write over a thousand strings a record.
 pub fn write_json_str(out: &mut Vec<u8>, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = text.as_bytes();
     out.push(b'"');
     let (mut start, mut at) = (0, 0);
@@ -204,8 +203,7 @@ pub fn write_json_str(out: &mut Vec<u8>, text: &str) {
                 out.extend_from_slice(&bytes[start..i]);
                 let mut units = [0u16; 2];
                 for u in c.encode_utf16(&mut units) {
-                    out.extend_from_slice(b"\\u");
-                    out.extend([12, 8, 4, 0].map(|shift| HEX[usize::from(*u >> shift & 0xf)]));
+                    out.extend_from_slice(&u_escape(*u));
                 }
                 start = at;
             }
@@ -220,20 +218,22 @@ pub fn write_json_str(out: &mut Vec<u8>, text: &str) {
             b'\t' => out.extend_from_slice(b"\\t"),
             0x08 => out.extend_from_slice(b"\\b"),
             0x0c => out.extend_from_slice(b"\\f"),
-            _ => out.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(b >> 4)],
-                HEX[usize::from(b & 0xf)],
-            ]),
+            // serde's escape of the other controls is the same `\\u00xx`.
+            _ => out.extend_from_slice(&u_escape(u16::from(b))),
         }
         at = i + 1;
         start = at;
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
+}
+
+/// `\\u` and four lowercase hex digits: how serde escapes a control and how hidden
+/// characters are escaped (one UTF-16 unit each).
+fn u_escape(unit: u16) -> [u8; 6] {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digit = |shift: u16| HEX[usize::from(unit >> shift & 0xf)];
+    [b'\\', b'u', digit(12), digit(8), digit(4), digit(0)]
 }
 
 /// Where the first byte is that a JSON string may not hold as it is (a control, a quote or

@@ -208,10 +208,7 @@ fn explain_with(
         .filter(|(_, t)| **t != Tri::False)
         .map(|(r, &t)| {
             let rule = &rb.rules[r];
-            let node = match memo {
-                Some(memo) => trace::trace_reusing(rb, answers, eval, &rule.when, audience, memo),
-                None => trace(rb, answers, eval, &rule.when, audience),
-            };
+            let node = trace::trace_with(rb, answers, eval, &rule.when, audience, memo);
             let would_need = if t == Tri::Unknown {
                 node.undecided()
             } else {

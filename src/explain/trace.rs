@@ -75,26 +75,18 @@ impl TraceNode {
 
 /// Traces `cond` against the answers of an evaluation already made.
 pub fn trace(rb: &Rulebook, answers: &Answers, eval: &Evaluation, cond: &Cond, audience: Audience) -> TraceNode {
-    Tracer {
-        rb,
-        answers,
-        eval,
-        audience,
-        words: rb.words(),
-        memo: None,
-    }
-    .node(cond, 0)
+    trace_with(rb, answers, eval, cond, audience, None)
 }
 
-/// [`trace`], taking the traced tests from `memo` (fitted to this rulebook and audience)
-/// where they have been worded before.
-pub(super) fn trace_reusing(
+/// [`trace`], taking the traced tests from `memo` (fitted to this rulebook and audience),
+/// when there is one, where they have been worded before.
+pub(super) fn trace_with(
     rb: &Rulebook,
     answers: &Answers,
     eval: &Evaluation,
     cond: &Cond,
     audience: Audience,
-    memo: &RefCell<TraceMemo>,
+    memo: Option<&RefCell<TraceMemo>>,
 ) -> TraceNode {
     Tracer {
         rb,
@@ -102,7 +94,7 @@ pub(super) fn trace_reusing(
         eval,
         audience,
         words: rb.words(),
-        memo: Some(memo),
+        memo,
     }
     .node(cond, 0)
 }

@@ -313,7 +313,10 @@ impl<'a> JsonLine<'a> {
 
     /// A text borrowed from the rulebook, quoted and escaped (the first time only).
     fn text(&mut self, out: &mut Vec<u8>, text: &'a str) {
-        out.extend_from_slice(self.escaped.get(address(text), |bytes| serde(bytes, text)));
+        out.extend_from_slice(
+            self.escaped
+                .get(address(text), |bytes| crate::sanitize::write_json_str(bytes, text)),
+        );
     }
 
     /// `["id",…]`.
@@ -338,12 +341,10 @@ impl<'a> JsonLine<'a> {
             Part::InkReason,
             [r.rule, r.effect, r.text],
             |bytes, [rule, effect, text]| {
-                bytes.extend_from_slice(b"{\"rule\":");
-                serde(bytes, rule);
-                bytes.extend_from_slice(b",\"effect\":");
-                serde(bytes, effect);
-                bytes.extend_from_slice(b",\"text\":");
-                serde(bytes, text);
+                fields(
+                    bytes,
+                    &[(b"{\"rule\":", rule), (b",\"effect\":", effect), (b",\"text\":", text)],
+                );
                 bytes.push(b'}');
             },
         );
@@ -351,16 +352,12 @@ impl<'a> JsonLine<'a> {
 
     fn risk(&mut self, r: &RiskItem<'a>, out: &mut Vec<u8>) {
         self.part(out, Part::RiskHead, [r.id, r.title, ""], |bytes, [id, title, _]| {
-            bytes.extend_from_slice(b"{\"id\":");
-            serde(bytes, id);
-            bytes.extend_from_slice(b",\"title\":");
-            serde(bytes, title);
+            fields(bytes, &[(b"{\"id\":", id), (b",\"title\":", title)]);
             bytes.extend_from_slice(b",\"severity\":\"");
         });
         out.extend_from_slice(r.severity.as_str().as_bytes());
         self.part(out, Part::RiskText, [r.text, "", ""], |bytes, [text, ..]| {
-            bytes.extend_from_slice(b"\",\"text\":");
-            serde(bytes, text);
+            fields(bytes, &[(b"\",\"text\":", text)]);
             bytes.extend_from_slice(b",\"because\":");
         });
         self.ids(out, &r.because);
@@ -373,12 +370,10 @@ impl<'a> JsonLine<'a> {
             Part::AdviceHead,
             [a.id, a.title, a.text],
             |bytes, [id, title, text]| {
-                bytes.extend_from_slice(b"{\"id\":");
-                serde(bytes, id);
-                bytes.extend_from_slice(b",\"title\":");
-                serde(bytes, title);
-                bytes.extend_from_slice(b",\"text\":");
-                serde(bytes, text);
+                fields(
+                    bytes,
+                    &[(b"{\"id\":", id), (b",\"title\":", title), (b",\"text\":", text)],
+                );
                 bytes.extend_from_slice(b",\"urgent\":");
             },
         );
@@ -402,15 +397,17 @@ impl<'a> JsonLine<'a> {
         let values = (f.verdict.map_or(0, |v| v as u16 + 1) << 8) | f.evidence.map_or(0, |e| e as u16 + 1);
         let bytes = self.rules.get((texts, values), |bytes| {
             let text = |bytes: &mut Vec<u8>, t: Option<&str>| match t {
-                Some(t) => serde(bytes, t),
+                Some(t) => crate::sanitize::write_json_str(bytes, t),
                 None => bytes.extend_from_slice(b"null"),
             };
-            bytes.extend_from_slice(b"{\"rule\":");
-            serde(bytes, f.rule);
-            bytes.extend_from_slice(b",\"title\":");
-            serde(bytes, f.title);
-            bytes.extend_from_slice(b",\"summary\":");
-            serde(bytes, f.summary);
+            fields(
+                bytes,
+                &[
+                    (b"{\"rule\":", f.rule),
+                    (b",\"title\":", f.title),
+                    (b",\"summary\":", f.summary),
+                ],
+            );
             bytes.extend_from_slice(b",\"verdict\":");
             text(bytes, f.verdict.map(|v| v.as_str()));
             bytes.extend_from_slice(b",\"rationale\":");
