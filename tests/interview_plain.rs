@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::keys::plain_lines;
+use common::keys::{plain_lines, plain_lines_resumed};
 use common::{repo, smp};
 use smp_screen::answers::Answers;
 use smp_screen::interview::{Next, Session};
@@ -166,12 +166,27 @@ fn a_sigkill_at_random_points_loses_nothing_and_resume_reaches_the_same_result()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .subsec_nanos() as usize;
+    let mut points = Vec::new();
     for round in 0..3 {
         let (name, case) = &all[(seed / 7 + round * 5) % all.len()];
         let answers = case_answers(&rulebook, case);
+        let questions = plain_lines(&rulebook, &answers, ", ")
+            .iter()
+            .filter(|l| l.answers)
+            .count();
+        points.push((name, case, 1 + (seed / 13 + round * 11) % (questions - 1)));
+    }
+    // And always both sides of an offer to stop early: killed on the answer that brings
+    // it (the draft is written before the offer), and on the answer after it.
+    let (name, case) = all.iter().find(|(n, _)| n.starts_with("148-")).unwrap();
+    let brings = plain_lines(&rulebook, &case_answers(&rulebook, case), ", ")
+        .iter()
+        .position(|l| !l.answers)
+        .expect("case 148 is offered an early stop");
+    points.extend([(name, case, brings), (name, case, brings + 1)]);
+    for (name, case, kill_after) in points {
+        let answers = case_answers(&rulebook, case);
         let lines = plain_lines(&rulebook, &answers, ", ");
-        let questions = lines.iter().filter(|l| l.answers).count();
-        let kill_after = 1 + (seed / 13 + round * 11) % (questions - 1);
         let dir = tempfile::tempdir().unwrap();
         let draft = dir.path().join("d.json");
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("smp-screen"))
@@ -212,7 +227,12 @@ fn a_sigkill_at_random_points_loses_nothing_and_resume_reaches_the_same_result()
         }
         // Resume: the rest of the script, the review and the record.
         let record = dir.path().join("r.json");
-        let mut rest: Vec<String> = lines[sent..].iter().map(|l| l.text.clone()).collect();
+        // Not `lines[sent..]`: a resumed interview offers to stop early again, once, if
+        // the offer still holds, whether or not the killed one had made it.
+        let mut rest: Vec<String> = plain_lines_resumed(&rulebook, &answers, kill_after, ", ")
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
         rest.push("0".to_owned());
         let mut resume = Command::new(assert_cmd::cargo::cargo_bin("smp-screen"))
             .args(["--plain", "--resume"])

@@ -26,16 +26,18 @@ pub struct Line {
     pub answers: bool,
 }
 
-/// Walks the interview for `answers` (a missing answer is "don't know"): `answer` gives
-/// what is typed for a question, `go_on` what is typed to continue past the offer to stop
-/// early, so that the record is complete.
+/// Walks the interview for `answers` from `session` (a missing answer is "don't know"):
+/// `answer` gives what is typed for a question, `go_on` what is typed to continue past the
+/// offer to stop early, so that the record is complete. The offer comes once a session,
+/// as the interview makes it: a resumed interview makes it again, after its first answer,
+/// if it still holds.
 fn walk<T>(
-    rulebook: &Rulebook,
+    mut session: Session,
     answers: &Answers,
     answer: impl Fn(&[usize], &smp_screen::rulebook::Question, Slot) -> T,
     go_on: impl Fn() -> T,
 ) -> Vec<T> {
-    let mut session = Session::new(rulebook);
+    let rulebook = session.rulebook();
     let mut typed = Vec::new();
     let mut offered = false;
     while let Next::Ask(prompt) = session.step() {
@@ -81,12 +83,35 @@ pub fn drawn_keys(rulebook: &Rulebook, answers: &Answers) -> Vec<String> {
             }
         }
     };
-    walk(rulebook, answers, keys, || down(2))
+    walk(Session::new(rulebook), answers, keys, || down(2))
 }
 
 /// The lines that give `answers` in plain mode ("?" for "don't know"), the options of a
 /// multiple choice by number joined with `separator` (plain mode takes ", " and " ").
 pub fn plain_lines(rulebook: &Rulebook, answers: &Answers, separator: &str) -> Vec<Line> {
+    plain_lines_from(Session::new(rulebook), answers, separator)
+}
+
+/// The lines a resumed interview asks for after the first `kept` answers of `answers`
+/// were kept in a draft (and the interview left): the rest of `plain_lines`, with the
+/// offer to stop early where the resumed interview makes it.
+pub fn plain_lines_resumed(rulebook: &Rulebook, answers: &Answers, kept: usize, separator: &str) -> Vec<Line> {
+    let mut fresh = Session::new(rulebook);
+    while fresh.asked().len() < kept {
+        let Next::Ask(prompt) = fresh.step() else {
+            panic!("the interview for these answers asks fewer than {kept} questions");
+        };
+        let slot = match answers.slot(prompt.question) {
+            Slot::Missing => Slot::DontKnow,
+            s => *s,
+        };
+        fresh.answer(prompt.question, slot);
+    }
+    let resumed = Session::resume(rulebook, fresh.answers(), fresh.asked());
+    plain_lines_from(resumed, answers, separator)
+}
+
+fn plain_lines_from(session: Session, answers: &Answers, separator: &str) -> Vec<Line> {
     let line = |shown: &[usize], question: &smp_screen::rulebook::Question, slot: Slot| {
         let number = |o: usize| shown.iter().position(|&x| x == o).unwrap() + 1;
         let text = match slot {
@@ -108,5 +133,5 @@ pub fn plain_lines(rulebook: &Rulebook, answers: &Answers, separator: &str) -> V
         text: "2".to_owned(),
         answers: false,
     };
-    walk(rulebook, answers, line, go_on)
+    walk(session, answers, line, go_on)
 }
