@@ -111,7 +111,9 @@ pub struct RuleRef {
 
 /// Explains one evaluation for an audience.
 pub fn explain(rb: &Rulebook, answers: &Answers, eval: &Evaluation, audience: Audience) -> Explanation {
-    explain_with(rb, answers, eval, audience, None, Vec::new())
+    let mut e = Explanation::blank();
+    explain_with(rb, answers, eval, audience, None, &mut e);
+    e
 }
 
 /// [`explain`], taking tests traced for earlier explanations from `memo` (which forgets
@@ -124,27 +126,13 @@ pub fn explain_reusing(
     audience: Audience,
     memo: &mut TraceMemo,
 ) -> Explanation {
-    reuse(rb, answers, eval, audience, memo, Vec::new())
+    let mut e = Explanation::blank();
+    explain_into(&mut e, rb, answers, eval, audience, memo);
+    e
 }
 
-/// [`explain_with`] with `memo` lent to the tracer.
-fn reuse(
-    rb: &Rulebook,
-    answers: &Answers,
-    eval: &Evaluation,
-    audience: Audience,
-    memo: &mut TraceMemo,
-    questions: Vec<QuestionWhy>,
-) -> Explanation {
-    memo.fit(rb, audience);
-    let cell = std::cell::RefCell::new(std::mem::take(memo));
-    let explanation = explain_with(rb, answers, eval, audience, Some(&cell), questions);
-    *memo = cell.into_inner();
-    explanation
-}
-
-/// [`explain_reusing`] into an explanation kept from an earlier one, whose lists of
-/// questions are refilled rather than allocated again; the result is the one
+/// [`explain_reusing`] into an explanation kept from an earlier one, whose lists, traces
+/// and strings are refilled rather than allocated again; the result is the one
 /// [`explain`] builds.
 pub fn explain_into(
     e: &mut Explanation,
@@ -154,102 +142,152 @@ pub fn explain_into(
     audience: Audience,
     memo: &mut TraceMemo,
 ) {
-    let questions = std::mem::take(&mut e.questions);
-    *e = reuse(rb, answers, eval, audience, memo, questions);
+    memo.fit(rb, audience);
+    let cell = std::cell::RefCell::new(std::mem::take(memo));
+    explain_with(rb, answers, eval, audience, Some(&cell), e);
+    *memo = cell.into_inner();
 }
 
+impl Explanation {
+    /// An explanation with nothing in it, to be filled.
+    fn blank() -> Explanation {
+        Explanation {
+            verdict: VerdictHow {
+                value: Verdict::Suitable,
+                set_by: Vec::new(),
+                overrode: Vec::new(),
+            },
+            ink: InkHow {
+                value: crate::engine::Ink::Either,
+                set_by: Vec::new(),
+                overrode: Vec::new(),
+            },
+            rules: Vec::new(),
+            questions: Vec::new(),
+        }
+    }
+}
+
+/// Fills `e` (all of it) with the explanation of `eval`.
 fn explain_with(
     rb: &Rulebook,
     answers: &Answers,
     eval: &Evaluation,
     audience: Audience,
     memo: Option<&std::cell::RefCell<TraceMemo>>,
-    mut questions: Vec<QuestionWhy>,
-) -> Explanation {
+    e: &mut Explanation,
+) {
     let result = eval.result;
-    let mut set_by = Vec::new();
-    let mut overrode = Vec::new();
-    for r in eval.fired() {
-        let rule = &rb.rules[r];
-        match rule.verdict {
-            Some(v) if v == result.verdict => set_by.push(rule.id.clone()),
-            Some(v) => overrode.push(RuleVerdict {
-                rule: rule.id.clone(),
-                verdict: v,
-            }),
-            None => {}
-        }
-    }
-    set_by.sort();
-    overrode.sort_by(|a, b| b.verdict.cmp(&a.verdict).then_with(|| a.rule.cmp(&b.rule)));
-
-    let (mut ink_set, mut ink_over) = (Vec::new(), Vec::new());
-    for r in eval.fired() {
-        let rule = &rb.rules[r];
-        for (forbid, kind) in rule.ink_effects() {
-            let effect = RuleEffect {
-                rule: rule.id.clone(),
-                effect: words::effect_key(forbid, kind).to_owned(),
-            };
-            if shaped(result.ink, result.ink_conflict, forbid, kind) {
-                ink_set.push(effect);
-            } else {
-                ink_over.push(effect);
-            }
-        }
-    }
-    ink_set.sort_by(|a, b| a.rule.cmp(&b.rule));
-    ink_over.sort_by(|a, b| a.rule.cmp(&b.rule));
-
-    let mut rules: Vec<(Option<Verdict>, RuleTrace)> = eval
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| **t != Tri::False)
-        .map(|(r, &t)| {
-            let rule = &rb.rules[r];
-            let node = trace::trace_with(rb, answers, eval, &rule.when, audience, memo);
-            let would_need = if t == Tri::Unknown {
-                node.undecided()
-            } else {
-                Vec::new()
-            };
-            (
-                rule.verdict,
-                RuleTrace {
-                    rule: rule.id.clone(),
-                    title: rule.title.clone(),
-                    state: if t == Tri::True { "fired" } else { "possible" },
-                    trace: node,
-                    would_need,
-                },
-            )
-        })
+    // Lists ordered by rule id are ordered by rank among ids (worked out once; ids are
+    // unique), and every list is refilled over the one before.
+    let rank = |r: usize| rb.rule_rank[r];
+    let mut picked: Vec<(usize, Verdict)> = eval
+        .fired()
+        .filter_map(|r| rb.rules[r].verdict.map(|v| (r, v)))
         .collect();
-    // Fired before possible; within each, the most severe first; then by id.
-    rules.sort_by(|(va, a), (vb, b)| {
-        (a.state != "fired", std::cmp::Reverse(*va), &a.rule).cmp(&(
-            b.state != "fired",
-            std::cmp::Reverse(*vb),
-            &b.rule,
-        ))
+    let VerdictHow {
+        value,
+        set_by,
+        overrode,
+    } = &mut e.verdict;
+    *value = result.verdict;
+    // The verdict's rules by id; the overridden by severity, then id.
+    picked.sort_unstable_by_key(|&(r, v)| (v != result.verdict, std::cmp::Reverse(v), rank(r)));
+    let split = picked.partition_point(|&(_, v)| v == result.verdict);
+    refill(set_by, &picked[..split], String::new, |id, &(r, _)| {
+        set_text(id, &rb.rules[r].id)
+    });
+    let blank = || RuleVerdict {
+        rule: String::new(),
+        verdict: Verdict::Suitable,
+    };
+    refill(overrode, &picked[split..], blank, |o, &(r, v)| {
+        set_text(&mut o.rule, &rb.rules[r].id);
+        o.verdict = v;
     });
 
-    questions_into(rb, eval, audience, &mut questions);
+    // Each fired rule's ink effects, by rule id (a rule's own in their order).
+    let mut effects: Vec<(usize, bool, crate::rulebook::InkKind)> = eval
+        .fired()
+        .flat_map(|r| rb.rules[r].ink_effects().map(move |(forbid, kind)| (r, forbid, kind)))
+        .collect();
+    effects.sort_by_key(|&(r, ..)| rank(r));
+    let InkHow {
+        value,
+        set_by: ink_set,
+        overrode: ink_over,
+    } = &mut e.ink;
+    *value = result.ink;
+    let blank = || RuleEffect {
+        rule: String::new(),
+        effect: String::new(),
+    };
+    let put = |out: &mut RuleEffect, &(r, forbid, kind): &(usize, bool, crate::rulebook::InkKind)| {
+        set_text(&mut out.rule, &rb.rules[r].id);
+        set_text(&mut out.effect, words::effect_key(forbid, kind));
+    };
+    let shapes = |&(_, forbid, kind): &(usize, bool, crate::rulebook::InkKind)| {
+        shaped(result.ink, result.ink_conflict, forbid, kind)
+    };
+    let (set, over): (Vec<_>, Vec<_>) = effects.iter().partition(|x| shapes(x));
+    refill(ink_set, &set, blank, |o, x| put(o, x));
+    refill(ink_over, &over, blank, |o, x| put(o, x));
 
-    Explanation {
-        verdict: VerdictHow {
-            value: result.verdict,
-            set_by,
-            overrode,
-        },
-        ink: InkHow {
-            value: result.ink,
-            set_by: ink_set,
-            overrode: ink_over,
-        },
-        rules: rules.into_iter().map(|(_, t)| t).collect(),
-        questions,
+    // Fired before possible; within each, the most severe first; then by id (its rank
+    // among ids, worked out once; ids are unique).
+    let mut order: Vec<usize> = (0..eval.rules.len()).filter(|&r| eval.rules[r] != Tri::False).collect();
+    order.sort_unstable_by_key(|&r| {
+        (
+            eval.rules[r] != Tri::True,
+            std::cmp::Reverse(rb.rules[r].verdict),
+            rb.rule_rank[r],
+        )
+    });
+    let blank = || RuleTrace {
+        rule: String::new(),
+        title: String::new(),
+        state: "",
+        trace: trace::blank(),
+        would_need: Vec::new(),
+    };
+    refill(&mut e.rules, &order, blank, |t, &r| {
+        let rule = &rb.rules[r];
+        set_text(&mut t.rule, &rule.id);
+        set_text(&mut t.title, &rule.title);
+        t.state = if eval.rules[r] == Tri::True {
+            "fired"
+        } else {
+            "possible"
+        };
+        trace::trace_into(rb, answers, eval, &rule.when, audience, memo, &mut t.trace);
+        if eval.rules[r] == Tri::Unknown {
+            t.trace.undecided_into(&mut t.would_need);
+        } else {
+            t.would_need.clear();
+        }
+    });
+
+    questions_into(rb, eval, audience, &mut e.questions);
+}
+
+/// Makes `out` one entry for each of `items`, each set by `put` over what the entry held
+/// (its strings reused); `blank` makes the entries `out` lacks.
+fn refill<T, S>(out: &mut Vec<T>, items: &[S], blank: impl Fn() -> T, mut put: impl FnMut(&mut T, &S)) {
+    out.truncate(items.len());
+    for (i, item) in items.iter().enumerate() {
+        if i == out.len() {
+            out.push(blank());
+        }
+        put(&mut out[i], item);
+    }
+}
+
+/// Sets `to` to `from`. A refilled explanation's questions mostly hold what they held on
+/// the row before, and telling so is quicker than copying.
+pub(super) fn set_text(to: &mut String, from: &str) {
+    if to != from {
+        to.clear();
+        to.push_str(from);
     }
 }
 
@@ -257,47 +295,30 @@ fn explain_with(
 /// kept from an earlier explanation is refilled in place (its strings reused), as batch
 /// refills one explanation for every row; the list is the same as one built afresh.
 fn questions_into(rb: &Rulebook, eval: &Evaluation, audience: Audience, out: &mut Vec<QuestionWhy>) {
-    let mut n = 0;
-    let mut by_id = Vec::new();
-    for (q, question) in rb.questions.iter().enumerate() {
-        if eval.applies[q] == Tri::False {
-            continue;
-        }
-        if n == out.len() {
-            out.push(QuestionWhy {
-                question: String::new(),
-                short: String::new(),
-                why: String::new(),
-                read_by: Vec::new(),
-            });
-        }
-        let why = &mut out[n];
-        why.question.clone_from(&question.id);
-        why.short.clone_from(&question.short);
-        why.why.clear();
-        why.why.push_str(question.help_for(audience));
-        // By id (their rank among ids, worked out once), so the explanation never depends
-        // on the order of rules in the files.
-        by_id.clear();
-        by_id.extend_from_slice(rb.read_by(q));
-        by_id.sort_unstable_by_key(|&r| rb.rule_rank[r]);
-        why.read_by.truncate(by_id.len());
-        for (i, &r) in by_id.iter().enumerate() {
-            let rule = &rb.rules[r];
-            match why.read_by.get_mut(i) {
-                Some(reader) => {
-                    reader.rule.clone_from(&rule.id);
-                    reader.title.clone_from(&rule.title);
-                }
-                None => why.read_by.push(RuleRef {
-                    rule: rule.id.clone(),
-                    title: rule.title.clone(),
-                }),
-            }
-        }
-        n += 1;
-    }
-    out.truncate(n);
+    let asked: Vec<usize> = (0..rb.questions.len())
+        .filter(|&q| eval.applies[q] != Tri::False)
+        .collect();
+    let blank = || QuestionWhy {
+        question: String::new(),
+        short: String::new(),
+        why: String::new(),
+        read_by: Vec::new(),
+    };
+    refill(out, &asked, blank, |why, &q| {
+        let question = &rb.questions[q];
+        set_text(&mut why.question, &question.id);
+        set_text(&mut why.short, &question.short);
+        set_text(&mut why.why, question.help_for(audience));
+        // By id, so the explanation never depends on the order of rules in the files.
+        let blank = || RuleRef {
+            rule: String::new(),
+            title: String::new(),
+        };
+        refill(&mut why.read_by, &rb.read_by_id[q], blank, |reader, &r| {
+            set_text(&mut reader.rule, &rb.rules[r].id);
+            set_text(&mut reader.title, &rb.rules[r].title);
+        });
+    });
 }
 
 /// Whether an ink effect (a prohibition when `forbid`, else a preference, of `kind`) points

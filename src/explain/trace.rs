@@ -34,13 +34,31 @@ pub struct TraceNode {
     pub children: Vec<TraceNode>,
 }
 
+/// A node with nothing in it, to be filled.
+pub(super) fn blank() -> TraceNode {
+    TraceNode {
+        value: Tri::Unknown,
+        text: String::new(),
+        question: None,
+        saw: None,
+        needed: None,
+        children: Vec::new(),
+    }
+}
+
 impl TraceNode {
     /// The undecided tests on questions without an answer, each with what it needs.
     pub fn undecided(&self) -> Vec<String> {
         let mut out = Vec::new();
-        self.collect_undecided(&mut out);
-        out.dedup();
+        self.undecided_into(&mut out);
         out
+    }
+
+    /// [`TraceNode::undecided`] into `out`, emptied first.
+    pub(super) fn undecided_into(&self, out: &mut Vec<String>) {
+        out.clear();
+        self.collect_undecided(out);
+        out.dedup();
     }
 
     fn collect_undecided(&self, out: &mut Vec<String>) {
@@ -75,19 +93,23 @@ impl TraceNode {
 
 /// Traces `cond` against the answers of an evaluation already made.
 pub fn trace(rb: &Rulebook, answers: &Answers, eval: &Evaluation, cond: &Cond, audience: Audience) -> TraceNode {
-    trace_with(rb, answers, eval, cond, audience, None)
+    let mut node = blank();
+    trace_into(rb, answers, eval, cond, audience, None, &mut node);
+    node
 }
 
-/// [`trace`], taking the traced tests from `memo` (fitted to this rulebook and audience),
-/// when there is one, where they have been worded before.
-pub(super) fn trace_with(
+/// [`trace`] into `out` (a node kept from an earlier trace, its strings and parts reused),
+/// taking the traced tests and the wording of other parts from `memo` (fitted to this
+/// rulebook and audience), when there is one, where they have been worded before.
+pub(super) fn trace_into(
     rb: &Rulebook,
     answers: &Answers,
     eval: &Evaluation,
     cond: &Cond,
     audience: Audience,
     memo: Option<&RefCell<TraceMemo>>,
-) -> TraceNode {
+    out: &mut TraceNode,
+) {
     Tracer {
         rb,
         answers,
@@ -96,7 +118,7 @@ pub(super) fn trace_with(
         words: rb.words(),
         memo,
     }
-    .node(cond, 0)
+    .fill(cond, 0, out)
 }
 
 /// Traced tests kept from one explanation to the next: a test's node depends only on the
@@ -113,12 +135,53 @@ pub struct TraceMemo {
     /// What the nodes were worded for: the rulebook's edition, the tool's language and
     /// the audience.
     owner: Option<(u64, Words, Audience)>,
-    /// Nodes by test (its address in the rulebook), applicability and answer.
-    tests: HashMap<TestKey, TraceNode>,
+    /// Nodes of tests and scores by what they depend on.
+    nodes: HashMap<NodeKey, TraceNode, foldhash::fast::RandomState>,
+    /// The wording of other parts by what it depends on, each with the text it was worded
+    /// from (a derived rule's condition) or empty.
+    texts: HashMap<TextKey, (String, String), foldhash::fast::RandomState>,
+    /// Nodes and strings a refilled trace no longer holds, kept to be refilled in turn:
+    /// rows differ in which rules fire and how their traces branch, and without these
+    /// most of a row's nodes and strings were allocated again.
+    spare: RefCell<Spare>,
 }
 
-/// A test, whether its question applies, and the answer's kind and value.
-type TestKey = (usize, Tri, u8, u64);
+/// See [`TraceMemo::spare`].
+#[derive(Debug, Default)]
+struct Spare {
+    nodes: Vec<TraceNode>,
+    strings: Vec<String>,
+}
+
+/// Spare nodes and strings kept at most, each.
+const SPARE_LIMIT: usize = 4_096;
+
+/// What a test's or a score's node depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum NodeKey {
+    /// A test (its address in the rulebook), whether its question applies, and the
+    /// answer's kind and value.
+    Test(usize, Tri, u8, u64),
+    /// A score's test (its address), whether the score applies, and its lowest and
+    /// highest totals.
+    Score(usize, Tri, u64, u64),
+}
+
+/// What the wording of a part other than a test depends on (besides the language and
+/// audience the memo is for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum TextKey {
+    Always,
+    All,
+    Any,
+    Not,
+    /// Needed, total, held, unknown.
+    AtLeast(usize, usize, usize, usize),
+    /// A fact.
+    Fact(usize),
+    /// A rule deriving a fact, worded around its condition's text.
+    Derived(usize),
+}
 
 /// Nodes kept at most, so numbers answered in many ways cannot grow the memo without end.
 const MEMO_LIMIT: usize = 20_000;
@@ -128,15 +191,16 @@ impl TraceMemo {
     /// audience (or has grown to its limit).
     pub(super) fn fit(&mut self, rb: &Rulebook, audience: Audience) {
         let owner = Some((rb.edition(), rb.words(), audience));
-        if self.owner != owner || self.tests.len() >= MEMO_LIMIT {
-            self.tests.clear();
+        if self.owner != owner || self.nodes.len() + self.texts.len() >= MEMO_LIMIT {
+            self.nodes.clear();
+            self.texts.clear();
             self.owner = owner;
         }
     }
 }
 
 /// The memo's key of test `t` on a question whose applicability is `applies`.
-fn test_key(t: &Test, applies: Tri, slot: &Slot) -> TestKey {
+fn test_key(t: &Test, applies: Tri, slot: &Slot) -> NodeKey {
     let (kind, bits) = match *slot {
         Slot::Missing => (0, 0),
         Slot::DontKnow => (1, 0),
@@ -145,7 +209,7 @@ fn test_key(t: &Test, applies: Tri, slot: &Slot) -> TestKey {
         Slot::Given(Value::Bool(b)) => (4, u64::from(b)),
         Slot::Given(Value::Number(x)) => (5, x.to_bits()),
     };
-    (std::ptr::from_ref(t) as usize, applies, kind, bits)
+    NodeKey::Test(std::ptr::from_ref(t) as usize, applies, kind, bits)
 }
 
 /// Facts nest no deeper than this in a trace (the plan has no cycles; this keeps a
@@ -166,116 +230,262 @@ impl Tracer<'_> {
         cond.eval(&self.eval.env(self.answers))
     }
 
-    fn node(&self, cond: &Cond, fact_depth: usize) -> TraceNode {
+    /// Traces `cond` into `out`, reusing what `out` holds.
+    fn fill(&self, cond: &Cond, fact_depth: usize, out: &mut TraceNode) {
         let value = self.value(cond);
-        let plain = |text: String, children: Vec<TraceNode>| TraceNode {
-            value,
-            text,
-            question: None,
-            saw: None,
-            needed: None,
-            children,
-        };
+        out.value = value;
         let words = self.words;
         match cond {
-            Cond::Always => plain(tr!(words, "explain-trace-always"), Vec::new()),
-            Cond::All(parts) => plain(
-                tr!(words, "explain-trace-all"),
-                parts.iter().map(|p| self.node(p, fact_depth)).collect(),
-            ),
-            Cond::Any(parts) => plain(
-                tr!(words, "explain-trace-any"),
-                parts.iter().map(|p| self.node(p, fact_depth)).collect(),
-            ),
-            Cond::AtLeast(n, parts) => {
-                let children: Vec<TraceNode> = parts.iter().map(|p| self.node(p, fact_depth)).collect();
-                let count = |t: Tri| children.iter().filter(|c| c.value == t).count();
-                let text = tr!(
-                    words,
-                    "explain-trace-at-least",
-                    needed = *n,
-                    total = parts.len(),
-                    held = count(Tri::True),
-                    unknown = count(Tri::Unknown)
-                );
-                plain(text, children)
+            Cond::Always => {
+                self.plain(out, TextKey::Always, || tr!(words, "explain-trace-always"));
+                self.keep_parts(out, 0);
             }
-            Cond::Not(inner) => plain(tr!(words, "explain-trace-not"), vec![self.node(inner, fact_depth)]),
-            Cond::Question(q, t) => match self.memo {
-                Some(memo) => {
-                    let key = test_key(t, self.eval.applies[*q], self.answers.slot(*q));
-                    if let Some(node) = memo.borrow().tests.get(&key) {
-                        return node.clone();
-                    }
-                    let node = self.test(*q, t, value);
-                    memo.borrow_mut().tests.insert(key, node.clone());
-                    node
+            Cond::All(parts) => {
+                self.plain(out, TextKey::All, || tr!(words, "explain-trace-all"));
+                self.fill_parts(parts, fact_depth, out);
+            }
+            Cond::Any(parts) => {
+                self.plain(out, TextKey::Any, || tr!(words, "explain-trace-any"));
+                self.fill_parts(parts, fact_depth, out);
+            }
+            Cond::AtLeast(n, parts) => {
+                self.fill_parts(parts, fact_depth, out);
+                let count = |t: Tri| out.children.iter().filter(|c| c.value == t).count();
+                let (held, unknown) = (count(Tri::True), count(Tri::Unknown));
+                let key = TextKey::AtLeast(*n, parts.len(), held, unknown);
+                self.plain(out, key, || {
+                    tr!(
+                        words,
+                        "explain-trace-at-least",
+                        needed = *n,
+                        total = parts.len(),
+                        held = held,
+                        unknown = unknown
+                    )
+                });
+            }
+            Cond::Not(inner) => {
+                self.plain(out, TextKey::Not, || tr!(words, "explain-trace-not"));
+                self.fill_parts(std::slice::from_ref(&**inner), fact_depth, out);
+            }
+            Cond::Question(q, t) => {
+                let key = test_key(t, self.eval.applies[*q], self.answers.slot(*q));
+                self.kept_node(out, key, || self.test(*q, t, value));
+            }
+            Cond::Fact(f) => self.fact(*f, value, fact_depth, out),
+            Cond::Score(s, r) => {
+                let st = self.eval.scores[*s];
+                let key = NodeKey::Score(
+                    std::ptr::from_ref(r) as usize,
+                    st.applies,
+                    st.min.to_bits(),
+                    st.max.to_bits(),
+                );
+                self.kept_node(out, key, || self.score(*s, r, value));
+            }
+        }
+    }
+
+    /// Fills `out.children` with the traces of `parts`.
+    fn fill_parts(&self, parts: &[Cond], fact_depth: usize, out: &mut TraceNode) {
+        self.keep_parts(out, parts.len());
+        for (i, p) in parts.iter().enumerate() {
+            if i == out.children.len() {
+                self.add_part(out);
+            }
+            self.fill(p, fact_depth, &mut out.children[i]);
+        }
+    }
+
+    /// Keeps the first `n` parts of `out`, the others set aside to be refilled later.
+    fn keep_parts(&self, out: &mut TraceNode, n: usize) {
+        if out.children.len() <= n {
+            return;
+        }
+        match self.memo {
+            Some(memo) => {
+                let memo = memo.borrow();
+                let spare = &mut memo.spare.borrow_mut().nodes;
+                let room = SPARE_LIMIT.saturating_sub(spare.len());
+                spare.extend(out.children.drain(n..).take(room));
+                out.children.truncate(n);
+            }
+            None => out.children.truncate(n),
+        }
+    }
+
+    /// Adds a part to `out`, a node set aside before if there is one.
+    fn add_part(&self, out: &mut TraceNode) {
+        let spare = self.memo.and_then(|m| m.borrow().spare.borrow_mut().nodes.pop());
+        out.children.push(spare.unwrap_or_else(blank));
+    }
+
+    /// Sets `to` to `from`, refilling a string set aside before rather than allocating
+    /// one, and setting aside the string a `None` takes the place of.
+    fn set_opt(&self, to: &mut Option<String>, from: Option<&str>) {
+        if self.memo.is_none() {
+            *to = from.map(str::to_owned);
+            return;
+        }
+        match (to.as_mut(), from) {
+            (Some(s), Some(f)) => super::set_text(s, f),
+            (None, None) => {}
+            (Some(_), None) => self.set_aside(to.take().unwrap_or_default()),
+            (None, Some(f)) => {
+                let mut s = self.spare_string();
+                s.push_str(f);
+                *to = Some(s);
+            }
+        }
+    }
+
+    /// An empty string, one set aside before if there is one.
+    fn spare_string(&self) -> String {
+        let spare = self.memo.and_then(|m| m.borrow().spare.borrow_mut().strings.pop());
+        let mut s = spare.unwrap_or_default();
+        s.clear();
+        s
+    }
+
+    /// Sets `s` aside, to be refilled later.
+    fn set_aside(&self, s: String) {
+        if let Some(memo) = self.memo {
+            let memo = memo.borrow();
+            let spare = &mut memo.spare.borrow_mut().strings;
+            if spare.len() < SPARE_LIMIT {
+                spare.push(s);
+            }
+        }
+    }
+
+    /// Makes `out` equal to `source`, reusing what `out` holds and what was set aside.
+    fn assign(&self, out: &mut TraceNode, source: &TraceNode) {
+        out.value = source.value;
+        super::set_text(&mut out.text, &source.text);
+        self.set_opt(&mut out.question, source.question.as_deref());
+        self.set_opt(&mut out.saw, source.saw.as_deref());
+        self.set_opt(&mut out.needed, source.needed.as_deref());
+        self.keep_parts(out, source.children.len());
+        for (i, c) in source.children.iter().enumerate() {
+            if i == out.children.len() {
+                self.add_part(out);
+            }
+            self.assign(&mut out.children[i], c);
+        }
+    }
+
+    /// Makes `out` a node that reads no question, worded by `make` (or as before, for
+    /// `key`); its parts are left to the caller.
+    fn plain(&self, out: &mut TraceNode, key: TextKey, make: impl FnOnce() -> String) {
+        self.set_opt(&mut out.question, None);
+        self.set_opt(&mut out.saw, None);
+        self.set_opt(&mut out.needed, None);
+        self.worded(key, "", make, &mut out.text);
+    }
+
+    /// Sets `text` to the wording for `key` made from `from`: `make`'s, or the memo's
+    /// when it worded `key` from the same text before.
+    fn worded(&self, key: TextKey, from: &str, make: impl FnOnce() -> String, text: &mut String) {
+        let Some(memo) = self.memo else {
+            *text = make();
+            return;
+        };
+        if let Some((seen, kept)) = memo.borrow().texts.get(&key)
+            && seen == from
+        {
+            super::set_text(text, kept);
+            return;
+        }
+        let made = make();
+        text.clone_from(&made);
+        memo.borrow_mut().texts.insert(key, (from.to_owned(), made));
+    }
+
+    /// Sets `out` to `make`'s node (a test's or a score's, which has no parts), or the
+    /// memo's for `key`.
+    fn kept_node(&self, out: &mut TraceNode, key: NodeKey, make: impl FnOnce() -> TraceNode) {
+        let Some(memo) = self.memo else {
+            *out = make();
+            return;
+        };
+        if let Some(node) = memo.borrow().nodes.get(&key) {
+            self.assign(out, node);
+            return;
+        }
+        let node = make();
+        self.assign(out, &node);
+        memo.borrow_mut().nodes.insert(key, node);
+    }
+
+    /// A fact's node: its description, and the rules that derived its value.
+    fn fact(&self, f: usize, value: Tri, fact_depth: usize, out: &mut TraceNode) {
+        let fact = &self.rb.facts[f];
+        let words = self.words;
+        let audience = self.audience;
+        self.plain(out, TextKey::Fact(f), || match audience {
+            Audience::Consultant => tr!(
+                words,
+                "explain-trace-fact",
+                fact = &fact.id,
+                description = &fact.description
+            ),
+            Audience::Patient => fact.description.clone(),
+        });
+        let mut n = 0;
+        if fact_depth < MAX_FACT_DEPTH && value != Tri::False {
+            for &r in fact.derived_by.iter().filter(|&&r| self.eval.rules[r] == value) {
+                if n == out.children.len() {
+                    self.add_part(out);
                 }
-                None => self.test(*q, t, value),
-            },
-            Cond::Fact(f) => {
-                let fact = &self.rb.facts[*f];
-                let children = if fact_depth < MAX_FACT_DEPTH && value != Tri::False {
-                    fact.derived_by
-                        .iter()
-                        .filter(|&&r| self.eval.rules[r] == value)
-                        .map(|&r| {
-                            let rule = &self.rb.rules[r];
-                            let mut n = self.node(&rule.when, fact_depth + 1);
-                            n.text = match self.audience {
-                                Audience::Consultant => tr!(
-                                    words,
-                                    "explain-trace-derived",
-                                    rule = &rule.id,
-                                    title = &rule.title,
-                                    condition = &n.text
-                                ),
-                                Audience::Patient => tr!(words, "explain-trace-because", condition = &n.text),
-                            };
-                            n
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                let text = match self.audience {
+                let child = &mut out.children[n];
+                let rule = &self.rb.rules[r];
+                self.fill(&rule.when, fact_depth + 1, child);
+                let condition = std::mem::replace(&mut child.text, self.spare_string());
+                let make = || match audience {
                     Audience::Consultant => tr!(
                         words,
-                        "explain-trace-fact",
-                        fact = &fact.id,
-                        description = &fact.description
+                        "explain-trace-derived",
+                        rule = &rule.id,
+                        title = &rule.title,
+                        condition = &condition
                     ),
-                    Audience::Patient => fact.description.clone(),
+                    Audience::Patient => tr!(words, "explain-trace-because", condition = &condition),
                 };
-                plain(text, children)
+                self.worded(TextKey::Derived(r), &condition, make, &mut child.text);
+                self.set_aside(condition);
+                n += 1;
             }
-            Cond::Score(s, r) => {
-                let score = &self.rb.scores[*s];
-                let st = self.eval.scores[*s];
-                let n = |x: f64| crate::answers::number_to_json(x).to_string();
-                let saw = if st.applies == Tri::False {
-                    tr!(words, "explain-saw-not-asked")
-                } else if st.min == st.max {
-                    n(st.min)
-                } else {
-                    tr!(words, "explain-saw-between", low = &n(st.min), high = &n(st.max))
-                };
-                let needed = describe::range(words, r, None);
-                TraceNode {
-                    value,
-                    text: tr!(
-                        words,
-                        "explain-trace-score",
-                        score = &score.title,
-                        saw = &saw,
-                        needed = &needed
-                    ),
-                    question: None,
-                    saw: Some(saw),
-                    needed: Some(needed),
-                    children: Vec::new(),
-                }
-            }
+        }
+        self.keep_parts(out, n);
+    }
+
+    /// A score's node: its range and what the test needed.
+    fn score(&self, s: usize, r: &crate::condition::NumRange, value: Tri) -> TraceNode {
+        let words = self.words;
+        let score = &self.rb.scores[s];
+        let st = self.eval.scores[s];
+        let n = |x: f64| crate::answers::number_to_json(x).to_string();
+        let saw = if st.applies == Tri::False {
+            tr!(words, "explain-saw-not-asked")
+        } else if st.min == st.max {
+            n(st.min)
+        } else {
+            tr!(words, "explain-saw-between", low = &n(st.min), high = &n(st.max))
+        };
+        let needed = describe::range(words, r, None);
+        TraceNode {
+            value,
+            text: tr!(
+                words,
+                "explain-trace-score",
+                score = &score.title,
+                saw = &saw,
+                needed = &needed
+            ),
+            question: None,
+            saw: Some(saw),
+            needed: Some(needed),
+            children: Vec::new(),
         }
     }
 

@@ -136,7 +136,9 @@ fn explanation(out: &mut Vec<u8>, e: &crate::explain::Explanation, kept: &mut Qu
 /// strings an explanation holds. An entry is used only when its question's part is equal
 /// to the one being written, so it can never go stale.
 #[derive(Default)]
-struct QuestionsWritten(std::collections::HashMap<String, (crate::explain::QuestionWhy, Vec<u8>)>);
+struct QuestionsWritten(
+    std::collections::HashMap<String, (crate::explain::QuestionWhy, Vec<u8>), foldhash::fast::RandomState>,
+);
 
 /// Questions whose parts are kept at most.
 const QUESTIONS_KEPT: usize = 10_000;

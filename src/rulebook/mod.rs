@@ -71,6 +71,8 @@ pub struct Rulebook {
     pub(crate) deciding_rules: Vec<usize>,
     /// For each question, the rules that read it (see [`Rulebook::read_by`]).
     read_by: Vec<Vec<usize>>,
+    /// The same lists ordered by rule id, as explanations list them (every row of a batch).
+    pub(crate) read_by_id: Vec<Vec<usize>>,
     /// The language its texts are shown in (`en` unless a translation was applied with
     /// [`locale::apply`]); the tool's own words follow it too.
     pub language: String,

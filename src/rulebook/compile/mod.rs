@@ -351,8 +351,13 @@ impl Compiler {
             .filter(|&r| rules[r].verdict.is_some() || !rules[r].forbid.is_empty() || rules[r].prefer.is_some())
             .collect();
         let read_by = super::read_by(&questions, &scores, &rules);
+        let mut read_by_id = read_by.clone();
+        for list in &mut read_by_id {
+            list.sort_unstable_by_key(|&r| rule_rank[r]);
+        }
         Some(Rulebook {
             read_by,
+            read_by_id,
             identity,
             sha256: String::new(),
             review: Review::Draft,
