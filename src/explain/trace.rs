@@ -290,10 +290,7 @@ impl Tracer<'_> {
     fn fill_parts(&self, parts: &[Cond], fact_depth: usize, out: &mut TraceNode) {
         self.keep_parts(out, parts.len());
         for (i, p) in parts.iter().enumerate() {
-            if i == out.children.len() {
-                self.add_part(out);
-            }
-            self.fill(p, fact_depth, &mut out.children[i]);
+            self.fill(p, fact_depth, self.part(out, i));
         }
     }
 
@@ -314,10 +311,14 @@ impl Tracer<'_> {
         }
     }
 
-    /// Adds a part to `out`, a node set aside before if there is one.
-    fn add_part(&self, out: &mut TraceNode) {
-        let spare = self.memo.and_then(|m| m.borrow().spare.borrow_mut().nodes.pop());
-        out.children.push(spare.unwrap_or_else(blank));
+    /// Part `i` of `out`, which has at least `i` parts: added when it has exactly `i`
+    /// (a node set aside before if there is one).
+    fn part<'n>(&self, out: &'n mut TraceNode, i: usize) -> &'n mut TraceNode {
+        if i == out.children.len() {
+            let spare = self.memo.and_then(|m| m.borrow().spare.borrow_mut().nodes.pop());
+            out.children.push(spare.unwrap_or_else(blank));
+        }
+        &mut out.children[i]
     }
 
     /// Sets `to` to `from`, refilling a string set aside before rather than allocating
@@ -367,10 +368,7 @@ impl Tracer<'_> {
         self.set_opt(&mut out.needed, source.needed.as_deref());
         self.keep_parts(out, source.children.len());
         for (i, c) in source.children.iter().enumerate() {
-            if i == out.children.len() {
-                self.add_part(out);
-            }
-            self.assign(&mut out.children[i], c);
+            self.assign(self.part(out, i), c);
         }
     }
 
@@ -434,10 +432,7 @@ impl Tracer<'_> {
         let mut n = 0;
         if fact_depth < MAX_FACT_DEPTH && value != Tri::False {
             for &r in fact.derived_by.iter().filter(|&&r| self.eval.rules[r] == value) {
-                if n == out.children.len() {
-                    self.add_part(out);
-                }
-                let child = &mut out.children[n];
+                let child = self.part(out, n);
                 let rule = &self.rb.rules[r];
                 self.fill(&rule.when, fact_depth + 1, child);
                 let condition = std::mem::replace(&mut child.text, self.spare_string());
