@@ -26,6 +26,15 @@ pub struct Line {
     pub answers: bool,
 }
 
+/// What is typed for question `q` to give `answers`: its answer, or "don't know" for a
+/// missing one.
+fn typed_slot(answers: &Answers, q: usize) -> Slot {
+    match answers.slot(q) {
+        Slot::Missing => Slot::DontKnow,
+        s => *s,
+    }
+}
+
 /// Walks the interview for `answers` from `session` (a missing answer is "don't know"):
 /// `answer` gives what is typed for a question, `go_on` what is typed to continue past the
 /// offer to stop early, so that the record is complete. The offer comes once a session,
@@ -42,10 +51,7 @@ fn walk<T>(
     let mut offered = false;
     while let Next::Ask(prompt) = session.step() {
         let q = prompt.question;
-        let slot = match answers.slot(q) {
-            Slot::Missing => Slot::DontKnow,
-            s => *s,
-        };
+        let slot = typed_slot(answers, q);
         typed.push(answer(&prompt.options, &rulebook.questions[q], slot));
         session.answer(q, slot);
         if !offered && session.evaluation().result.verdict == Verdict::Unsuitable {
@@ -101,11 +107,7 @@ pub fn plain_lines_resumed(rulebook: &Rulebook, answers: &Answers, kept: usize, 
         let Next::Ask(prompt) = fresh.step() else {
             panic!("the interview for these answers asks fewer than {kept} questions");
         };
-        let slot = match answers.slot(prompt.question) {
-            Slot::Missing => Slot::DontKnow,
-            s => *s,
-        };
-        fresh.answer(prompt.question, slot);
+        fresh.answer(prompt.question, typed_slot(answers, prompt.question));
     }
     let resumed = Session::resume(rulebook, fresh.answers(), fresh.asked());
     plain_lines_from(resumed, answers, separator)
