@@ -8,7 +8,7 @@ mod common;
 use common::generate::{Q, Rng, Shape, condition};
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use smp_screen::answers::Answers;
+use smp_screen::answers::{Answers, Slot};
 use smp_screen::audience::Audience;
 use smp_screen::engine::{Tri, evaluate};
 use smp_screen::explain::{what_if, what_if_by_full_evaluation};
@@ -218,10 +218,32 @@ proptest! {
             let mut partial = full.clone();
             for q in 0..rb.questions.len() {
                 if rng.chance(40) {
-                    partial.set(q, smp_screen::answers::Slot::Missing);
+                    partial.set(q, Slot::Missing);
                 }
             }
             let (p, c) = (evaluate(&rb, &partial), evaluate(&rb, &full));
+            // Evaluation runs the conditions in a flat form of their own: every value it
+            // gives must be the one the tree itself gives, read in the same environment
+            // (the plan puts each step after what it reads, so this is the whole result).
+            // Besides, a multiple choice with nothing ticked now and then: the evaluator's
+            // shortcut for answers with an option's bit set must not be taken for it.
+            let mut unticked = full.clone();
+            for (q, question) in rb.questions.iter().enumerate() {
+                if question.kind == QuestionKind::Multiple && rng.chance(30) {
+                    unticked.set(q, Slot::Given(smp_screen::answers::Value::Multi(0)));
+                }
+            }
+            let u = evaluate(&rb, &unticked);
+            for (answers, e) in [(&partial, &p), (&full, &c), (&unticked, &u)] {
+                let env = e.env(answers);
+                for (q, question) in rb.questions.iter().enumerate() {
+                    let t = question.ask_if.as_ref().map_or(Tri::True, |c| c.eval(&env));
+                    prop_assert_eq!(t, e.applies[q], "ask_if of `{}`", question.id);
+                }
+                for (r, rule) in rb.rules.iter().enumerate() {
+                    prop_assert_eq!(rule.when.eval(&env), e.rules[r], "rule `{}`", rule.id);
+                }
+            }
             prop_assert!(p.result.verdict <= p.worst_case.verdict);
             prop_assert!(p.result.verdict <= c.result.verdict, "partial {:?} above completion {:?}", p.result.verdict, c.result.verdict);
             prop_assert!(c.result.verdict <= p.worst_case.verdict, "completion {:?} above worst case {:?}", c.result.verdict, p.worst_case.verdict);

@@ -5,8 +5,10 @@
 //! evaluates them against answers, and explain and describe read them. It knows nothing
 //! of rulebooks, answers or output, so every layer above can use it without a circle.
 
+mod program;
 mod tri;
 
+pub use program::{Atom, Exec, Op, Program};
 pub use tri::{Tri, all, any, at_least};
 
 /// A condition with every reference resolved to an index.

@@ -5,7 +5,8 @@
 //! apply) makes them unknown.
 
 use crate::answers::{Answers, Slot, Value};
-use crate::condition::{self, Cond, Test, Tri};
+use crate::condition::{self, Cond, Op, Program, Test, Tri};
+use std::cell::Cell;
 
 /// A score's possible values given the answers so far, and whether it applies.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -88,6 +89,108 @@ impl Cond {
             // functions unnoticed; a leaf here is evaluated by `eval`, which never comes
             // back for it.
             Cond::Always | Cond::Question(..) | Cond::Fact(_) | Cond::Score(..) => self.eval(env),
+        }
+    }
+}
+
+/// What a condition in flat form ([`Program`]) reads: the atoms' truths (question tests,
+/// filled as each question's applicability is settled), facts and scores.
+pub(super) struct FlatEnv<'a> {
+    /// Each atom's truth.
+    pub atoms: &'a [Cell<Tri>],
+    /// Each derived fact.
+    pub facts: &'a [Cell<Tri>],
+    /// Each score.
+    pub scores: &'a [Cell<ScoreState>],
+}
+
+impl FlatEnv<'_> {
+    /// Evaluates one node as [`Cond::eval`] evaluates the condition it was made from,
+    /// leaves in place (most nodes are leaves, most parts too), and a composite's own
+    /// parts here too: only a composite inside a composite is a call.
+    #[inline(always)]
+    pub fn op(&self, program: &Program, op: Op) -> Tri {
+        match self.leaf(program, op) {
+            Some(t) => t,
+            None => self.composite(program, op),
+        }
+    }
+
+    /// A leaf's truth, or `None` for a composite.
+    #[inline(always)]
+    fn leaf(&self, program: &Program, op: Op) -> Option<Tri> {
+        let atoms = |first: u32, len: u32| {
+            program.args[first as usize..(first + len) as usize]
+                .iter()
+                .map(|&k| self.atoms[k as usize].get())
+        };
+        Some(match op {
+            Op::Atom(k) => self.atoms[k as usize].get(),
+            Op::Always => Tri::True,
+            Op::Fact(f) => self.facts[f as usize].get(),
+            Op::Score { score, range } => {
+                let st = self.scores[score as usize].get();
+                st.applies
+                    .and(program.ranges[range as usize].test_interval(st.min, st.max))
+            }
+            Op::AllAtoms { first, len } => condition::all(atoms(first, len)),
+            Op::AnyAtoms { first, len } => condition::any(atoms(first, len)),
+            Op::All { .. } | Op::Any { .. } | Op::AtLeast { .. } | Op::Not(_) => return None,
+        })
+    }
+
+    /// A part of a composite: a leaf in place, a composite by a call.
+    #[inline(always)]
+    fn part(&self, program: &Program, op: Op) -> Tri {
+        match self.leaf(program, op) {
+            Some(t) => t,
+            None => self.nested(program, op),
+        }
+    }
+
+    /// A composite inside a composite.
+    #[inline(never)]
+    fn nested(&self, program: &Program, op: Op) -> Tri {
+        self.composite(program, op)
+    }
+
+    /// A composite's truth from its parts.
+    #[inline(always)]
+    fn composite(&self, program: &Program, op: Op) -> Tri {
+        let parts = |first: u32, len: u32| &program.ops[first as usize..(first + len) as usize];
+        match op {
+            // The two loops are written out (Kleene as in `condition::all` and `any`,
+            // stopping once settled): a closure per part was left a call by the compiler
+            // (a tenth of evaluation), and one loop for both cost 1 % of a row more.
+            Op::All { first, len } => {
+                let mut acc = Tri::True;
+                for &p in parts(first, len) {
+                    acc = acc.and(self.part(program, p));
+                    if acc == Tri::False {
+                        break;
+                    }
+                }
+                acc
+            }
+            Op::Any { first, len } => {
+                let mut acc = Tri::False;
+                for &p in parts(first, len) {
+                    acc = acc.or(self.part(program, p));
+                    if acc == Tri::True {
+                        break;
+                    }
+                }
+                acc
+            }
+            Op::AtLeast { n, first, len } => {
+                condition::at_least(n as usize, parts(first, len).iter().map(|&p| self.part(program, p)))
+            }
+            Op::Not(inner) => self.part(program, program.ops[inner as usize]).not(),
+            // Callers give leaves to `leaf` first, so these never come here; they are
+            // named so that a new kind of node cannot fall between the two unnoticed.
+            Op::Always | Op::Atom(_) | Op::Fact(_) | Op::Score { .. } | Op::AllAtoms { .. } | Op::AnyAtoms { .. } => {
+                self.leaf(program, op).unwrap_or(Tri::Unknown)
+            }
         }
     }
 }

@@ -1,12 +1,16 @@
 //! One evaluation of a rulebook over a set of answers.
 
+use super::condition::FlatEnv;
 use super::resolve::{Resolution, resolve};
 use super::{Env, ScoreState, Tri};
-use crate::answers::{Answers, Slot};
-use crate::rulebook::{Recheck, Rulebook, Step};
+use crate::answers::{Answers, Slot, Value};
+use crate::condition::{Atom, Exec, Program};
+use crate::rulebook::{Recheck, Rulebook};
+use std::cell::Cell;
+use std::ops::Range;
 
 /// Everything one evaluation decided.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Evaluation {
     /// Whether each question applies (its `ask_if`).
     pub applies: Vec<Tri>,
@@ -20,6 +24,22 @@ pub struct Evaluation {
     pub result: Resolution,
     /// The result if every possible rule fired too.
     pub worst_case: Resolution,
+    /// Working storage: the truth of each of the program's atoms (question tests), which
+    /// follow from the answers and `applies`; not part of what was decided.
+    atoms: Vec<Tri>,
+}
+
+// Everything but the working storage: an evaluation changed step by step (what-if's
+// working copies) never fills it, and decides the same.
+impl PartialEq for Evaluation {
+    fn eq(&self, other: &Evaluation) -> bool {
+        self.applies == other.applies
+            && self.scores == other.scores
+            && self.facts == other.facts
+            && self.rules == other.rules
+            && self.result == other.result
+            && self.worst_case == other.worst_case
+    }
 }
 
 impl Evaluation {
@@ -102,6 +122,7 @@ impl Evaluation {
             rules: Vec::new(),
             result: nothing,
             worst_case: nothing,
+            atoms: Vec::new(),
         }
     }
 }
@@ -110,69 +131,48 @@ impl Evaluation {
 /// and need not allocate for each.
 pub fn evaluate_into(rulebook: &Rulebook, answers: &Answers, eval: &mut Evaluation) {
     debug_assert_eq!(answers.len(), rulebook.questions.len());
-    let reset = |v: &mut Vec<Tri>, n: usize| {
-        v.clear();
-        v.resize(n, Tri::Unknown);
+    // Every step of the plan writes its value before any later step reads it, so a
+    // buffer of the right length needs no clearing between rows.
+    let fit = |v: &mut Vec<Tri>, n: usize| {
+        if v.len() != n {
+            v.clear();
+            v.resize(n, Tri::Unknown);
+        }
     };
-    reset(&mut eval.applies, rulebook.questions.len());
-    reset(&mut eval.facts, rulebook.facts.len());
-    reset(&mut eval.rules, rulebook.rules.len());
-    eval.scores.clear();
-    eval.scores.resize(
-        rulebook.scores.len(),
-        ScoreState {
-            applies: Tri::Unknown,
-            min: 0.0,
-            max: 0.0,
-        },
-    );
+    fit(&mut eval.applies, rulebook.questions.len());
+    fit(&mut eval.facts, rulebook.facts.len());
+    fit(&mut eval.rules, rulebook.rules.len());
+    fit(&mut eval.atoms, rulebook.program.atoms.len());
+    if eval.scores.len() != rulebook.scores.len() {
+        eval.scores.clear();
+        eval.scores.resize(
+            rulebook.scores.len(),
+            ScoreState {
+                applies: Tri::Unknown,
+                min: 0.0,
+                max: 0.0,
+            },
+        );
+    }
     let Evaluation {
         applies,
         scores,
         facts,
         rules,
+        atoms,
         ..
     } = eval;
-    let plan = &rulebook.plan;
-    let mut i = 0;
-    while i < plan.len() {
-        let env = Env {
-            answers,
+    run(
+        rulebook,
+        answers,
+        Buffers {
             applies,
-            facts,
             scores,
-        };
-        match plan[i] {
-            Step::Rule(_) => {
-                // A rule reads no rule, so a run of rules is evaluated in one environment:
-                // most of the plan is such runs.
-                while let Some(&Step::Rule(r)) = plan.get(i) {
-                    rules[r] = rulebook.rules[r].when.eval(&env);
-                    i += 1;
-                }
-                continue;
-            }
-            Step::Applies(q) => {
-                let t = rulebook.questions[q]
-                    .ask_if
-                    .as_ref()
-                    .map_or(Tri::True, |c| c.eval(&env));
-                applies[q] = t;
-            }
-            Step::Fact(f) => {
-                let t = rulebook.facts[f]
-                    .derived_by
-                    .iter()
-                    .fold(Tri::False, |acc, &r| acc.or(rules[r]));
-                facts[f] = t;
-            }
-            Step::Score(s) => {
-                let st = score_state(rulebook, s, answers, applies);
-                scores[s] = st;
-            }
-        }
-        i += 1;
-    }
+            facts,
+            rules,
+            atoms,
+        },
+    );
     eval.result = resolve(rulebook, &eval.rules, false);
     // With nothing undecided the worst case is the result; most complete rows skip a pass.
     eval.worst_case = if eval.rules.contains(&Tri::Unknown) {
@@ -180,6 +180,96 @@ pub fn evaluate_into(rulebook: &Rulebook, answers: &Answers, eval: &mut Evaluati
     } else {
         eval.result
     };
+}
+
+/// An evaluation's buffers, as [`run`] writes them.
+struct Buffers<'a> {
+    applies: &'a mut [Tri],
+    scores: &'a mut [ScoreState],
+    facts: &'a mut [Tri],
+    rules: &'a mut [Tri],
+    atoms: &'a mut [Tri],
+}
+
+/// Runs the plan into `buffers`. They come as slices of their own (not fields of one
+/// evaluation) so that the compiler knows a value written to one cannot move the others,
+/// and keeps them in registers from step to step instead of reloading them.
+#[inline(never)]
+fn run(rulebook: &Rulebook, answers: &Answers, buffers: Buffers) {
+    let program = &rulebook.program;
+    let Buffers {
+        applies,
+        scores,
+        facts,
+        rules,
+        atoms,
+    } = buffers;
+    // Cells, so that one environment serves every step while steps write the values
+    // later steps read (a fresh one per step was stored to memory each time).
+    let atoms = Cell::from_mut(atoms).as_slice_of_cells();
+    let facts = Cell::from_mut(facts).as_slice_of_cells();
+    let scores = Cell::from_mut(scores).as_slice_of_cells();
+    let env = FlatEnv { atoms, facts, scores };
+    for step in &program.exec {
+        match *step {
+            Exec::Rule(r, op) => rules[r as usize] = env.op(program, op),
+            Exec::Applies(q, op) => {
+                let q = q as usize;
+                let a = env.op(program, op);
+                applies[q] = a;
+                // Every test of this question, now that its applicability is known: later
+                // steps read each as one value.
+                let at = program.atoms_of(q);
+                fill_atoms(&atoms[at.clone()], program, at, a, answers.slot(q));
+                for &(k, r) in program.lone(q) {
+                    rules[r as usize] = atoms[k as usize].get();
+                }
+            }
+            Exec::Fact(f) => {
+                let f = f as usize;
+                let t = rulebook.facts[f]
+                    .derived_by
+                    .iter()
+                    .fold(Tri::False, |acc, &r| acc.or(rules[r]));
+                facts[f].set(t);
+            }
+            Exec::Score(s) => scores[s as usize].set(score_state(rulebook, s as usize, answers, applies)),
+        }
+    }
+}
+
+/// The truths of one question's atoms (`at` in `program`), given whether it applies and
+/// its answer: what [`Cond::eval`](crate::condition::Cond::eval) gives each test on it.
+fn fill_atoms(truths: &[Cell<Tri>], program: &Program, at: Range<usize>, applies: Tri, slot: &Slot) {
+    let fill = |t: Tri| truths.iter().for_each(|c| c.set(t));
+    let value = match slot {
+        // Not applying makes every test false; else an unanswered question makes each unknown.
+        _ if applies == Tri::False => return fill(Tri::False),
+        Slot::Missing | Slot::DontKnow => return fill(Tri::Unknown),
+        Slot::Given(v) => v,
+    };
+    let bits = match *value {
+        Value::Choice(i) => 1u64.checked_shl(u32::from(i)).unwrap_or(0),
+        Value::Multi(ticked) => ticked,
+        Value::Bool(b) => 1 << b as u64,
+        Value::Number(_) => 0,
+    };
+    if bits != 0 {
+        // An answer with a bit set meets each atom as its mask: `answered` is every bit.
+        for (t, mask) in truths.iter().zip(&program.masks[at]) {
+            t.set(applies.and(Tri::from_bool(bits & mask != 0)));
+        }
+        return;
+    }
+    // A number, or a multiple choice with nothing ticked.
+    for (t, atom) in truths.iter().zip(&program.atoms[at]) {
+        let holds = match (atom, value) {
+            (Atom::Answered, _) => true,
+            (Atom::Range(range), Value::Number(x)) => range.contains(*x),
+            _ => false,
+        };
+        t.set(applies.and(Tri::from_bool(holds)));
+    }
 }
 
 /// The range a score can still take: answered items add their points, unanswered items
@@ -194,7 +284,7 @@ pub(super) fn score_state(rulebook: &Rulebook, s: usize, answers: &Answers, appl
             continue;
         }
         let (mut item_lo, mut item_hi) = match answers.slot(q) {
-            Slot::Given(crate::answers::Value::Choice(i)) => {
+            Slot::Given(Value::Choice(i)) => {
                 let p = rulebook.questions[q].options[*i as usize].score.unwrap_or(0.0);
                 (p, p)
             }

@@ -7,7 +7,10 @@
 //!
 //! The values are those [`evaluate`](super::evaluate) would give the changed answers: a
 //! step that reads nothing altered reads exactly what it read before and keeps its value,
-//! and every other step is evaluated again, in plan order, by the same code.
+//! and every other step is evaluated again, in plan order. Steps are evaluated here on
+//! the conditions' tree ([`Cond::eval`](crate::condition::Cond)), where `evaluate` runs
+//! their flat form; `tests/generated_rulebooks.rs` checks that the two agree on every
+//! step of generated rulebooks, and what-if against full re-evaluation.
 
 use super::evaluate::score_state;
 use super::resolve::settle;

@@ -64,6 +64,8 @@ pub struct Rulebook {
     pub invariants: Vec<Invariant>,
     /// Evaluation order: every step after everything it reads.
     pub(crate) plan: Vec<Step>,
+    /// Every condition in flat form, as evaluation reads it.
+    pub(crate) program: crate::condition::Program,
     /// Each rule's position among rule ids in sorted order, so results can be ordered by
     /// id without comparing strings.
     pub(crate) rule_rank: Vec<u32>,

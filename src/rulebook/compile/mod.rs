@@ -6,9 +6,9 @@
 use super::model::*;
 use super::{
     Advice, Choice, Code, Diagnostic, Fact, IdMap, Index, Invariant, Level, Origin, Question, Recheck, Review, Rgb,
-    Risk, RiskRef, Rule, Rulebook, RulebookError, Score, SourceFile, Sources, Then, plan,
+    Risk, RiskRef, Rule, Rulebook, RulebookError, Score, SourceFile, Sources, Step, Then, plan,
 };
-use crate::condition::Cond;
+use crate::condition::{Cond, Exec, Program};
 use crate::date::Date;
 use crate::suggest::did_you_mean;
 
@@ -351,6 +351,16 @@ impl Compiler {
             .filter(|&r| rules[r].verdict.is_some() || !rules[r].forbid.is_empty() || rules[r].prefer.is_some())
             .collect();
         let read_by = super::read_by(&questions, &scores, &rules);
+        let ask_if: Vec<Option<&Cond>> = questions.iter().map(|q| q.ask_if.as_ref()).collect();
+        let mut program = Program::new(&ask_if, rules.iter().map(|r| &r.when));
+        let steps = plan.iter().map(|step| match *step {
+            Step::Applies(q) => Exec::Applies(q as u32, program.op(program.ask_if[q])),
+            Step::Rule(r) => Exec::Rule(r as u32, program.op(program.rules[r])),
+            Step::Fact(f) => Exec::Fact(f as u32),
+            Step::Score(s) => Exec::Score(s as u32),
+        });
+        let steps: Vec<Exec> = steps.collect();
+        program.schedule(steps);
         let mut read_by_id = read_by.clone();
         for list in &mut read_by_id {
             list.sort_unstable_by_key(|&r| rule_rank[r]);
@@ -373,6 +383,7 @@ impl Compiler {
             advice,
             invariants,
             plan,
+            program,
             language: "en".to_owned(),
             index: Index {
                 questions: std::mem::take(&mut self.question_ids),
