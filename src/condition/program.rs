@@ -141,7 +141,7 @@ impl Program {
         // Atoms are found through a map (a rulebook may test one question thousands of
         // ways), each question's numbered from 0 as first met, then laid out by question.
         let mut by_question: Vec<Vec<Atom>> = vec![Vec::new(); ask_if.len()];
-        let mut local: HashMap<(usize, AtomKey), u32> = HashMap::new();
+        let mut local: HashMap<(usize, AtomKey), u32, foldhash::fast::FixedState> = HashMap::default();
         let mut collect = |c: &Cond| {
             c.visit_tests(&mut |q, t| {
                 let atom = Atom::of(t);
@@ -240,7 +240,7 @@ impl AtomKey {
 struct Builder {
     program: Program,
     /// Each question's atoms, numbered within the question.
-    local: HashMap<(usize, AtomKey), u32>,
+    local: HashMap<(usize, AtomKey), u32, foldhash::fast::FixedState>,
 }
 
 impl Builder {
