@@ -67,6 +67,12 @@ impl Answers {
         &self.slots[q]
     }
 
+    /// Every question's slot, in question order.
+    #[inline]
+    pub fn slots(&self) -> &[Slot] {
+        &self.slots
+    }
+
     /// The value of question `q`, if answered.
     pub fn value(&self, q: usize) -> Option<Value> {
         match self.slots[q] {

@@ -182,8 +182,25 @@ impl FlatEnv<'_> {
                 }
                 acc
             }
+            // Written out for the same reason, as `condition::at_least` counts: true once
+            // `n` parts hold, false once too few still can.
             Op::AtLeast { n, first, len } => {
-                condition::at_least(n as usize, parts(first, len).iter().map(|&p| self.part(program, p)))
+                let (mut yes, mut maybe, mut left) = (0, 0, len);
+                for &p in parts(first, len) {
+                    left -= 1;
+                    match self.part(program, p) {
+                        Tri::True => yes += 1,
+                        Tri::Unknown => maybe += 1,
+                        Tri::False => {}
+                    }
+                    if yes >= n {
+                        return Tri::True;
+                    }
+                    if yes + maybe + left < n {
+                        return Tri::False;
+                    }
+                }
+                Tri::Unknown
             }
             Op::Not(inner) => self.part(program, program.ops[inner as usize]).not(),
             // Callers give leaves to `leaf` first, so these never come here; they are

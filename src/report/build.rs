@@ -318,13 +318,12 @@ pub fn outline_into(
 
     o.unanswered.clear();
     o.ignored.clear();
-    for q in 0..rulebook.questions.len() {
-        let given = !matches!(answers.slot(q), Slot::Missing);
-        match eval.applies[q] {
-            Tri::False if given => o.ignored.push(q),
-            Tri::False => {}
-            _ if !matches!(answers.slot(q), Slot::Given(_)) => o.unanswered.push(q),
-            _ => {}
+    for (q, (slot, applies)) in answers.slots().iter().zip(&eval.applies).enumerate() {
+        match (applies, slot) {
+            (Tri::False, Slot::Missing) => {}
+            (Tri::False, _) => o.ignored.push(q),
+            (_, Slot::Given(_)) => {}
+            (_, Slot::Missing | Slot::DontKnow) => o.unanswered.push(q),
         }
     }
 }
