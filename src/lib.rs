@@ -7,7 +7,7 @@
 
 // Foundations: no knowledge of rulebooks, answers or results.
 pub mod audience; // who a rendering is for: patient or consultant
-pub mod condition; // the compiled condition language and Kleene three-valued truth
+pub mod condition; // the compiled condition language, its flat form for evaluation, Kleene truth
 pub mod date; // calendar dates and timestamps, local "today"
 pub mod html_page; // the frame of every HTML page we write
 pub mod json_error; // serde_json error messages without their position

@@ -1,5 +1,6 @@
 //! The condition language, compiled: conditions over questions, derived facts and scores,
-//! with every reference resolved to an index, and Kleene three-valued truth.
+//! with every reference resolved to an index, and Kleene three-valued truth; and the
+//! same conditions in a flat form ([`Program`]) that evaluation runs row after row.
 //!
 //! This is the bottom layer: the rulebook compiles into these types, the engine
 //! evaluates them against answers, and explain and describe read them. It knows nothing
