@@ -56,8 +56,9 @@ impl Cond {
     /// Evaluates the condition in three-valued logic.
     ///
     /// Leaves (question tests, facts, scores) are evaluated in place, wherever this is
-    /// called: a rulebook's conditions are evaluated for every row, most of them (and most
-    /// parts of the others) are leaves, and a call for each leaf was a third of the work.
+    /// called: what-if evaluates conditions again for hundreds of changes a row (a full
+    /// evaluation runs the flat [`Program`] instead), most of them (and most parts of the
+    /// others) are leaves, and a call for each leaf was a third of the work.
     #[inline(always)]
     pub fn eval(&self, env: &Env) -> Tri {
         match self {

@@ -353,13 +353,16 @@ impl Compiler {
         let read_by = super::read_by(&questions, &scores, &rules);
         let ask_if: Vec<Option<&Cond>> = questions.iter().map(|q| q.ask_if.as_ref()).collect();
         let mut program = Program::new(&ask_if, rules.iter().map(|r| &r.when));
-        let steps = plan.iter().map(|step| match *step {
-            Step::Applies(q) => Exec::Applies(q as u32, program.op(program.ask_if[q])),
-            Step::Rule(r) => Exec::Rule(r as u32, program.op(program.rules[r])),
-            Step::Fact(f) => Exec::Fact(f as u32),
-            Step::Score(s) => Exec::Score(s as u32),
-        });
-        let steps: Vec<Exec> = steps.collect();
+        // Collected before scheduling: the steps read the program that `schedule` changes.
+        let steps: Vec<Exec> = plan
+            .iter()
+            .map(|step| match *step {
+                Step::Applies(q) => Exec::Applies(q as u32, program.op(program.ask_if[q])),
+                Step::Rule(r) => Exec::Rule(r as u32, program.op(program.rules[r])),
+                Step::Fact(f) => Exec::Fact(f as u32),
+                Step::Score(s) => Exec::Score(s as u32),
+            })
+            .collect();
         program.schedule(steps);
         let mut read_by_id = read_by.clone();
         for list in &mut read_by_id {
